@@ -1,0 +1,98 @@
+// Opens the database: postgres.js when a URL is given, embedded PGlite otherwise. Both give a
+// drizzle database of the common `Database` type, so no other module knows which one it has.
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgAsyncDatabase, PgAsyncTransaction, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { boundQueueWait } from "./bounded-pool.ts";
+import { relations } from "./relations.ts";
+
+// biome-ignore lint/suspicious/noExplicitAny: the two drivers differ only in their raw result type.
+export type Database = PgAsyncDatabase<any, typeof relations>;
+export type Transaction = PgAsyncTransaction<PgQueryResultHKT, typeof relations>;
+/** What repos and services take: the database itself or an open transaction. */
+export type Executor = Database | Transaction;
+
+/** Called with every SQL statement the driver is about to send; tests count them. */
+export type StatementListener = (sql: string) => void;
+
+export interface DatabaseOptions {
+  /** postgres:// URL; absent means embedded PGlite. */
+  url?: string | undefined;
+  /** PGlite data directory; absent (with no url) means in memory. */
+  dataDir?: string | undefined;
+  poolSize?: number;
+  /** How long a statement may wait for a free connection before failing. */
+  connectTimeoutMs?: number;
+  statementTimeoutMs?: number;
+}
+
+export interface DatabaseHandle {
+  db: Database;
+  driver: "pglite" | "postgres";
+  /** The server URL, for work that needs its own connection (migrations). */
+  url: string | undefined;
+  /** Subscribes to the statements sent; returns the unsubscribe function. */
+  onStatement(listener: StatementListener): () => void;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  const listeners = new Set<StatementListener>();
+  const emit = (text: string) => {
+    for (const listener of listeners) listener(text);
+  };
+  const onStatement = (listener: StatementListener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  };
+  const statementTimeoutMs = options.statementTimeoutMs ?? 10_000;
+
+  if (options.url) {
+    const client = postgres(options.url, {
+      max: options.poolSize ?? 10,
+      connect_timeout: Math.ceil((options.connectTimeoutMs ?? 5000) / 1000),
+      idle_timeout: 30,
+      onnotice: () => {},
+      connection: { statement_timeout: statementTimeoutMs, application_name: "lede" },
+      debug: (_connection, text) => emit(text),
+    });
+    const bounded = boundQueueWait(client, options.connectTimeoutMs ?? 5000);
+    const db = drizzlePostgres({ client: bounded, relations }) as unknown as Database;
+    return { db, driver: "postgres", url: options.url, onStatement, close: () => client.end({ timeout: 5 }) };
+  }
+
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const pglite = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+  await pglite.exec(`SET statement_timeout = ${Math.trunc(statementTimeoutMs)}`);
+  countPgliteStatements(pglite, emit);
+  const db = drizzlePglite({ client: pglite, relations }) as unknown as Database;
+  return { db, driver: "pglite", url: undefined, onStatement, close: () => pglite.close() };
+}
+
+/** PGlite has no debug hook: wrap its entry points, and those of each transaction object it hands out. */
+function countPgliteStatements(pglite: PGlite, emit: (text: string) => void): void {
+  type Runner = { query: PGlite["query"]; exec: PGlite["exec"] };
+  const wrap = <T extends Runner>(target: T): T => {
+    const query = target.query.bind(target) as (...args: unknown[]) => unknown;
+    const exec = target.exec.bind(target) as (...args: unknown[]) => unknown;
+    target.query = ((text: string, ...rest: unknown[]) => {
+      emit(text);
+      return query(text, ...rest);
+    }) as T["query"];
+    target.exec = ((text: string, ...rest: unknown[]) => {
+      emit(text);
+      return exec(text, ...rest);
+    }) as T["exec"];
+    return target;
+  };
+  wrap(pglite);
+  const transaction = pglite.transaction.bind(pglite);
+  pglite.transaction = ((callback: (tx: Runner) => Promise<unknown>) =>
+    transaction((tx) => {
+      emit("BEGIN");
+      return callback(wrap(tx as unknown as Runner));
+    })) as PGlite["transaction"];
+}

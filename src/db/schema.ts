@@ -1,0 +1,270 @@
+// The whole data model of lede, one table per concept of ../shared/CONTEXT.md.
+// Ids are UUIDs from gen_random_uuid(), available on PostgreSQL 15 and on PGlite alike.
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+export const languageEnum = pgEnum("language", ["fr", "en"]);
+export const articleStatusEnum = pgEnum("article_status", ["draft", "scheduled", "published", "archived"]);
+export const commentStatusEnum = pgEnum("comment_status", ["pending", "approved", "spam", "trash"]);
+export const subscriberStatusEnum = pgEnum("subscriber_status", ["pending", "active", "unsubscribed"]);
+export const staffRoleEnum = pgEnum("staff_role", ["admin", "editor", "author"]);
+export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "dead"]);
+
+export type Language = (typeof languageEnum.enumValues)[number];
+export type ArticleStatus = (typeof articleStatusEnum.enumValues)[number];
+export type CommentStatus = (typeof commentStatusEnum.enumValues)[number];
+export type StaffRole = (typeof staffRoleEnum.enumValues)[number];
+
+// Millisecond precision everywhere: timestamps round-trip exactly through JavaScript Dates and
+// through the cursors built from them.
+const id = () => uuid("id").primaryKey().defaultRandom();
+const createdAt = () => timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow();
+
+export interface SocialLink {
+  label: string;
+  url: string;
+}
+
+export const authors = pgTable("authors", {
+  id: id(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  bio: text("bio"),
+  avatarUrl: text("avatar_url"),
+  jobTitle: text("job_title"),
+  links: jsonb("links").$type<SocialLink[]>().notNull().default([]),
+  createdAt: createdAt(),
+});
+
+export const tags = pgTable("tags", {
+  id: id(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  createdAt: createdAt(),
+});
+
+export const articles = pgTable(
+  "articles",
+  {
+    id: id(),
+    slug: text("slug").notNull().unique(),
+    language: languageEnum("language").notNull(),
+    title: text("title").notNull(),
+    lede: text("lede"),
+    body: text("body").notNull(),
+    // Rendered and sanitised when the body is written, so reads never pay for Markdown.
+    bodyHtml: text("body_html").notNull(),
+    status: articleStatusEnum("status").notNull().default("draft"),
+    publishedAt: timestamp("published_at", { withTimezone: true, precision: 3 }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    readingTimeMinutes: integer("reading_time_minutes").notNull().default(1),
+    commentsOpen: boolean("comments_open").notNull().default(true),
+  },
+  (t) => [
+    // The public list: published articles, newest first, keyset-paginated on (published_at, id).
+    index("articles_published_idx").on(t.publishedAt.desc(), t.id.desc()).where(sql`status = 'published'`),
+    index("articles_status_idx").on(t.status),
+  ],
+);
+
+export const articleAuthors = pgTable(
+  "article_authors",
+  {
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => authors.id, { onDelete: "restrict" }),
+    // 0 is the primary author; co-authors follow in byline order.
+    position: integer("position").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.authorId] }),
+    uniqueIndex("article_authors_position_idx").on(t.articleId, t.position),
+    index("article_authors_author_idx").on(t.authorId),
+  ],
+);
+
+export const articleTags = pgTable(
+  "article_tags",
+  {
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    tagId: uuid("tag_id")
+      .notNull()
+      .references(() => tags.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index("article_tags_tag_idx").on(t.tagId)],
+);
+
+export const quotes = pgTable(
+  "quotes",
+  {
+    id: id(),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    speaker: text("speaker").notNull(),
+    speakerRole: text("speaker_role"),
+    text: text("text").notNull(),
+    position: integer("position").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("quotes_article_idx").on(t.articleId, t.position),
+    index("quotes_speaker_idx").on(sql`lower(${t.speaker})`),
+  ],
+);
+
+export const sources = pgTable(
+  "sources",
+  {
+    id: id(),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    publisher: text("publisher"),
+    url: text("url").notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [index("sources_article_idx").on(t.articleId, t.position)],
+);
+
+export const comments = pgTable(
+  "comments",
+  {
+    id: id(),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    parentId: uuid("parent_id"),
+    // Every ancestor, root first: the depth is its length, and a thread is visible only
+    // while all of them are approved.
+    ancestorIds: uuid("ancestor_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    authorName: text("author_name").notNull(),
+    authorEmail: text("author_email").notNull(),
+    authorUrl: text("author_url"),
+    body: text("body").notNull(),
+    status: commentStatusEnum("status").notNull().default("pending"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    ipHash: text("ip_hash"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [
+    foreignKey({ name: "comments_parent_id_fk", columns: [t.parentId], foreignColumns: [t.id] }).onDelete(
+      "cascade",
+    ),
+    index("comments_article_thread_idx").on(t.articleId, t.parentId, t.createdAt, t.id),
+    index("comments_parent_idx").on(t.parentId, t.createdAt, t.id),
+    index("comments_status_idx").on(t.status, t.createdAt),
+    index("comments_email_idx").on(sql`lower(${t.authorEmail})`),
+  ],
+);
+
+export const newsletterSubscribers = pgTable(
+  "newsletter_subscribers",
+  {
+    id: id(),
+    email: text("email").notNull(),
+    status: subscriberStatusEnum("status").notNull().default("pending"),
+    topics: text("topics").array().notNull().default(sql`'{}'::text[]`),
+    language: languageEnum("language").notNull(),
+    consentAt: timestamp("consent_at", { withTimezone: true, precision: 3 }).notNull(),
+    consentTextVersion: text("consent_text_version").notNull(),
+    consentIpHash: text("consent_ip_hash"),
+    consentSource: text("consent_source"),
+    confirmationSentAt: timestamp("confirmation_sent_at", { withTimezone: true, precision: 3 }),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true, precision: 3 }),
+    unsubscribedAt: timestamp("unsubscribed_at", { withTimezone: true, precision: 3 }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("newsletter_subscribers_email_idx").on(sql`lower(${t.email})`),
+    index("newsletter_subscribers_status_idx").on(t.status),
+  ],
+);
+
+export const newsletterTokens = pgTable(
+  "newsletter_tokens",
+  {
+    id: id(),
+    subscriberId: uuid("subscriber_id")
+      .notNull()
+      .references(() => newsletterSubscribers.id, { onDelete: "cascade" }),
+    purpose: text("purpose").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, precision: 3 }),
+    usedAt: timestamp("used_at", { withTimezone: true, precision: 3 }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("newsletter_tokens_subscriber_idx").on(t.subscriberId, t.purpose),
+    check("newsletter_tokens_purpose_check", sql`${t.purpose} in ('confirm', 'manage')`),
+  ],
+);
+
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: id(),
+    idempotencyKey: text("idempotency_key").notNull().unique(),
+    kind: text("kind").notNull(),
+    recipient: text("recipient").notNull(),
+    subject: text("subject").notNull(),
+    headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body"),
+    status: outboxStatusEnum("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true, precision: 3 }),
+  },
+  (t) => [index("outbox_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`)],
+);
+
+export const staff = pgTable("staff", {
+  id: id(),
+  name: text("name").notNull(),
+  role: staffRoleEnum("role").notNull(),
+  // The byline this staff member writes under, if any: authors may edit only their own articles.
+  authorId: uuid("author_id").references(() => authors.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+});
+
+export const staffTokens = pgTable(
+  "staff_tokens",
+  {
+    id: id(),
+    staffId: uuid("staff_id")
+      .notNull()
+      .references(() => staff.id, { onDelete: "cascade" }),
+    // sha256 of the token: a database leak does not leak working tokens.
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true, precision: 3 }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, precision: 3 }),
+  },
+  (t) => [index("staff_tokens_staff_idx").on(t.staffId)],
+);

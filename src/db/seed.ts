@@ -1,0 +1,116 @@
+// Demo content for a fresh database: our own writing (seed-content.ts), inserted in one
+// transaction with ids derived from slugs, so every fresh install has the same global ids.
+import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { readingTimeMinutes, renderBody } from "../modules/article/article.content.ts";
+import type { Database } from "./client.ts";
+import { articleAuthors, articles, articleTags, authors, comments, quotes, sources, tags } from "./schema.ts";
+import { type SeedComment, seedArticles, seedAuthors, seedTags } from "./seed-content.ts";
+
+/** A UUID that depends only on `name`: the same demo row gets the same id on every install. */
+export function stableUuid(name: string): string {
+  const hex = createHash("sha256").update(`lede:${name}`).digest("hex");
+  const variant = ((Number.parseInt(hex[16] ?? "0", 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export class DatabaseNotEmptyError extends Error {}
+
+export async function isDatabaseEmpty(db: Database): Promise<boolean> {
+  const [row] = await db
+    .select({
+      n: sql<number>`(select count(*) from ${articles}) + (select count(*) from ${authors})`.mapWith(Number),
+    })
+    .from(sql`(select 1) as one`);
+  return (row?.n ?? 0) === 0;
+}
+
+/** Seeds the demo content; refuses, changing nothing, unless the database has no content yet. */
+export async function seedDemoContent(db: Database): Promise<{ articles: number; comments: number }> {
+  return db.transaction(async (tx) => {
+    // Serialise concurrent seeders (two processes starting on one empty server).
+    await tx.execute(sql`lock table ${articles} in exclusive mode`);
+    if (!(await isDatabaseEmpty(tx as unknown as Database))) {
+      throw new DatabaseNotEmptyError("The database already has content; seed only an empty database");
+    }
+    const authorId = new Map(seedAuthors.map((a) => [a.slug, stableUuid(`author:${a.slug}`)]));
+    const tagId = new Map(seedTags.map((t) => [t.slug, stableUuid(`tag:${t.slug}`)]));
+    await tx.insert(authors).values(seedAuthors.map((a) => ({ ...a, id: authorId.get(a.slug) as string })));
+    await tx.insert(tags).values(seedTags.map((t) => ({ ...t, id: tagId.get(t.slug) as string })));
+
+    const articleRows: (typeof articles.$inferInsert)[] = [];
+    const bylineRows: (typeof articleAuthors.$inferInsert)[] = [];
+    const tagRows: (typeof articleTags.$inferInsert)[] = [];
+    const quoteRows: (typeof quotes.$inferInsert)[] = [];
+    const sourceRows: (typeof sources.$inferInsert)[] = [];
+    const commentRows: (typeof comments.$inferInsert)[] = [];
+
+    for (const seed of seedArticles) {
+      const id = stableUuid(`article:${seed.slug}`);
+      const publishedAt = seed.publishedAt ? new Date(seed.publishedAt) : null;
+      const writtenAt = new Date((publishedAt ?? new Date("2026-11-20T08:00:00Z")).getTime() - 86_400_000);
+      articleRows.push({
+        id,
+        slug: seed.slug,
+        language: seed.language,
+        title: seed.title,
+        lede: seed.lede,
+        body: seed.body,
+        bodyHtml: renderBody(seed.body),
+        readingTimeMinutes: readingTimeMinutes(seed.body),
+        status: seed.status,
+        publishedAt,
+        createdAt: writtenAt,
+        updatedAt: publishedAt ?? writtenAt,
+        commentsOpen: seed.commentsOpen,
+      });
+      seed.authorSlugs.forEach((slug, position) => {
+        bylineRows.push({ articleId: id, authorId: authorId.get(slug) as string, position });
+      });
+      for (const slug of seed.tagSlugs) tagRows.push({ articleId: id, tagId: tagId.get(slug) as string });
+      seed.quotes.forEach((q, position) => {
+        quoteRows.push({ ...q, id: stableUuid(`quote:${seed.slug}:${position}`), articleId: id, position });
+      });
+      seed.sources.forEach((s, position) => {
+        sourceRows.push({ ...s, id: stableUuid(`source:${seed.slug}:${position}`), articleId: id, position });
+      });
+
+      // Comments arrive over the days after publication, a reply always after its parent.
+      let minute = 0;
+      const walk = (list: readonly SeedComment[], ancestors: string[], path: string) => {
+        list.forEach((comment, index) => {
+          const commentPath = `${path}.${index}`;
+          const commentId = stableUuid(`comment:${seed.slug}${commentPath}`);
+          minute += 37 + ((index * 53) % 211);
+          const createdAt = new Date((publishedAt ?? writtenAt).getTime() + minute * 60_000);
+          commentRows.push({
+            id: commentId,
+            articleId: id,
+            parentId: ancestors.at(-1) ?? null,
+            ancestorIds: ancestors,
+            authorName: comment.authorName,
+            authorEmail: comment.authorEmail,
+            authorUrl: comment.authorUrl,
+            body: comment.body,
+            status: comment.status,
+            createdAt,
+            updatedAt: createdAt,
+          });
+          walk(comment.replies ?? [], [...ancestors, commentId], commentPath);
+        });
+      };
+      walk(seed.comments, [], "");
+    }
+
+    await tx.insert(articles).values(articleRows);
+    await tx.insert(articleAuthors).values(bylineRows);
+    await tx.insert(articleTags).values(tagRows);
+    if (quoteRows.length) await tx.insert(quotes).values(quoteRows);
+    if (sourceRows.length) await tx.insert(sources).values(sourceRows);
+    // Parents before replies: the walk above pushes every comment before its replies.
+    for (let i = 0; i < commentRows.length; i += 500) {
+      await tx.insert(comments).values(commentRows.slice(i, i + 500));
+    }
+    return { articles: articleRows.length, comments: commentRows.length };
+  });
+}

@@ -1,0 +1,28 @@
+// Opening the configured database, ready to serve: migrated, and seeded when empty and asked to.
+import type { Config } from "../config.ts";
+import { type DatabaseHandle, openDatabase } from "./client.ts";
+import { migrateDatabase } from "./migrate.ts";
+import { isDatabaseEmpty, seedDemoContent } from "./seed.ts";
+
+export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+  return openDatabase({
+    url: config.database.url,
+    dataDir: config.database.dataDir,
+    poolSize: config.database.poolSize,
+    connectTimeoutMs: config.database.connectTimeoutMs,
+    statementTimeoutMs: config.database.statementTimeoutMs,
+  });
+}
+
+export async function prepareDatabase(
+  handle: DatabaseHandle,
+  options: { seedDemo: boolean },
+): Promise<string[]> {
+  const notes: string[] = [];
+  await migrateDatabase(handle);
+  if (options.seedDemo && (await isDatabaseEmpty(handle.db))) {
+    const seeded = await seedDemoContent(handle.db);
+    notes.push(`seeded demo content: ${seeded.articles} articles, ${seeded.comments} comments`);
+  }
+  return notes;
+}

@@ -1,0 +1,36 @@
+// The per-request context: the database, the signed-in staff member (if any), and the request's
+// own set of loaders, created lazily so a request pays only for the loaders it uses.
+import type { Database } from "../db/client.ts";
+import type { StaffMember } from "../modules/staff/staff.repo.ts";
+
+export interface AppServices {
+  db: Database;
+  /** The clock, injectable so tests can pin "now". */
+  now: () => Date;
+}
+
+export interface Context extends AppServices {
+  viewer: StaffMember | null;
+  /** The loader made by `factory` for this request, created on first use. */
+  loader<T>(factory: (ctx: Context) => T): T;
+}
+
+export function createContext(services: AppServices, viewer: StaffMember | null): Context {
+  const loaders = new Map<(ctx: Context) => unknown, unknown>();
+  const context: Context = {
+    ...services,
+    viewer,
+    loader<T>(factory: (ctx: Context) => T): T {
+      let instance = loaders.get(factory) as T | undefined;
+      if (instance === undefined) {
+        instance = factory(context);
+        loaders.set(factory, instance);
+      }
+      return instance;
+    },
+  };
+  return context;
+}
+
+/** Staff see drafts, scheduled and archived articles; the public sees published ones only. */
+export const canSeeUnpublished = (ctx: Context) => ctx.viewer !== null;

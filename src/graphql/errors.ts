@@ -1,0 +1,16 @@
+// Errors meant for the client: a GraphQLError with a stable `extensions.code`. Anything else a
+// resolver throws is masked by yoga as "Unexpected error." and logged on the server.
+import { GraphQLError } from "graphql";
+
+export type ClientErrorCode = "BAD_USER_INPUT" | "UNAUTHENTICATED" | "FORBIDDEN" | "SERVICE_UNAVAILABLE";
+
+export function clientError(
+  code: ClientErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extensions } });
+}
+
+export const badUserInput = (message: string, argument?: string) =>
+  clientError("BAD_USER_INPUT", message, argument ? { argument } : {});

@@ -1,0 +1,25 @@
+// Helpers that turn a batch query (keys in, rows that carry their key out) into a DataLoader.
+import DataLoader from "dataloader";
+
+/** A loader of one row per key (or null), from a batch query that returns rows in any order. */
+export function rowLoader<K, R>(
+  fetch: (keys: readonly K[]) => Promise<readonly R[]>,
+  keyOf: (row: R) => K,
+): DataLoader<K, R | null> {
+  return new DataLoader(async (keys) => {
+    const byKey = new Map((await fetch(keys)).map((row) => [keyOf(row), row]));
+    return keys.map((key) => byKey.get(key) ?? null);
+  });
+}
+
+/** A loader of a list per key, from a batch query whose rows carry the key they belong to. */
+export function groupLoader<K, R>(
+  fetch: (keys: readonly K[]) => Promise<readonly R[]>,
+  keyOf: (row: R) => K,
+): DataLoader<K, R[]> {
+  return new DataLoader(async (keys) => {
+    const groups = new Map<K, R[]>(keys.map((key) => [key, []]));
+    for (const row of await fetch(keys)) groups.get(keyOf(row))?.push(row);
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}

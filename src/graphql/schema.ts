@@ -1,0 +1,13 @@
+// Assembles the schema: each import adds its module's types and fields to the builder.
+import { lexicographicSortSchema } from "graphql";
+import { builder } from "./builder.ts";
+import "./connection.ts";
+import "../modules/article/article.graphql.ts";
+import "../modules/author/author.graphql.ts";
+import "../modules/tag/tag.graphql.ts";
+import "../modules/quote/quote.graphql.ts";
+import "../modules/source/source.graphql.ts";
+import "../modules/comment/comment.graphql.ts";
+import "../modules/staff/staff.graphql.ts";
+
+export const schema = lexicographicSortSchema(builder.toSchema());

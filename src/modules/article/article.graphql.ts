@@ -1,0 +1,165 @@
+// The Article type, its parts, and the `article` and `articles` queries.
+
+import type { Executor } from "../../db/client.ts";
+import { builder } from "../../graphql/builder.ts";
+import { canSeeUnpublished } from "../../graphql/context.ts";
+import { clientError } from "../../graphql/errors.ts";
+import { type ConnectionArgs, pageRequest, toConnection } from "../../graphql/pagination.ts";
+import { AuthorRef } from "../author/author.graphql.ts";
+import { CommentConnectionRef, CommentRef, resolveArticleComments } from "../comment/comment.graphql.ts";
+import { QuoteRef } from "../quote/quote.graphql.ts";
+import { SourceRef } from "../source/source.graphql.ts";
+import { TagRef } from "../tag/tag.graphql.ts";
+import { articleBySlug, isVisible, loadVisibleArticle } from "./article.loaders.ts";
+import { loadArticlePart } from "./article.parts.ts";
+import {
+  type Article,
+  type ArticleListFilter,
+  articleCursor,
+  countArticles,
+  listArticles,
+  visibleStatuses,
+} from "./article.repo.ts";
+
+export const LanguageEnum = builder.enumType("Language", {
+  values: { FR: { value: "fr" }, EN: { value: "en" } } as const,
+});
+
+export const ArticleStatusEnum = builder.enumType("ArticleStatus", {
+  values: {
+    DRAFT: { value: "draft" },
+    SCHEDULED: { value: "scheduled" },
+    PUBLISHED: { value: "published" },
+    ARCHIVED: { value: "archived" },
+  } as const,
+});
+
+export const ArticleOrderEnum = builder.enumType("ArticleOrder", {
+  values: {
+    PUBLISHED_AT_DESC: { value: "newest", description: "Newest first (the default)." },
+    PUBLISHED_AT_ASC: { value: "oldest", description: "Oldest first." },
+  } as const,
+});
+
+export const ArticleFilterInput = builder.inputType("ArticleFilter", {
+  fields: (t) => ({
+    author: t.string({ description: "An author's slug: articles they wrote or co-wrote." }),
+    tag: t.string({ description: "A tag's slug." }),
+    language: t.field({ type: LanguageEnum }),
+    publishedAfter: t.field({ type: "DateTime", description: "Published at or after this instant." }),
+    publishedBefore: t.field({ type: "DateTime", description: "Published strictly before this instant." }),
+    status: t.field({
+      type: [ArticleStatusEnum],
+      description: "Staff only: the statuses to list. The public always gets published articles.",
+    }),
+  }),
+});
+
+export const ArticleRef = builder.objectRef<Article>("Article");
+export const ArticleConnectionRef = builder.connectionObject({ type: ArticleRef, name: "ArticleConnection" });
+
+builder.node(ArticleRef, {
+  description: "A piece of journalism. The public sees it once it is published.",
+  id: { resolve: (article) => article.id },
+  loadMany: (ids, ctx) => Promise.all(ids.map((id) => loadVisibleArticle(ctx, id))),
+  fields: (t) => ({
+    slug: t.exposeString("slug"),
+    language: t.field({ type: LanguageEnum, resolve: (a) => a.language }),
+    title: t.exposeString("title"),
+    lede: t.exposeString("lede", { nullable: true }),
+    body: t.exposeString("body", { description: "The Markdown source." }),
+    bodyHtml: t.exposeString("bodyHtml", { description: "The body rendered to HTML and sanitised." }),
+    status: t.field({ type: ArticleStatusEnum, resolve: (a) => a.status }),
+    publishedAt: t.expose("publishedAt", { type: "DateTime", nullable: true }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    readingTimeMinutes: t.exposeInt("readingTimeMinutes"),
+    commentsOpen: t.exposeBoolean("commentsOpen"),
+    author: t.field({
+      type: AuthorRef,
+      description: "The primary author.",
+      resolve: async (a, _args, ctx) => {
+        const [primary] = await loadArticlePart(ctx, a.id, "authors");
+        if (!primary) throw new Error(`article ${a.id} has no author`);
+        return primary;
+      },
+    }),
+    authors: t.field({
+      type: [AuthorRef],
+      description: "Every author, primary first.",
+      resolve: (a, _args, ctx) => loadArticlePart(ctx, a.id, "authors"),
+    }),
+    tags: t.field({ type: [TagRef], resolve: (a, _args, ctx) => loadArticlePart(ctx, a.id, "tags") }),
+    quotes: t.field({
+      type: [QuoteRef],
+      description: "Pull quotes, in the order they appear.",
+      resolve: (a, _args, ctx) => loadArticlePart(ctx, a.id, "quotes"),
+    }),
+    sources: t.field({
+      type: [SourceRef],
+      resolve: (a, _args, ctx) => loadArticlePart(ctx, a.id, "sources"),
+    }),
+    commentCount: t.int({
+      description: "Approved comments at every depth: the number a page shows.",
+      resolve: (a, _args, ctx) => loadArticlePart(ctx, a.id, "commentCount"),
+    }),
+    comments: t.connection(
+      {
+        type: CommentRef,
+        description: "Approved top-level comments, oldest first; replies nest under each.",
+        resolve: (a, args, ctx) => resolveArticleComments(ctx, a.id, args),
+      },
+      CommentConnectionRef,
+    ),
+  }),
+});
+
+builder.queryFields((t) => ({
+  article: t.field({
+    type: ArticleRef,
+    nullable: true,
+    args: { slug: t.arg.string({ required: true }) },
+    description: "An article by slug; null when it does not exist or the viewer may not see it.",
+    resolve: async (_root, { slug }, ctx) => {
+      const article = await ctx.loader(articleBySlug).load(slug);
+      return isVisible(ctx, article) ? article : null;
+    },
+  }),
+  articles: t.connection(
+    {
+      type: ArticleRef,
+      args: {
+        filter: t.arg({ type: ArticleFilterInput }),
+        orderBy: t.arg({ type: ArticleOrderEnum, defaultValue: "newest" }),
+      },
+      resolve: (_root, args, ctx) => {
+        const seeUnpublished = canSeeUnpublished(ctx);
+        const statuses = args.filter?.status?.length ? args.filter.status : ["published" as const];
+        if (!seeUnpublished && statuses.some((status) => status !== "published")) {
+          throw clientError("FORBIDDEN", "Only staff can list articles that are not published");
+        }
+        const filter: ArticleListFilter = {
+          authorSlug: args.filter?.author,
+          tagSlug: args.filter?.tag,
+          language: args.filter?.language,
+          publishedFrom: args.filter?.publishedAfter,
+          publishedBefore: args.filter?.publishedBefore,
+          statuses: statuses.filter((status) => visibleStatuses(seeUnpublished).includes(status)),
+        };
+        return listArticlesConnection(ctx.db, filter, args, args.orderBy !== "oldest");
+      },
+    },
+    ArticleConnectionRef,
+  ),
+}));
+
+/** The articles connection, shared by `articles` and `Author.articles`. */
+export async function listArticlesConnection(
+  db: Executor,
+  filter: ArticleListFilter,
+  args: ConnectionArgs,
+  newestFirst = true,
+) {
+  const page = pageRequest(args, 2);
+  const rows = await listArticles(db, filter, page, newestFirst);
+  return toConnection(rows, page, articleCursor, () => countArticles(db, filter));
+}

@@ -1,0 +1,24 @@
+// Per-request loaders of articles. They return what exists; resolvers decide what the viewer may see.
+import { type Context, canSeeUnpublished } from "../../graphql/context.ts";
+import { rowLoader } from "../../graphql/loaders.ts";
+import { type Article, findArticlesByIds, findArticlesBySlugs } from "./article.repo.ts";
+
+export const articleById = (ctx: Context) =>
+  rowLoader(
+    (ids: readonly string[]) => findArticlesByIds(ctx.db, ids),
+    (article) => article.id,
+  );
+
+export const articleBySlug = (ctx: Context) =>
+  rowLoader(
+    (slugs: readonly string[]) => findArticlesBySlugs(ctx.db, slugs),
+    (article) => article.slug,
+  );
+
+export const isVisible = (ctx: Context, article: Article | null): article is Article =>
+  article !== null && (article.status === "published" || canSeeUnpublished(ctx));
+
+export async function loadVisibleArticle(ctx: Context, id: string): Promise<Article | null> {
+  const article = await ctx.loader(articleById).load(id);
+  return isVisible(ctx, article) ? article : null;
+}

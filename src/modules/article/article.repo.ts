@@ -1,0 +1,109 @@
+// Reads of articles. Batch reads take keys[] and return rows that carry their key.
+import { and, eq, exists, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client.ts";
+import { asTimestamp, asUuid, keysetFilter, keysetOrder } from "../../db/keyset.ts";
+import {
+  type ArticleStatus,
+  articleAuthors,
+  articles,
+  articleTags,
+  authors,
+  type Language,
+  tags,
+} from "../../db/schema.ts";
+import type { PageRequest } from "../../graphql/pagination.ts";
+
+export type Article = typeof articles.$inferSelect;
+
+export interface ArticleListFilter {
+  authorSlug?: string | null | undefined;
+  tagSlug?: string | null | undefined;
+  language?: Language | null | undefined;
+  publishedFrom?: Date | null | undefined;
+  publishedBefore?: Date | null | undefined;
+  /** Statuses to list; only staff may ask for anything but published. */
+  statuses: readonly ArticleStatus[];
+}
+
+export const visibleStatuses = (seeUnpublished: boolean): ArticleStatus[] =>
+  seeUnpublished ? ["draft", "scheduled", "published", "archived"] : ["published"];
+
+export async function findArticlesByIds(db: Executor, ids: readonly string[]): Promise<Article[]> {
+  return db
+    .select()
+    .from(articles)
+    .where(inArray(articles.id, [...ids]));
+}
+
+export async function findArticlesBySlugs(db: Executor, slugs: readonly string[]): Promise<Article[]> {
+  return db
+    .select()
+    .from(articles)
+    .where(inArray(articles.slug, [...slugs]));
+}
+
+function filterConditions(filter: ArticleListFilter): SQL[] {
+  const conditions: SQL[] = [];
+  conditions.push(
+    filter.statuses.length === 1
+      ? eq(articles.status, filter.statuses[0] as ArticleStatus)
+      : inArray(articles.status, [...filter.statuses]),
+  );
+  if (filter.language) conditions.push(eq(articles.language, filter.language));
+  if (filter.publishedFrom) conditions.push(gte(articles.publishedAt, filter.publishedFrom));
+  if (filter.publishedBefore) conditions.push(lt(articles.publishedAt, filter.publishedBefore));
+  if (filter.authorSlug) {
+    conditions.push(
+      exists(
+        sql`select 1 from ${articleAuthors} join ${authors} on ${authors.id} = ${articleAuthors.authorId}
+            where ${articleAuthors.articleId} = ${articles.id} and ${authors.slug} = ${filter.authorSlug}`,
+      ),
+    );
+  }
+  if (filter.tagSlug) {
+    conditions.push(
+      exists(
+        sql`select 1 from ${articleTags} join ${tags} on ${tags.id} = ${articleTags.tagId}
+            where ${articleTags.articleId} = ${articles.id} and ${tags.slug} = ${filter.tagSlug}`,
+      ),
+    );
+  }
+  return conditions;
+}
+
+/**
+ * The sort key of a list. Published articles always have a date, which the partial index
+ * serves; a staff list that includes drafts falls back to the creation date for them.
+ */
+function sortKey(filter: ArticleListFilter): SQL[] {
+  const onlyPublished = filter.statuses.every((status) => status === "published");
+  const date = onlyPublished
+    ? sql`${articles.publishedAt}`
+    : sql`coalesce(${articles.publishedAt}, ${articles.createdAt})`;
+  return [date, sql`${articles.id}`];
+}
+
+export function articleCursor(article: Article): [string, string] {
+  return [(article.publishedAt ?? article.createdAt).toISOString(), article.id];
+}
+
+/** One page of articles in walking order, with one extra row that tells whether there is more. */
+export async function listArticles(
+  db: Executor,
+  filter: ArticleListFilter,
+  page: PageRequest,
+  newestFirst: boolean,
+): Promise<Article[]> {
+  const key = sortKey(filter);
+  const seek = keysetFilter(key, [asTimestamp, asUuid], page, newestFirst);
+  return db
+    .select()
+    .from(articles)
+    .where(and(...filterConditions(filter), seek))
+    .orderBy(keysetOrder(key, page, newestFirst))
+    .limit(page.limit + 1);
+}
+
+export async function countArticles(db: Executor, filter: ArticleListFilter): Promise<number> {
+  return db.$count(articles, and(...filterConditions(filter)));
+}

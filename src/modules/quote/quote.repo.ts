@@ -1,0 +1,52 @@
+// Reads of quotes: words said by a named speaker, shown inside an article.
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client.ts";
+import { asTimestamp, asUuid, keysetFilter, keysetOrder } from "../../db/keyset.ts";
+import { articles, quotes } from "../../db/schema.ts";
+import type { PageRequest } from "../../graphql/pagination.ts";
+
+export type Quote = typeof quotes.$inferSelect;
+export type QuoteWithDate = Quote & { articlePublishedAt: Date };
+
+export const findQuotesByIds = (db: Executor, ids: readonly string[]) =>
+  db
+    .select()
+    .from(quotes)
+    .where(inArray(quotes.id, [...ids]));
+
+// Quotes of published articles only: a draft's quotes are not public yet.
+const newestFirst = [sql`${articles.publishedAt}`, sql`${quotes.id}`];
+
+function conditions(speaker: string | null | undefined) {
+  return and(
+    eq(articles.status, "published"),
+    speaker ? sql`lower(${quotes.speaker}) = lower(${speaker})` : undefined,
+  );
+}
+
+export const quoteCursor = (quote: QuoteWithDate): [string, string] => [
+  quote.articlePublishedAt.toISOString(),
+  quote.id,
+];
+
+/** Quotes across published articles, newest article first; a speaker's name matches in any case. */
+export async function listQuotes(db: Executor, speaker: string | null | undefined, page: PageRequest) {
+  const rows = await db
+    .select({ quote: quotes, articlePublishedAt: articles.publishedAt })
+    .from(quotes)
+    .innerJoin(articles, eq(articles.id, quotes.articleId))
+    .where(and(conditions(speaker), keysetFilter(newestFirst, [asTimestamp, asUuid], page, true)))
+    .orderBy(keysetOrder(newestFirst, page, true))
+    .limit(page.limit + 1);
+  return rows.map(
+    (row): QuoteWithDate => ({ ...row.quote, articlePublishedAt: row.articlePublishedAt as Date }),
+  );
+}
+
+export const countQuotes = (db: Executor, speaker: string | null | undefined) =>
+  db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(quotes)
+    .innerJoin(articles, eq(articles.id, quotes.articleId))
+    .where(conditions(speaker))
+    .then((rows) => rows[0]?.n ?? 0);
