@@ -27,6 +27,8 @@ export interface DatabaseOptions {
   /** How long a statement may wait for a free connection before failing. */
   connectTimeoutMs?: number;
   statementTimeoutMs?: number;
+  /** A PGlite data directory dump to start from (tests clone a migrated, seeded template). */
+  pgliteDump?: Blob | undefined;
 }
 
 export interface DatabaseHandle {
@@ -56,6 +58,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       connect_timeout: Math.ceil((options.connectTimeoutMs ?? 5000) / 1000),
       idle_timeout: 30,
       onnotice: () => {},
+      // drizzle's codecs parse every type lede uses; skipping the type lookup saves a round trip
+      // on each new connection.
+      fetch_types: false,
       connection: { statement_timeout: statementTimeoutMs, application_name: "lede" },
       debug: (_connection, text) => emit(text),
     });
@@ -65,7 +70,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   }
 
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const pglite = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+  const pglite = await PGlite.create({
+    ...(options.dataDir && { dataDir: options.dataDir }),
+    ...(options.pgliteDump && { loadDataDir: options.pgliteDump }),
+  });
   await pglite.exec(`SET statement_timeout = ${Math.trunc(statementTimeoutMs)}`);
   countPgliteStatements(pglite, emit);
   const db = drizzlePglite({ client: pglite, relations }) as unknown as Database;

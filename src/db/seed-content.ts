@@ -66,7 +66,7 @@ export const seedAuthors: SeedAuthor[] = [
     jobTitle: "Rédactrice en chef adjointe",
     links: [
       { label: "Site personnel", url: "https://example.com/camille-renaud" },
-      { label: "Mastodon", url: "https://example.social/@camille" },
+      { label: "Mastodon", url: "https://example.org/@camille" },
     ],
   },
   {
@@ -297,7 +297,7 @@ Norrvik declined to name its foundry partner, citing contractual reasons, but sa
 
 Le problème se situe dans le traitement d'un paramètre de la page de diagnostic, transmis tel quel à une commande système. Un chercheur indépendant l'a signalé en juillet ; Corbeau indique avoir mis plusieurs semaines à reproduire le défaut sur l'ensemble de sa gamme.
 
-Selon un balayage réalisé par le laboratoire fictif Sentinelle Numérique, environ **14 000 boîtiers** répondaient encore sur le port d'administration mardi dernier. Beaucoup appartiennent à des cabinets médicaux, des commerces ou des associations qui n'ont pas d'équipe informatique.
+Selon un balayage réalisé par le laboratoire Sentinelle Numérique, environ **14 000 boîtiers** répondaient encore sur le port d'administration mardi dernier. Beaucoup appartiennent à des cabinets médicaux, des commerces ou des associations qui n'ont pas d'équipe informatique.
 
 ## Que faire
 
@@ -818,7 +818,7 @@ For now, the feature is enabled for all paid plans. Free-tier users will get it 
       {
         authorName: "Kofi Mensah",
         authorEmail: "kofi.mensah@example.com",
-        authorUrl: "https://example.com/kofi",
+        authorUrl: null,
         body: "We measured it on our side: 18% more lines reviewed per PR, no measurable change in escaped defects over six weeks. Small team, so take it with salt.",
         status: "approved",
       },
@@ -927,7 +927,7 @@ Après deux années de forte croissance, les commandes de composants pour l'auto
           {
             authorName: "Chloé Marchand",
             authorEmail: "chloe.marchand@example.org",
-            authorUrl: "https://example.org/chloe",
+            authorUrl: null,
             body: "Ils annoncent une école interne, d'après le dossier de presse. Page 14.",
             status: "approved",
           },
@@ -948,7 +948,7 @@ Après deux années de forte croissance, les commandes de composants pour l'auto
     language: "en",
     title: "Password managers face a wave of autofill phishing, researchers warn",
     lede: "Attackers are hiding login forms inside legitimate-looking pages to trick browser extensions into filling in credentials. Several vendors have shipped fixes, but not all.",
-    body: `Security researchers at the fictional Lantern Security Group say they have observed a sharp rise in **autofill phishing**, a technique that abuses password manager extensions rather than fooling users directly.
+    body: `Security researchers at Lantern Security Group say they have observed a sharp rise in **autofill phishing**, a technique that abuses password manager extensions rather than fooling users directly.
 
 The attack is simple in principle. A malicious page, often a compromised blog or a comment section on a trusted domain, includes an invisible login form. When a password manager decides the form belongs to a site it knows, it may fill in saved credentials automatically, or with a single click that users perform out of habit. A script then sends the values to the attacker.
 
@@ -1048,7 +1048,7 @@ Autres nouveautés :
 
 ## Le prix reste un frein
 
-À 1 499 euros, le Fold 3 reste réservé à une clientèle aisée. Selon les chiffres du cabinet fictif Cadran Research, les pliants représentent toujours moins de 2 % des ventes de smartphones en Europe. Lumio détaille les caractéristiques complètes sur sa [fiche produit](https://example.com/lumio/fold3).`,
+À 1 499 euros, le Fold 3 reste réservé à une clientèle aisée. Selon les chiffres du cabinet Cadran Research, les pliants représentent toujours moins de 2 % des ventes de smartphones en Europe. Lumio détaille les caractéristiques complètes sur sa [fiche produit](https://example.com/lumio/fold3).`,
     status: "published",
     publishedAt: "2026-09-18T07:15:00Z",
     authorSlugs: ["camille-renaud"],
@@ -1100,7 +1100,7 @@ Autres nouveautés :
       {
         authorName: "Chloé Marchand",
         authorEmail: "chloe.marchand@example.org",
-        authorUrl: "https://example.org/chloe",
+        authorUrl: null,
         body: "J'ai eu le Fold 2 en main, le pli était déjà discret. Curieuse de comparer.",
         status: "approved",
       },
@@ -1119,7 +1119,7 @@ Autres nouveautés :
     language: "en",
     title: "Voltaïa signs grid-storage deal with Nordic utility Fjordvik Energi",
     lede: "The French battery startup will supply 400 MWh of sodium-ion storage over three years. It is its largest contract to date and a test of its manufacturing plans.",
-    body: `Voltaïa, the Grenoble-based startup best known for its sodium-ion phone batteries, has signed a contract to supply **400 MWh of grid storage** to Fjordvik Energi, a fictional Norwegian utility, over the next three years.
+    body: `Voltaïa, the Grenoble-based startup best known for its sodium-ion phone batteries, has signed a contract to supply **400 MWh of grid storage** to Fjordvik Energi, a Norwegian utility, over the next three years.
 
 The cells will be installed in containerised units next to two wind farms on the country's west coast, where they are meant to absorb production peaks and smooth delivery to the grid. Sodium-ion's tolerance of cold weather was a deciding factor, according to the utility, which says lithium-ion installations at the same sites needed heating for much of the winter.
 
@@ -1167,7 +1167,7 @@ Voltaïa said the contract had helped it close a 90-million-euro debt facility w
       {
         authorName: "Kofi Mensah",
         authorEmail: "kofi.mensah@example.com",
-        authorUrl: "https://example.com/kofi",
+        authorUrl: null,
         body: "0.5 GWh a year of capacity versus a 400 MWh contract is a tight squeeze. Hope the second line isn't late.",
         status: "approved",
         replies: [
@@ -1188,7 +1188,7 @@ Voltaïa said the contract had helped it close a 90-million-euro debt facility w
     language: "fr",
     title: "Start-up : Pollinia lève 40 millions d'euros pour ses modèles d'IA frugaux",
     lede: "La jeune pousse nantaise conçoit des modèles de langage capables de tourner sur un simple ordinateur portable. Elle compte recruter une centaine de personnes d'ici un an.",
-    body: `Pollinia a bouclé une levée de fonds de **40 millions d'euros** menée par le fonds fictif Horizon Capital, avec la participation de plusieurs investisseurs historiques. Fondée il y a deux ans à Nantes, la start-up développe des modèles de langage de petite taille, pensés pour fonctionner sans connexion et sur du matériel grand public.
+    body: `Pollinia a bouclé une levée de fonds de **40 millions d'euros** menée par le fonds Horizon Capital, avec la participation de plusieurs investisseurs historiques. Fondée il y a deux ans à Nantes, la start-up développe des modèles de langage de petite taille, pensés pour fonctionner sans connexion et sur du matériel grand public.
 
 Son modèle phare, baptisé **Abeille-3B**, compte trois milliards de paramètres. Pollinia affirme qu'il atteint, sur des tâches de rédaction administrative et de résumé de documents en français, des performances comparables à des modèles dix fois plus gros. L'entreprise publie ses résultats sur un [banc d'essai ouvert](https://example.org/pollinia/banc-essai), que d'autres équipes peuvent reproduire.
 
@@ -1310,7 +1310,7 @@ Affected customers will receive service credits under the terms of their agreeme
     language: "fr",
     title: "Lancement réussi pour le nanosatellite étudiant Hirondelle-2",
     lede: "Conçu par une quarantaine d'élèves ingénieurs, le petit satellite doit mesurer la pollution lumineuse au-dessus de l'Europe. Les premiers signaux ont été captés dès le premier passage.",
-    body: `Le nanosatellite **Hirondelle-2**, conçu par des étudiants de l'école d'ingénieurs fictive Polytech Garonne, a été placé en orbite samedi à 540 kilomètres d'altitude. Il voyageait à bord d'un lanceur commercial aux côtés d'une trentaine d'autres petits satellites.
+    body: `Le nanosatellite **Hirondelle-2**, conçu par des étudiants de l'école d'ingénieurs Sup'Garonne, a été placé en orbite samedi à 540 kilomètres d'altitude. Il voyageait à bord d'un lanceur commercial aux côtés d'une trentaine d'autres petits satellites.
 
 L'engin, un cube de 10 centimètres de côté empilé trois fois, embarque une caméra sensible aux faibles luminosités. Sa mission : cartographier la **pollution lumineuse** nocturne au-dessus des villes européennes, et suivre son évolution au fil des extinctions d'éclairage public décidées par de nombreuses communes.
 
@@ -1343,7 +1343,7 @@ Les images seront publiées sous licence libre sur le [portail du projet](https:
     sources: [
       {
         title: "Hirondelle-2 : portail des données",
-        publisher: "Polytech Garonne",
+        publisher: "Sup'Garonne",
         url: "https://example.org/hirondelle/donnees",
       },
     ],
@@ -1351,7 +1351,7 @@ Les images seront publiées sous licence libre sur le [portail du projet](https:
       {
         authorName: "Chloé Marchand",
         authorEmail: "chloe.marchand@example.org",
-        authorUrl: "https://example.org/chloe",
+        authorUrl: null,
         body: "Bravo aux étudiants ! Mon club d'astronomie attend ces images avec impatience.",
         status: "approved",
       },
@@ -1359,7 +1359,7 @@ Les images seront publiées sous licence libre sur le [portail du projet](https:
         authorName: "Lucas Fabre",
         authorEmail: "lucas.fabre@example.com",
         authorUrl: null,
-        body: "Ancien de Polytech Garonne, j'avais travaillé sur Hirondelle-1. Content de voir que la relève a réussi là où on avait échoué.",
+        body: "Ancien de Sup'Garonne, j'avais travaillé sur Hirondelle-1. Content de voir que la relève a réussi là où on avait échoué.",
         status: "approved",
         replies: [
           {
@@ -1421,7 +1421,7 @@ Pricing was not disclosed, though Halden said it expected the HX-40 to cost "wel
     language: "fr",
     title: "Rançongiciel : une clinique bretonne paralysée pendant trois jours",
     lede: "Les urgences ont dû être détournées vers l'hôpital voisin après le chiffrement des serveurs. La clinique assure ne pas avoir payé de rançon.",
-    body: `La clinique fictive des Glénan, à Quimperlé-sur-Mer, a retrouvé jeudi un fonctionnement à peu près normal après trois jours d'une **attaque par rançongiciel** qui avait chiffré l'essentiel de ses serveurs. Pendant cette période, les patients arrivant aux urgences ont été redirigés vers le centre hospitalier le plus proche et les opérations non urgentes ont été reportées.
+    body: `La clinique des Glénan, à Quimperlé-sur-Mer, a retrouvé jeudi un fonctionnement à peu près normal après trois jours d'une **attaque par rançongiciel** qui avait chiffré l'essentiel de ses serveurs. Pendant cette période, les patients arrivant aux urgences ont été redirigés vers le centre hospitalier le plus proche et les opérations non urgentes ont été reportées.
 
 ## Retour au papier
 
@@ -1433,7 +1433,7 @@ L'attaque aurait commencé par le compte d'un prestataire de maintenance, dont l
 
 La direction affirme n'avoir ni négocié ni payé. Le groupe criminel a publié sur son site un échantillon de documents administratifs, ce qui laisse craindre une fuite de données plus large. Les patients concernés seront contactés individuellement.
 
-Ce nouvel incident relance le débat sur le financement de la sécurité informatique dans les établissements de santé de taille moyenne. Un [rapport parlementaire fictif](https://example.org/rapport-sante-cyber) estimait l'an dernier que la plupart y consacraient moins de 2 % de leur budget informatique.`,
+Ce nouvel incident relance le débat sur le financement de la sécurité informatique dans les établissements de santé de taille moyenne. Un [rapport de la commission du numérique en santé](https://example.org/rapport-sante-cyber) estimait l'an dernier que la plupart y consacraient moins de 2 % de leur budget informatique.`,
     status: "published",
     publishedAt: "2026-10-02T07:30:00Z",
     authorSlugs: ["margaux-lefevre", "priya-nair"],
@@ -1454,7 +1454,7 @@ Ce nouvel incident relance le débat sur le financement de la sécurité informa
     sources: [
       {
         title: "Cybersécurité des établissements de santé : état des lieux",
-        publisher: "Commission fictive du numérique en santé",
+        publisher: "Commission du numérique en santé",
         url: "https://example.org/rapport-sante-cyber",
       },
     ],
@@ -1571,7 +1571,7 @@ The company promises operating system updates until 2032 and security patches un
     language: "fr",
     title: "IA générative : un tiers des PME françaises l'utilisent déjà, selon une étude",
     lede: "Rédaction de courriels, synthèse de documents et service client arrivent en tête des usages. Mais peu d'entreprises ont fixé des règles internes.",
-    body: `Selon une enquête de l'Observatoire fictif des usages numériques, menée auprès de 2 100 entreprises de 10 à 249 salariés, **34 % des PME françaises** déclarent utiliser des outils d'intelligence artificielle générative au moins une fois par semaine. Elles n'étaient que 19 % un an plus tôt.
+    body: `Selon une enquête de l'Observatoire des usages numériques, menée auprès de 2 100 entreprises de 10 à 249 salariés, **34 % des PME françaises** déclarent utiliser des outils d'intelligence artificielle générative au moins une fois par semaine. Elles n'étaient que 19 % un an plus tôt.
 
 ## Des usages très concrets
 
@@ -1644,7 +1644,7 @@ Le coût reste le premier frein cité par les entreprises qui n'utilisent pas en
     language: "en",
     title: "Lunar relay satellite Tessera-1 enters orbit after three-month cruise",
     lede: "The commercial communications satellite will relay data from landers on the Moon's far side. Its first customer is a university rover scheduled for next spring.",
-    body: `**Tessera-1**, a commercial communications satellite built by the fictional consortium Lunaris Link, fired its engine for 23 minutes on Friday and slipped into a highly elliptical orbit around the Moon. The manoeuvre ended a three-month cruise on a low-energy trajectory that traded speed for fuel savings.
+    body: `**Tessera-1**, a commercial communications satellite built by the consortium Lunaris Link, fired its engine for 23 minutes on Friday and slipped into a highly elliptical orbit around the Moon. The manoeuvre ended a three-month cruise on a low-energy trajectory that traded speed for fuel savings.
 
 The satellite's job is to act as a relay. Landers and rovers on the lunar far side cannot talk to Earth directly, since the Moon itself is in the way. Tessera-1's orbit keeps it above the southern hemisphere for most of each twelve-hour cycle, which makes it well placed to serve missions near the south pole, where water ice is thought to lurk in permanently shadowed craters.
 
@@ -1687,7 +1687,7 @@ Engineers will spend the next six weeks testing the satellite's antennas and low
       {
         authorName: "Kofi Mensah",
         authorEmail: "kofi.mensah@example.com",
-        authorUrl: "https://example.com/kofi",
+        authorUrl: null,
         body: "The cell-tower-before-the-town quote sums up the whole lunar economy right now.",
         status: "approved",
       },
@@ -1768,7 +1768,7 @@ Reste la question de la maintenance : intervenir sur un serveur traversé par de
     language: "en",
     title: "Why chipmakers are suddenly obsessed with glass substrates",
     lede: "As AI accelerators grow into sprawling multi-chip packages, the organic materials that hold them together are reaching their limits. Glass could be the answer, if it can be made reliably.",
-    body: `For decades, the substrate, the layer that sits between a chip and the circuit board, has been the least glamorous part of a processor. That is changing. Several packaging companies, including the fictional Koster Advanced Packaging, have announced pilot lines for **glass substrates** in the past six months.
+    body: `For decades, the substrate, the layer that sits between a chip and the circuit board, has been the least glamorous part of a processor. That is changing. Several packaging companies, including Koster Advanced Packaging, have announced pilot lines for **glass substrates** in the past six months.
 
 ## The problem with plastic
 
@@ -1882,7 +1882,7 @@ Reste à convaincre les utilisateurs qu'une charge aussi rapide n'use pas préma
           {
             authorName: "Chloé Marchand",
             authorEmail: "chloe.marchand@example.org",
-            authorUrl: "https://example.org/chloe",
+            authorUrl: null,
             body: "Les deux ne s'opposent pas forcément, si la charge rapide n'abîme pas la batterie.",
             status: "approved",
           },
@@ -1910,7 +1910,7 @@ Reste à convaincre les utilisateurs qu'une charge aussi rapide n'use pas préma
     language: "en",
     title: "Open-weight model Corvid-7B tops a multilingual benchmark, with caveats",
     lede: "A seven-billion-parameter model from a small research lab beats much larger rivals on a test covering forty languages. Its authors admit part of the benchmark may have leaked into the training data.",
-    body: `A model released last week by the fictional Rookery Research lab has taken the top spot on **Polyglot-40**, a popular benchmark that measures reading comprehension and reasoning across forty languages. **Corvid-7B** scored 71.3, ahead of several models with ten times as many parameters.
+    body: `A model released last week by the Rookery Research lab has taken the top spot on **Polyglot-40**, a popular benchmark that measures reading comprehension and reasoning across forty languages. **Corvid-7B** scored 71.3, ahead of several models with ten times as many parameters.
 
 The weights are available under a permissive licence, and the lab has published a [technical report](https://example.org/rookery/corvid-7b-report) describing its training recipe. The key ingredient, according to the authors, is a carefully filtered dataset in which low-resource languages are deliberately over-represented.
 
@@ -1999,7 +1999,7 @@ The benchmark's maintainers said they would publish a refreshed, private test se
 
 Le QR code contourne plusieurs réflexes de prudence. Il est impossible de lire l'adresse avant de le scanner, et le téléphone affiche souvent l'URL en tout petit, voire pas du tout. Par ailleurs, les filtres de messagerie des entreprises analysent les liens, mais beaucoup moins les images.
 
-Selon la banque fictive Azur Direct, qui a partagé quelques chiffres, les signalements de ce type ont été multipliés par quatre depuis le début de l'été. La plupart visent à récupérer des identifiants, puis à valider un virement en se faisant passer pour le service antifraude au téléphone.
+Selon la banque Azur Direct, qui a partagé quelques chiffres, les signalements de ce type ont été multipliés par quatre depuis le début de l'été. La plupart visent à récupérer des identifiants, puis à valider un virement en se faisant passer pour le service antifraude au téléphone.
 
 ## Les bons réflexes
 
@@ -2009,7 +2009,7 @@ Les établissements rappellent quelques règles simples :
 - se méfier des avis de paiement inattendus, surtout s'ils invoquent une urgence ;
 - ne jamais communiquer un code de validation reçu par SMS à un interlocuteur.
 
-Le dispositif public fictif Alerte-Arnaques propose un [formulaire de signalement](https://example.org/alerte-arnaques/signaler) pour ces codes frauduleux, qui permet aux autorités de les faire retirer plus rapidement.`,
+Le dispositif public Alerte-Arnaques propose un [formulaire de signalement](https://example.org/alerte-arnaques/signaler) pour ces codes frauduleux, qui permet aux autorités de les faire retirer plus rapidement.`,
     status: "published",
     publishedAt: "2026-10-21T07:05:00Z",
     authorSlugs: ["margaux-lefevre"],
@@ -2037,7 +2037,7 @@ Le dispositif public fictif Alerte-Arnaques propose un [formulaire de signalemen
     language: "en",
     title: "Startup Ferrous Orbit wants to recycle scrap in low Earth orbit",
     lede: "The company plans to capture defunct upper stages and melt them down into feedstock for in-space manufacturing. Investors are intrigued; engineers are sceptical.",
-    body: `Ferrous Orbit, a fictional startup based in Toulouse and Bristol, has raised 22 million euros to pursue an idea that sounds like science fiction: capturing **abandoned rocket upper stages** in low Earth orbit and turning their aluminium into raw material for manufacturing in space.
+    body: `Ferrous Orbit, a startup based in Toulouse and Bristol, has raised 22 million euros to pursue an idea that sounds like science fiction: capturing **abandoned rocket upper stages** in low Earth orbit and turning their aluminium into raw material for manufacturing in space.
 
 The company's first step is more modest. A demonstration spacecraft, due to launch in 2028, will rendezvous with a spent stage, attach itself, and cut a small sample from its hull using a robotic arm. The sample will then be melted in a miniature furnace powered by solar panels, producing a few hundred grams of metal pellets.
 
@@ -2239,7 +2239,7 @@ The pilot plant handles a few tonnes a month. A commercial facility, planned for
     language: "fr",
     title: "Puces : pénurie de mémoire HBM, les prix des cartes graphiques repartent à la hausse",
     lede: "La demande des accélérateurs d'IA absorbe l'essentiel de la production de mémoire à haute bande passante. Les cartes pour joueurs et stations de travail en font les frais.",
-    body: `Les prix des cartes graphiques haut de gamme ont augmenté de **12 à 18 %** en un mois chez les principaux revendeurs européens, selon un relevé du comparateur fictif PrixPuce. En cause : une tension persistante sur la mémoire, et en particulier sur la **HBM**, ces empilements de puces mémoire montés directement à côté du processeur graphique.
+    body: `Les prix des cartes graphiques haut de gamme ont augmenté de **12 à 18 %** en un mois chez les principaux revendeurs européens, selon un relevé du comparateur PrixPuce. En cause : une tension persistante sur la mémoire, et en particulier sur la **HBM**, ces empilements de puces mémoire montés directement à côté du processeur graphique.
 
 ## Une mémoire très demandée
 
@@ -2366,7 +2366,7 @@ Consumer groups welcomed the announcement but noted that seven years of updates 
     language: "fr",
     title: "Espace : le consortium Astrée retient deux start-up pour son cargo réutilisable",
     lede: "Deux jeunes entreprises, l'une française, l'autre allemande, vont concevoir un véhicule capable de ravitailler les stations orbitales et de revenir sur Terre. Une première pour le consortium.",
-    body: `Le consortium spatial fictif **Astrée**, qui réunit plusieurs agences et industriels européens, a désigné mercredi les deux lauréats de son appel à projets pour un cargo orbital réutilisable. La start-up toulousaine Orbitelle et l'allemande Kranich Raumfahrt recevront chacune 65 millions d'euros pour mener leurs projets jusqu'à un vol de démonstration.
+    body: `Le consortium spatial **Astrée**, qui réunit plusieurs agences et industriels européens, a désigné mercredi les deux lauréats de son appel à projets pour un cargo orbital réutilisable. La start-up toulousaine Orbitelle et l'allemande Kranich Raumfahrt recevront chacune 65 millions d'euros pour mener leurs projets jusqu'à un vol de démonstration.
 
 ## Deux approches différentes
 
@@ -2407,7 +2407,7 @@ Les premiers vols de démonstration sont prévus en 2029. Le [cahier des charges
       {
         authorName: "Chloé Marchand",
         authorEmail: "chloe.marchand@example.org",
-        authorUrl: "https://example.org/chloe",
+        authorUrl: null,
         body: "Le paiement par jalons, c'est exactement ce qu'il fallait. Enfin un peu d'audace dans le spatial européen.",
         status: "approved",
         replies: [
@@ -2435,7 +2435,7 @@ Les premiers vols de démonstration sont prévus en 2029. Le [cahier des charges
     language: "en",
     title: "Quantum-safe encryption arrives in a mainstream messaging app",
     lede: "Chatterbox has switched its end-to-end encryption to a hybrid scheme that should resist future quantum computers. Users do not need to do anything.",
-    body: `Chatterbox, a messaging app with a fictional 300 million monthly users, has begun rolling out **post-quantum encryption** for all one-to-one and group conversations. The change happens automatically when both parties update to the latest version.
+    body: `Chatterbox, a messaging app with some 300 million monthly users, has begun rolling out **post-quantum encryption** for all one-to-one and group conversations. The change happens automatically when both parties update to the latest version.
 
 ## Why now, if quantum computers don't exist yet
 
@@ -2545,13 +2545,13 @@ Halden pourrait toutefois s'appuyer sur son expérience de l'architecture **RISC
     language: "en",
     title: "What a European launch-pad shortage means for small satellites",
     lede: "New rockets are arriving faster than the pads to launch them from. Smallsat operators may be the first to feel the squeeze.",
-    body: `Europe has more small-launch companies than ever, and fewer launch pads than it needs. At least six rocket developers hope to fly from European soil within the next two years, but only a handful of pads are ready or under construction, and each can support a limited number of launches per year.
+    body: `Europe has more small-launch companies than ever, and **fewer launch pads** than it needs. At least six rocket developers hope to fly from European soil within the next two years, but only a handful of pads are ready or under construction, and each can support a limited number of launches per year.
 
 ## A queue forms
 
 For smallsat operators, that means longer waits and less flexibility. Rideshare missions, where dozens of satellites share one large rocket, remain the cheapest option, but they fly on fixed schedules and to fixed orbits. Dedicated small launchers were supposed to fill the gap. If they cannot get pad time, they cannot deliver.
 
-The fictional Nordkapp Spaceport, one of the sites under construction, told us it had received requests for nearly three times the launch slots it can offer in 2028.
+The Nordkapp Spaceport, one of the sites under construction, told us it had received requests for nearly three times the launch slots it can offer in 2028.
 
 ## Possible fixes
 
@@ -2561,7 +2561,7 @@ Several ideas are circulating:
 - sea-based launch platforms, which avoid some of the permitting delays on land;
 - faster environmental reviews for sites that already host launches.
 
-None is quick. Building a pad takes three to five years even when funding is in place, and permitting can take longer. A [policy brief](https://example.org/launch-policy/pads-2027) from a fictional think tank argues that public funding should prioritise shared infrastructure over any single company.
+None is quick. Building a pad takes three to five years even when funding is in place, and permitting can take longer. A [policy brief](https://example.org/launch-policy/pads-2027) from the Launch Policy Forum argues that public funding should prioritise shared infrastructure over any single company.
 
 In the meantime, the satellites will wait on the ground, or fly from somewhere else.`,
     status: "draft",
@@ -2571,9 +2571,9 @@ In the meantime, the satellites will wait on the ground, or fly from somewhere e
     commentsOpen: true,
     quotes: [
       {
-        speaker: "Astrid Holm",
-        speakerRole: null,
-        text: "TODO: confirm quote and role before publishing.",
+        speaker: "Ingvild Berg",
+        speakerRole: "commercial director at Nordkapp Spaceport",
+        text: "We could fill our 2028 manifest three times over. What we cannot do is pour concrete faster.",
       },
     ],
     sources: [

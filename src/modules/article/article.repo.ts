@@ -1,5 +1,5 @@
 // Reads of articles. Batch reads take keys[] and return rows that carry their key.
-import { and, eq, exists, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { asTimestamp, asUuid, keysetFilter, keysetOrder } from "../../db/keyset.ts";
 import {
@@ -54,18 +54,14 @@ function filterConditions(filter: ArticleListFilter): SQL[] {
   if (filter.publishedBefore) conditions.push(lt(articles.publishedAt, filter.publishedBefore));
   if (filter.authorSlug) {
     conditions.push(
-      exists(
-        sql`select 1 from ${articleAuthors} join ${authors} on ${authors.id} = ${articleAuthors.authorId}
-            where ${articleAuthors.articleId} = ${articles.id} and ${authors.slug} = ${filter.authorSlug}`,
-      ),
+      sql`exists (select 1 from ${articleAuthors} join ${authors} on ${authors.id} = ${articleAuthors.authorId}
+            where ${articleAuthors.articleId} = ${articles.id} and ${authors.slug} = ${filter.authorSlug})`,
     );
   }
   if (filter.tagSlug) {
     conditions.push(
-      exists(
-        sql`select 1 from ${articleTags} join ${tags} on ${tags.id} = ${articleTags.tagId}
-            where ${articleTags.articleId} = ${articles.id} and ${tags.slug} = ${filter.tagSlug}`,
-      ),
+      sql`exists (select 1 from ${articleTags} join ${tags} on ${tags.id} = ${articleTags.tagId}
+            where ${articleTags.articleId} = ${articles.id} and ${tags.slug} = ${filter.tagSlug})`,
     );
   }
   return conditions;

@@ -1,0 +1,97 @@
+// Each test file gets its own database, cloned from the template that global.ts built, and an app
+// driven through `app.fetch` with no socket. Statements are counted at the driver.
+import { readFileSync } from "node:fs";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { type ExecutionResult, print } from "graphql";
+import postgres from "postgres";
+import { inject } from "vitest";
+import { type App, createApp } from "../../src/app.ts";
+import { type DatabaseHandle, openDatabase } from "../../src/db/client.ts";
+import { cloneDatabaseName, databaseUrl } from "./names.ts";
+
+export const driver = process.env.LEDE_TEST_DRIVER === "postgres" ? "postgres" : "pglite";
+
+export interface RequestOptions {
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TestApp {
+  app: App;
+  handle: DatabaseHandle;
+  db: DatabaseHandle["db"];
+  /** Runs a typed operation over HTTP (POST /graphql) and returns the parsed result. */
+  execute<R, V>(
+    document: TypedDocumentNode<R, V>,
+    variables?: V,
+    options?: RequestOptions,
+  ): Promise<ExecutionResult<R>>;
+  /** Runs `work` and returns its result with the SQL statements the driver sent meanwhile. */
+  countStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }>;
+  close(): Promise<void>;
+}
+
+async function cloneDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
+  if (driver === "pglite") {
+    const dump = new Blob([readFileSync(inject("pgliteTemplate"))]);
+    return { handle: await openDatabase({ pgliteDump: dump }), drop: async () => {} };
+  }
+  const serverUrl = process.env.TEST_DATABASE_URL as string;
+  const name = cloneDatabaseName(serverUrl, `${process.pid}_${Math.random().toString(36).slice(2, 8)}`);
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  // Concurrent clones of one template can collide for a moment; try again briefly.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.unsafe(`create database "${name}" template "${inject("postgresTemplate")}"`);
+      break;
+    } catch (error) {
+      if (attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+    }
+  }
+  const handle = await openDatabase({ url: databaseUrl(serverUrl, name), poolSize: 5 });
+  return {
+    handle,
+    drop: async () => {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+export async function createTestApp(options: { now?: () => Date } = {}): Promise<TestApp> {
+  const { handle, drop } = await cloneDatabase();
+  const app = createApp({ db: handle.db, ...(options.now && { now: options.now }) });
+  const execute: TestApp["execute"] = async (document, variables, requestOptions = {}) => {
+    const response = await app.fetch("http://lede.test/graphql", {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "application/graphql-response+json",
+        ...(requestOptions.token && { authorization: `Bearer ${requestOptions.token}` }),
+        ...requestOptions.headers,
+      },
+      body: JSON.stringify({ query: print(document), variables: variables ?? {} }),
+    });
+    return (await response.json()) as ExecutionResult<never>;
+  };
+  return {
+    app,
+    handle,
+    db: handle.db,
+    execute,
+    async countStatements(work) {
+      const statements: string[] = [];
+      const stop = handle.onStatement((text) => statements.push(text));
+      try {
+        return { result: await work(), statements };
+      } finally {
+        stop();
+      }
+    },
+    async close() {
+      await handle.close();
+      await drop();
+    },
+  };
+}

@@ -1,0 +1,13 @@
+// Test data made through lede's own code paths.
+import type { StaffRole } from "../../src/db/schema.ts";
+import { createStaffWithToken } from "../../src/modules/staff/staff.repo.ts";
+import type { TestApp } from "./app.ts";
+
+let counter = 0;
+
+/** A new staff member of `role`; returns their bearer token. */
+export async function staffToken(t: TestApp, role: StaffRole): Promise<string> {
+  counter += 1;
+  const { token } = await createStaffWithToken(t.db, { name: `Test ${role} ${counter}`, role });
+  return token;
+}

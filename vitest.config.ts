@@ -1,0 +1,28 @@
+import { defineConfig } from "vitest/config";
+
+// The same suite runs on embedded PGlite, and again on a real PostgreSQL server when
+// TEST_DATABASE_URL is set (as .ci/run does).
+const shared = {
+  include: ["test/**/*.test.ts"],
+  globalSetup: ["test/setup/global.ts"],
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+};
+
+// graphql 17 ships a separate build under the "development" condition, which Vite adds by default;
+// Node (and so every dependency that imports graphql) never picks it. Resolving the same way as
+// Node keeps one graphql instance in the process.
+const nodeConditions = ["module-sync", "node", "import", "default"];
+
+export default defineConfig({
+  resolve: { conditions: nodeConditions },
+  ssr: { resolve: { conditions: nodeConditions, externalConditions: nodeConditions } },
+  test: {
+    projects: [
+      { extends: true, test: { ...shared, name: "pglite", env: { LEDE_TEST_DRIVER: "pglite" } } },
+      ...(process.env.TEST_DATABASE_URL
+        ? [{ extends: true, test: { ...shared, name: "postgres", env: { LEDE_TEST_DRIVER: "postgres" } } }]
+        : []),
+    ],
+  },
+});
