@@ -15,6 +15,7 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         useTypeImports: true,
         strictScalars: true,
+        importExtension: ".ts",
       },
     },
   },
