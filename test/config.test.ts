@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.ts";
+import { runNodeScript } from "./setup/cli.ts";
+
+describe("configuration", () => {
+  it("has defaults that run a laptop install", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 4000,
+      database: { url: undefined, dataDir: ".data" },
+      redisUrl: undefined,
+      mailDir: ".data/mail",
+      newsletter: { timeZone: "Europe/Paris", sendAt: "07:00" },
+    });
+  });
+
+  it("reads each variable", () => {
+    const config = loadConfig({
+      PORT: "8080",
+      DATABASE_URL: "postgres://db.internal:5432/lede",
+      REDIS_URL: "redis://cache:6379",
+      NEWSLETTER_TZ: "America/Montreal",
+      NEWSLETTER_SEND_AT: "06:30",
+      PUBLIC_URL: "https://news.example.com/",
+    });
+    expect(config.port).toBe(8080);
+    expect(config.database.url).toBe("postgres://db.internal:5432/lede");
+    expect(config.redisUrl).toBe("redis://cache:6379");
+    expect(config.newsletter).toEqual({ timeZone: "America/Montreal", sendAt: "06:30" });
+    expect(config.publicUrl).toBe("https://news.example.com");
+  });
+
+  it.each([
+    ["PORT", "eighty"],
+    ["PORT", "70000"],
+    ["DATABASE_URL", "mysql://localhost/lede"],
+    ["REDIS_URL", "localhost:6379"],
+    ["NEWSLETTER_TZ", "Mars/Olympus"],
+    ["NEWSLETTER_SEND_AT", "7am"],
+    ["NODE_ENV", "staging"],
+  ])("names %s when its value %j is bad", (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration: ${name}:`));
+  });
+
+  it("stops the server at start with one clear line", async () => {
+    const result = await runNodeScript("src/server.ts", [], { PORT: "eighty" });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(/^Invalid configuration: PORT:/),
+    ]);
+  });
+});

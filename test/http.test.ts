@@ -1,0 +1,69 @@
+// lede over a real HTTP port, as browsers, GraphiQL and curl reach it.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "./setup/app.ts";
+
+let t: TestApp;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  server = createServer(t.app);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await t.close();
+});
+
+describe("over HTTP", () => {
+  it("answers a POST to /graphql", async () => {
+    const response = await fetch(`${base}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
+      body: JSON.stringify({ query: "{ articles(first: 2) { totalCount nodes { slug } } }" }),
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { data: { articles: { totalCount: number; nodes: unknown[] } } };
+    expect(body.data.articles.totalCount).toBe(30);
+    expect(body.data.articles.nodes).toHaveLength(2);
+  });
+
+  it("answers a query sent with GET", async () => {
+    const query = encodeURIComponent('{ tag(slug: "space") { name } }');
+    const response = await fetch(`${base}/graphql?query=${query}`, {
+      headers: { accept: "application/json" },
+    });
+    expect(await response.json()).toEqual({ data: { tag: { name: expect.any(String) } } });
+  });
+
+  it("serves GraphiQL with a ready example operation to a browser", async () => {
+    const response = await fetch(`${base}/graphql`, { headers: { accept: "text/html" } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/text\/html/);
+    const html = await response.text();
+    expect(html).toContain("GraphiQL");
+    expect(html).toContain("query FrontPage");
+  });
+
+  it("reports health and readiness", async () => {
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    const ready = await fetch(`${base}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true });
+  });
+
+  it("masks unexpected errors and never leaks a stack trace", async () => {
+    const response = await fetch(`${base}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ articles(first: 1, after: 5) { totalCount } }" }),
+    });
+    const text = await response.text();
+    expect(text).not.toMatch(/at .*\.ts:\d+/);
+    expect(JSON.parse(text).errors.length).toBeGreaterThan(0);
+  });
+});
