@@ -74,7 +74,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     ...(options.dataDir && { dataDir: options.dataDir }),
     ...(options.pgliteDump && { loadDataDir: options.pgliteDump }),
   });
-  await pglite.exec(`SET statement_timeout = ${Math.trunc(statementTimeoutMs)}`);
+  // No statement_timeout here: single-threaded PGlite has no timer to interrupt a running
+  // statement, and it accepts the setting without enforcing it.
   countPgliteStatements(pglite, emit);
   const db = drizzlePglite({ client: pglite, relations }) as unknown as Database;
   return { db, driver: "pglite", url: undefined, onStatement, close: () => pglite.close() };

@@ -1,0 +1,75 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../src/db/client.ts";
+import { migrateDatabase } from "../src/db/migrate.ts";
+import { stableUuid } from "../src/db/seed.ts";
+import { seedArticles } from "../src/db/seed-content.ts";
+import { createTestApp, driver, type TestApp } from "./setup/app.ts";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe("the database", () => {
+  it("applies migrations idempotently", async () => {
+    await migrateDatabase(t.handle);
+    await migrateDatabase(t.handle);
+    const [row] = await t.db.select({ n: sql<number>`count(*)::int` }).from(sql`articles`);
+    expect(row?.n).toBe(seedArticles.length);
+  });
+
+  it("seeds deterministic ids, so global ids are the same on every install", async () => {
+    const slug = seedArticles[0]?.slug as string;
+    const [row] = await t.db.query.articles.findMany({ where: { slug }, columns: { id: true } });
+    expect(row?.id).toBe(stableUuid(`article:${slug}`));
+  });
+
+  // PGlite runs statements on the caller's thread and cannot interrupt one: the timeout is a
+  // server feature.
+  it.skipIf(driver !== "postgres")("cancels a statement that runs past the statement timeout", async () => {
+    const handle = await openDatabase({ url: t.handle.url, statementTimeoutMs: 200, poolSize: 1 });
+    try {
+      await expect(handle.db.execute(sql`select pg_sleep(2)`)).rejects.toThrow();
+      // and the connection is still usable afterwards
+      expect(await handle.db.execute(sql`select 1 as one`)).toBeTruthy();
+    } finally {
+      await handle.close();
+    }
+  });
+});
+
+describe.skipIf(driver !== "postgres")("a busy PostgreSQL pool", () => {
+  it("fails a request that cannot get a connection in time with SERVICE_UNAVAILABLE, then recovers", async () => {
+    const handle = await openDatabase({ url: t.handle.url, poolSize: 1, connectTimeoutMs: 300 });
+    const { createApp } = await import("../src/app.ts");
+    const app = createApp({ db: handle.db });
+    try {
+      const holding = handle.db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_sleep(1)`);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const started = Date.now();
+      const response = await app.fetch("http://lede.test/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ articles(first: 1) { nodes { slug } } }" }),
+      });
+      const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(Date.now() - started).toBeLessThan(900);
+      expect(body.errors[0]?.extensions.code).toBe("SERVICE_UNAVAILABLE");
+      await holding;
+      const again = await app.fetch("http://lede.test/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ articles(first: 1) { nodes { slug } } }" }),
+      });
+      expect(
+        ((await again.json()) as { data: { articles: { nodes: unknown[] } } }).data.articles.nodes,
+      ).toHaveLength(1);
+    } finally {
+      await handle.close();
+    }
+  });
+});
