@@ -1,23 +1,36 @@
 // Builds the HTTP application: yoga serving /graphql plus the plain endpoints. Tests import this
 // and drive it with `app.fetch`, with no socket; server.ts listens on a port.
-import { createYoga, maskError, type YogaServerInstance } from "graphql-yoga";
+import type { IncomingMessage } from "node:http";
+import { createPubSub, createYoga, maskError, type YogaServerInstance } from "graphql-yoga";
+import { DEVELOPMENT_SECRET } from "./config.ts";
 import { DatabaseBusyError } from "./db/bounded-pool.ts";
 import type { Database } from "./db/client.ts";
 import { type AppServices, type Context, createContext } from "./graphql/context.ts";
 import { clientError } from "./graphql/errors.ts";
 import { schema } from "./graphql/schema.ts";
+import { clientInfo } from "./infra/client-info.ts";
+import type { LedeEvents, LedePubSub } from "./infra/pubsub.ts";
+import { MemoryRateLimiter, type RateLimiter } from "./infra/rate-limit.ts";
 import { authenticate } from "./modules/staff/staff.auth.ts";
 
 export interface AppOptions {
   db: Database;
   now?: () => Date;
+  /** In-process events unless given (server.ts passes the Redis-backed one with REDIS_URL). */
+  pubsub?: LedePubSub;
+  rateLimiter?: RateLimiter;
+  secret?: string;
+  /** Trust X-Forwarded-For for the client's address. */
+  trustProxy?: boolean;
   /** GraphiQL at GET /graphql (on by default). */
   graphiql?: boolean;
   /** Whether the database is ready to serve (for /ready). */
   ready?: () => Promise<boolean>;
 }
 
-export type App = YogaServerInstance<Record<string, unknown>, Context>;
+/** What node:http hands yoga beside the Request; absent when tests call app.fetch. */
+export type ServerContext = { req?: IncomingMessage };
+export type App = YogaServerInstance<ServerContext, Context>;
 
 const exampleQuery = `# Welcome to lede. Press the run button to fetch the front page.
 query FrontPage {
@@ -38,8 +51,16 @@ query FrontPage {
 `;
 
 export function createApp(options: AppOptions): App {
-  const services: AppServices = { db: options.db, now: options.now ?? (() => new Date()) };
-  return createYoga<Record<string, unknown>, Context>({
+  const now = options.now ?? (() => new Date());
+  const services: AppServices = {
+    db: options.db,
+    now,
+    pubsub: options.pubsub ?? createPubSub<LedeEvents>(),
+    rateLimiter: options.rateLimiter ?? new MemoryRateLimiter(() => now().getTime()),
+    secret: options.secret ?? DEVELOPMENT_SECRET,
+  };
+  const clientOptions = { secret: services.secret, trustProxy: options.trustProxy ?? false };
+  return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
@@ -51,8 +72,12 @@ export function createApp(options: AppOptions): App {
           ? clientError("SERVICE_UNAVAILABLE", "The database is busy; try again in a moment")
           : maskError(error, message, isDev),
     },
-    context: async ({ request }) =>
-      createContext(services, await authenticate(services.db, request.headers.get("authorization"))),
+    context: async ({ request, req }) =>
+      createContext(
+        services,
+        await authenticate(services.db, request.headers.get("authorization")),
+        clientInfo(request, req, clientOptions),
+      ),
     plugins: [
       {
         onRequest: async ({ request, endResponse, fetchAPI }) => {
@@ -67,7 +92,7 @@ export function createApp(options: AppOptions): App {
         },
       },
     ],
-  }) as unknown as App;
+  });
 }
 
 /** Whether `error` or anything in its chain of causes (GraphQL's originalError, Error.cause) is a `type`. */

@@ -23,6 +23,11 @@ const schema = z.object({
     .default("Europe/Paris")
     .refine((tz) => isTimeZone(tz), "must be an IANA time zone such as Europe/Paris"),
   NEWSLETTER_SEND_AT: z.string().regex(timeOfDay, "must be HH:MM, 24-hour").default("07:00"),
+  LEDE_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   LEDE_SEED_DEMO: z
     .enum(["true", "false"])
     .default("true")
@@ -50,7 +55,14 @@ export interface Config {
   newsletter: { timeZone: string; sendAt: string };
   /** Seed demo content into an empty database at start. */
   seedDemo: boolean;
+  /** Key for IP hashes and signed links. */
+  secret: string;
+  /** Whether X-Forwarded-For names the client (lede runs behind a load balancer). */
+  trustProxy: boolean;
 }
+
+/** Good enough on a laptop; production refuses to start without LEDE_SECRET. */
+export const DEVELOPMENT_SECRET = "lede-development-secret-do-not-use-in-production";
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -75,6 +87,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
+  if (e.NODE_ENV === "production" && !e.LEDE_SECRET) {
+    throw new ConfigError(
+      "Invalid configuration: LEDE_SECRET: required when NODE_ENV is production (32+ characters)",
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -93,5 +110,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     newsletter: { timeZone: e.NEWSLETTER_TZ, sendAt: e.NEWSLETTER_SEND_AT },
     seedDemo: e.LEDE_SEED_DEMO,
+    secret: e.LEDE_SECRET ?? DEVELOPMENT_SECRET,
+    trustProxy: e.TRUST_PROXY,
   };
 }

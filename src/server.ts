@@ -4,6 +4,9 @@ import { sql } from "drizzle-orm";
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { openConfiguredDatabase, prepareDatabase } from "./db/setup.ts";
+import { createLedePubSub } from "./infra/pubsub.ts";
+import { MemoryRateLimiter, RedisRateLimiter } from "./infra/rate-limit.ts";
+import { connectRedis } from "./infra/redis.ts";
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -11,8 +14,14 @@ async function main(): Promise<void> {
   const handle = await openConfiguredDatabase(config);
   for (const note of await prepareDatabase(handle, { seedDemo: config.seedDemo })) console.log(note);
 
+  const events = createLedePubSub(config.redisUrl);
+  const limiterRedis = config.redisUrl ? connectRedis(config.redisUrl, "rate-limit") : null;
   const app = createApp({
     db: handle.db,
+    pubsub: events.pubsub,
+    rateLimiter: limiterRedis ? new RedisRateLimiter(limiterRedis) : new MemoryRateLimiter(),
+    secret: config.secret,
+    trustProxy: config.trustProxy,
     graphiql: true,
     ready: async () => {
       await handle.db.execute(sql`select 1`);
@@ -34,6 +43,8 @@ async function main(): Promise<void> {
     console.log(`${signal}: draining requests`);
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     server.close(async () => {
+      await events.close();
+      await limiterRedis?.quit().catch(() => {});
       await handle.close();
       clearTimeout(force);
       process.exit(0);

@@ -1,6 +1,6 @@
 // Keyset (seek) pagination over a sort key of columns that ends with a unique one.
 import { type SQL, sql } from "drizzle-orm";
-import type { CursorKey, PageRequest } from "../graphql/pagination.ts";
+import { type CursorKey, invalidCursor, type PageRequest } from "../graphql/pagination.ts";
 
 /** The sort key as a row value, e.g. `(published_at, id)`. */
 const row = (parts: readonly SQL[]) => sql`(${sql.join([...parts], sql`, `)})`;
@@ -15,11 +15,22 @@ export function keysetFilter(
   page: PageRequest,
   descending: boolean,
 ): SQL | undefined {
-  const values = (cursor: CursorKey) =>
-    row(cursor.map((value, i) => (cast[i] as (v: string | number) => SQL)(value)));
+  const values = (cursor: CursorKey, argument: "after" | "before") => {
+    try {
+      return row(cursor.map((value, i) => (cast[i] as (v: string | number) => SQL)(value)));
+    } catch (error) {
+      // A value PostgreSQL could not read as its column's type: not a cursor this list handed out.
+      if (error instanceof InvalidCursorValue) throw invalidCursor(argument);
+      throw error;
+    }
+  };
   const conditions: SQL[] = [];
-  if (page.after) conditions.push(sql`${row(key)} ${descending ? sql`<` : sql`>`} ${values(page.after)}`);
-  if (page.before) conditions.push(sql`${row(key)} ${descending ? sql`>` : sql`<`} ${values(page.before)}`);
+  if (page.after) {
+    conditions.push(sql`${row(key)} ${descending ? sql`<` : sql`>`} ${values(page.after, "after")}`);
+  }
+  if (page.before) {
+    conditions.push(sql`${row(key)} ${descending ? sql`>` : sql`<`} ${values(page.before, "before")}`);
+  }
   return conditions.length ? sql.join(conditions, sql` and `) : undefined;
 }
 
@@ -32,6 +43,28 @@ export function keysetOrder(key: readonly SQL[], page: PageRequest, descending: 
   );
 }
 
-export const asTimestamp = (value: string | number) => sql`${String(value)}::timestamptz`;
-export const asUuid = (value: string | number) => sql`${String(value)}::uuid`;
-export const asInt = (value: string | number) => sql`${Number(value)}::int`;
+class InvalidCursorValue extends Error {}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether `value` is a UUID; anything else is no row's id and must not reach PostgreSQL as one. */
+export const isUuid = (value: unknown): value is string => typeof value === "string" && UUID.test(value);
+
+/** Cursors carry instants as `toISOString()` writes them; nothing else is accepted. */
+const isIsoInstant = (value: unknown): value is string =>
+  typeof value === "string" && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value;
+
+// The casts refuse values of the wrong type here, before PostgreSQL would fail the whole statement.
+export const asTimestamp = (value: string | number) => {
+  if (!isIsoInstant(value)) throw new InvalidCursorValue();
+  return sql`${value}::timestamptz`;
+};
+export const asUuid = (value: string | number) => {
+  if (!isUuid(value)) throw new InvalidCursorValue();
+  return sql`${value}::uuid`;
+};
+export const asInt = (value: string | number) => {
+  const number = Number(value);
+  if (!Number.isInteger(number) || Math.abs(number) > 2_147_483_647) throw new InvalidCursorValue();
+  return sql`${number}::int`;
+};

@@ -2,12 +2,12 @@
 import SchemaBuilder from "@pothos/core";
 import DataloaderPlugin from "@pothos/plugin-dataloader";
 import ErrorsPlugin from "@pothos/plugin-errors";
-import RelayPlugin from "@pothos/plugin-relay";
+import RelayPlugin, { decodeGlobalID } from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import { DateTimeResolver, URLResolver } from "graphql-scalars";
 import type { StaffRole } from "../db/schema.ts";
 import type { Context } from "./context.ts";
-import { clientError } from "./errors.ts";
+import { badUserInput, clientError } from "./errors.ts";
 
 const roleRank: Record<StaffRole, number> = { author: 1, editor: 2, admin: 3 };
 
@@ -44,9 +44,30 @@ export const builder = new SchemaBuilder<{
     cursorType: "String",
     nodeFieldOptions: { nullable: false },
     nodesOnConnection: true,
+    // A global id that does not decode, or names a type that has no ids, is the client's mistake.
+    decodeGlobalID: (globalID) => {
+      try {
+        const decoded = decodeGlobalID(globalID);
+        if (isNodeType(decoded.typename)) return decoded;
+      } catch {
+        // fall through to the error below
+      }
+      const shown = globalID.length > 64 ? `${globalID.slice(0, 64)}…` : globalID;
+      throw badUserInput(`\`${shown}\` is not a valid id`);
+    },
   },
   errors: { defaultTypes: [] },
 });
+
+/** Whether `typename` is an object type that implements Node: the only types a global id can name. */
+function isNodeType(typename: string): boolean {
+  if (!builder.configStore.hasImplementation(typename)) return false;
+  const config = builder.configStore.getTypeConfig(typename);
+  return (
+    config.kind === "Object" &&
+    config.interfaces.some((ref) => builder.configStore.getTypeConfig(ref).name === "Node")
+  );
+}
 
 builder.addScalarType("DateTime", DateTimeResolver);
 builder.addScalarType("URL", URLResolver);

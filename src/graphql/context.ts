@@ -1,25 +1,39 @@
 // The per-request context: the database, the signed-in staff member (if any), and the request's
 // own set of loaders, created lazily so a request pays only for the loaders it uses.
 import type { Database } from "../db/client.ts";
+import type { ClientInfo } from "../infra/client-info.ts";
+import type { LedePubSub } from "../infra/pubsub.ts";
+import type { RateLimiter } from "../infra/rate-limit.ts";
 import type { StaffMember } from "../modules/staff/staff.repo.ts";
 
+/** What every request shares: built once per process by createApp. */
 export interface AppServices {
   db: Database;
   /** The clock, injectable so tests can pin "now". */
   now: () => Date;
+  pubsub: LedePubSub;
+  rateLimiter: RateLimiter;
+  /** Key for IP hashes and signed tokens. */
+  secret: string;
 }
 
 export interface Context extends AppServices {
   viewer: StaffMember | null;
+  client: ClientInfo;
   /** The loader made by `factory` for this request, created on first use. */
   loader<T>(factory: (ctx: Context) => T): T;
 }
 
-export function createContext(services: AppServices, viewer: StaffMember | null): Context {
+export function createContext(
+  services: AppServices,
+  viewer: StaffMember | null,
+  client: ClientInfo,
+): Context {
   const loaders = new Map<(ctx: Context) => unknown, unknown>();
   const context: Context = {
     ...services,
     viewer,
+    client,
     loader<T>(factory: (ctx: Context) => T): T {
       let instance = loaders.get(factory) as T | undefined;
       if (instance === undefined) {

@@ -1,5 +1,6 @@
 // Helpers that turn a batch query (keys in, rows that carry their key out) into a DataLoader.
 import DataLoader from "dataloader";
+import { isUuid } from "../db/keyset.ts";
 
 /** A loader of one row per key (or null), from a batch query that returns rows in any order. */
 export function rowLoader<K, R>(
@@ -10,6 +11,22 @@ export function rowLoader<K, R>(
     const byKey = new Map((await fetch(keys)).map((row) => [keyOf(row), row]));
     return keys.map((key) => byKey.get(key) ?? null);
   });
+}
+
+/**
+ * A loader of one row per id. An id that is not a UUID names no row: it loads as null without
+ * reaching PostgreSQL, which would fail the whole batch on it.
+ */
+export function rowByIdLoader<R extends { id: string }>(
+  fetch: (ids: readonly string[]) => Promise<readonly R[]>,
+): DataLoader<string, R | null> {
+  return rowLoader(
+    async (ids: readonly string[]) => {
+      const valid = ids.filter(isUuid);
+      return valid.length ? fetch(valid) : [];
+    },
+    (row) => row.id,
+  );
 }
 
 /** A loader of a list per key, from a batch query whose rows carry the key they belong to. */

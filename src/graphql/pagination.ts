@@ -40,8 +40,12 @@ export function decodeCursor(cursor: string, argument: string, arity: number): C
   } catch {
     // fall through to the error below
   }
-  throw badUserInput(`\`${argument}\` is not a valid cursor for this list`, argument);
+  throw invalidCursor(argument);
 }
+
+/** The error for a cursor that this list did not hand out. */
+export const invalidCursor = (argument: string) =>
+  badUserInput(`\`${argument}\` is not a valid cursor for this list`, argument);
 
 function checkSize(value: number | null | undefined, argument: string): void {
   if (value == null) return;

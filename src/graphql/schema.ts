@@ -2,6 +2,7 @@
 import { lexicographicSortSchema } from "graphql";
 import { builder } from "./builder.ts";
 import "./connection.ts";
+import "./error-types.ts";
 import "../modules/article/article.graphql.ts";
 import "../modules/author/author.graphql.ts";
 import "../modules/tag/tag.graphql.ts";

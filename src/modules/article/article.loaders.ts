@@ -1,13 +1,9 @@
 // Per-request loaders of articles. They return what exists; resolvers decide what the viewer may see.
 import { type Context, canSeeUnpublished } from "../../graphql/context.ts";
-import { rowLoader } from "../../graphql/loaders.ts";
+import { rowByIdLoader, rowLoader } from "../../graphql/loaders.ts";
 import { type Article, findArticlesByIds, findArticlesBySlugs } from "./article.repo.ts";
 
-export const articleById = (ctx: Context) =>
-  rowLoader(
-    (ids: readonly string[]) => findArticlesByIds(ctx.db, ids),
-    (article) => article.id,
-  );
+export const articleById = (ctx: Context) => rowByIdLoader((ids) => findArticlesByIds(ctx.db, ids));
 
 export const articleBySlug = (ctx: Context) =>
   rowLoader(

@@ -1,12 +1,8 @@
 import type { Context } from "../../graphql/context.ts";
-import { rowLoader } from "../../graphql/loaders.ts";
+import { rowByIdLoader, rowLoader } from "../../graphql/loaders.ts";
 import { findAuthorsByIds, findAuthorsBySlugs } from "./author.repo.ts";
 
-export const authorById = (ctx: Context) =>
-  rowLoader(
-    (ids: readonly string[]) => findAuthorsByIds(ctx.db, ids),
-    (author) => author.id,
-  );
+export const authorById = (ctx: Context) => rowByIdLoader((ids) => findAuthorsByIds(ctx.db, ids));
 
 export const authorBySlug = (ctx: Context) =>
   rowLoader(

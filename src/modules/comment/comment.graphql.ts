@@ -17,12 +17,13 @@ export function resolveArticleComments(ctx: Context, articleId: string, args: Co
 builder.node(CommentRef, {
   description: "A reader's message on an article. Only approved comments are public.",
   id: { resolve: (comment) => comment.id },
-  // A comment is public once approved, on an article the viewer can see.
+  // A comment is public once it and its whole thread above it are approved, on an article the
+  // viewer can see: exactly the comments that the lists reach.
   loadMany: (ids, ctx) =>
     Promise.all(
       ids.map(async (id) => {
         const comment = await ctx.loader(commentById).load(id);
-        const visible = comment?.status === "approved" && (await loadVisibleArticle(ctx, comment.articleId));
+        const visible = comment?.threadApproved && (await loadVisibleArticle(ctx, comment.articleId));
         return visible ? comment : null;
       }),
     ),
@@ -46,7 +47,7 @@ builder.node(CommentRef, {
       resolve: async (comment, _args, ctx) => {
         if (!comment.parentId) return null;
         const parent = await ctx.loader(commentById).load(comment.parentId);
-        return parent?.status === "approved" ? parent : null;
+        return parent?.threadApproved ? parent : null;
       },
     }),
     replies: t.connection(

@@ -3,7 +3,7 @@
 // those in one more, level by level.
 import DataLoader from "dataloader";
 import type { Context } from "../../graphql/context.ts";
-import { rowLoader } from "../../graphql/loaders.ts";
+import { rowByIdLoader } from "../../graphql/loaders.ts";
 import { type Connection, type PageRequest, pageRequestKey, toConnection } from "../../graphql/pagination.ts";
 import {
   commentCursor,
@@ -14,11 +14,7 @@ import {
   type PublicComment,
 } from "./comment.repo.ts";
 
-export const commentById = (ctx: Context) =>
-  rowLoader(
-    (ids: readonly string[]) => findCommentsByIds(ctx.db, ids),
-    (comment) => comment.id,
-  );
+export const commentById = (ctx: Context) => rowByIdLoader((ids) => findCommentsByIds(ctx.db, ids));
 
 type CommentGroup = "article" | "parent";
 

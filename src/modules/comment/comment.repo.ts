@@ -28,9 +28,16 @@ export type PublicComment = {
 };
 export type ListedComment = PublicComment & { groupId: string; totalCount: number; replyCount: number };
 
-export const findCommentsByIds = (db: Executor, ids: readonly string[]): Promise<PublicComment[]> =>
+/** A comment found by id, with whether it is public: approved, and every comment above it too. */
+export type CommentById = PublicComment & { threadApproved: boolean };
+
+export const findCommentsByIds = (db: Executor, ids: readonly string[]): Promise<CommentById[]> =>
   db
-    .select(publicCommentColumns)
+    .select({
+      ...publicCommentColumns,
+      threadApproved: sql<boolean>`(${comments.status} = 'approved' and not exists (
+        select 1 from ${comments} p where p.id = any(${comments.ancestorIds}) and p.status <> 'approved'))`,
+    })
     .from(comments)
     .where(inArray(comments.id, [...ids]));
 

@@ -1,17 +1,13 @@
 // The Quote type and `quotes(speaker)`: every quote of a speaker, across articles.
 import { builder } from "../../graphql/builder.ts";
 import type { Context } from "../../graphql/context.ts";
-import { rowLoader } from "../../graphql/loaders.ts";
+import { rowByIdLoader } from "../../graphql/loaders.ts";
 import { pageRequest, toConnection } from "../../graphql/pagination.ts";
 import { ArticleRef } from "../article/article.graphql.ts";
 import { loadVisibleArticle } from "../article/article.loaders.ts";
 import { countQuotes, findQuotesByIds, listQuotes, type Quote, quoteCursor } from "./quote.repo.ts";
 
-const quoteById = (ctx: Context) =>
-  rowLoader(
-    (ids: readonly string[]) => findQuotesByIds(ctx.db, ids),
-    (quote) => quote.id,
-  );
+const quoteById = (ctx: Context) => rowByIdLoader((ids) => findQuotesByIds(ctx.db, ids));
 
 export const QuoteRef = builder.objectRef<Quote>("Quote");
 

@@ -1,12 +1,8 @@
 import type { Context } from "../../graphql/context.ts";
-import { rowLoader } from "../../graphql/loaders.ts";
+import { rowByIdLoader, rowLoader } from "../../graphql/loaders.ts";
 import { findTagsByIds, findTagsBySlugs } from "./tag.repo.ts";
 
-export const tagById = (ctx: Context) =>
-  rowLoader(
-    (ids: readonly string[]) => findTagsByIds(ctx.db, ids),
-    (tag) => tag.id,
-  );
+export const tagById = (ctx: Context) => rowByIdLoader((ids) => findTagsByIds(ctx.db, ids));
 
 export const tagBySlug = (ctx: Context) =>
   rowLoader(

@@ -1,5 +1,5 @@
 // Reads of tags (subjects; newsletter topics are tags too).
-import { asc, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { tags } from "../../db/schema.ts";
 
@@ -17,4 +17,10 @@ export const findTagsBySlugs = (db: Executor, slugs: readonly string[]) =>
     .from(tags)
     .where(inArray(tags.slug, [...slugs]));
 
-export const listAllTags = (db: Executor) => db.select().from(tags).orderBy(asc(tags.name), asc(tags.id));
+/**
+ * Every tag, by name in alphabetical order as a reader expects it ("Énergie" among the E), the
+ * same order as an article's tags. The database's collation may be "C", which sorts accented
+ * letters after "z"; a newsroom has tens of tags, so they are sorted here.
+ */
+export const listAllTags = async (db: Executor) =>
+  (await db.select().from(tags)).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
