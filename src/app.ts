@@ -2,7 +2,7 @@
 // and drive it with `app.fetch`, with no socket; server.ts listens on a port.
 import type { IncomingMessage } from "node:http";
 import { createPubSub, createYoga, maskError, type YogaServerInstance } from "graphql-yoga";
-import { DEVELOPMENT_SECRET } from "./config.ts";
+import { type CommentPolicy, DEVELOPMENT_SECRET, defaultCommentPolicy } from "./config.ts";
 import { DatabaseBusyError } from "./db/bounded-pool.ts";
 import type { Database } from "./db/client.ts";
 import { type AppServices, type Context, createContext } from "./graphql/context.ts";
@@ -20,6 +20,7 @@ export interface AppOptions {
   pubsub?: LedePubSub;
   rateLimiter?: RateLimiter;
   secret?: string;
+  commentPolicy?: CommentPolicy;
   /** Trust X-Forwarded-For for the client's address. */
   trustProxy?: boolean;
   /** GraphiQL at GET /graphql (on by default). */
@@ -58,6 +59,7 @@ export function createApp(options: AppOptions): App {
     pubsub: options.pubsub ?? createPubSub<LedeEvents>(),
     rateLimiter: options.rateLimiter ?? new MemoryRateLimiter(() => now().getTime()),
     secret: options.secret ?? DEVELOPMENT_SECRET,
+    commentPolicy: options.commentPolicy ?? defaultCommentPolicy,
   };
   const clientOptions = { secret: services.secret, trustProxy: options.trustProxy ?? false };
   return createYoga<ServerContext, Context>({

@@ -3,6 +3,8 @@
 import { z } from "zod";
 
 const timeOfDay = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** `user@host` or `Name <user@host>`. */
+const mailbox = /^(?:[^<>@]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/;
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -28,10 +30,37 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  COMMENT_MAX_LINKS: z.coerce.number().int().min(0).default(2),
+  COMMENT_FLOOD_SECONDS: z.coerce.number().int().min(0).default(15),
+  COMMENT_AUTO_APPROVE_KNOWN: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
+  COMMENT_HOLD_FIRST_TIME: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
   LEDE_SEED_DEMO: z
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  MAIL_FROM: z
+    .string()
+    .regex(mailbox, 'must be an address, optionally with a name: "lede <newsletter@example.com>"')
+    .default("lede <newsletter@localhost>"),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  LEDE_DISPATCHER: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
+  NEWSLETTER_RATE_LIMIT_IP: z.coerce.number().int().min(1).default(10),
+  NEWSLETTER_RATE_LIMIT_EMAIL: z.coerce.number().int().min(1).default(3),
+  NEWSLETTER_ARTICLE_URL: z
+    .string()
+    .refine((v) => v.includes("{slug}") && URL.canParse(v.replace("{slug}", "x")), {
+      message: "must be a URL with {slug} in it, e.g. https://news.example.com/a/{slug}",
+    })
+    .optional(),
 });
 
 export type Env = z.output<typeof schema>;
@@ -59,7 +88,38 @@ export interface Config {
   secret: string;
   /** Whether X-Forwarded-For names the client (lede runs behind a load balancer). */
   trustProxy: boolean;
+  commentPolicy: CommentPolicy;
+  mail: {
+    from: string;
+    /** Attempts before an outbox message is given up as dead. */
+    maxAttempts: number;
+    /** Run the dispatcher and the digest scheduler inside the server (else: `lede worker`). */
+    inProcess: boolean;
+  };
+  /** Subscribe attempts allowed per hour. */
+  newsletterRateLimits: { perIp: number; perEmail: number };
+  /** Link to an article in the digest, with `{slug}` in it. */
+  articleUrl: string;
 }
+
+/** How a new comment is moderated; the defaults follow WordPress's. */
+export interface CommentPolicy {
+  /** A comment with more links than this is held for moderation. */
+  maxLinks: number;
+  /** The least time between two comments from one IP or one email. */
+  floodSeconds: number;
+  /** Approve at once an email that already has an approved comment. */
+  autoApproveKnown: boolean;
+  /** Hold a first-time commenter's comment for moderation. */
+  holdFirstTime: boolean;
+}
+
+export const defaultCommentPolicy: CommentPolicy = {
+  maxLinks: 2,
+  floodSeconds: 15,
+  autoApproveKnown: true,
+  holdFirstTime: true,
+};
 
 /** Good enough on a laptop; production refuses to start without LEDE_SECRET. */
 export const DEVELOPMENT_SECRET = "lede-development-secret-do-not-use-in-production";
@@ -92,6 +152,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       "Invalid configuration: LEDE_SECRET: required when NODE_ENV is production (32+ characters)",
     );
   }
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
   return {
     port: e.PORT,
     host: e.HOST,
@@ -107,10 +168,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: e.REDIS_URL,
     smtpUrl: e.SMTP_URL,
     mailDir: e.LEDE_MAIL_DIR ?? `${e.LEDE_DATA_DIR}/mail`,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    publicUrl,
     newsletter: { timeZone: e.NEWSLETTER_TZ, sendAt: e.NEWSLETTER_SEND_AT },
     seedDemo: e.LEDE_SEED_DEMO,
     secret: e.LEDE_SECRET ?? DEVELOPMENT_SECRET,
     trustProxy: e.TRUST_PROXY,
+    commentPolicy: {
+      maxLinks: e.COMMENT_MAX_LINKS,
+      floodSeconds: e.COMMENT_FLOOD_SECONDS,
+      autoApproveKnown: e.COMMENT_AUTO_APPROVE_KNOWN,
+      holdFirstTime: e.COMMENT_HOLD_FIRST_TIME,
+    },
+    mail: { from: e.MAIL_FROM, maxAttempts: e.MAIL_MAX_ATTEMPTS, inProcess: e.LEDE_DISPATCHER },
+    newsletterRateLimits: { perIp: e.NEWSLETTER_RATE_LIMIT_IP, perEmail: e.NEWSLETTER_RATE_LIMIT_EMAIL },
+    articleUrl: e.NEWSLETTER_ARTICLE_URL ?? `${publicUrl}/articles/{slug}`,
   };
 }

@@ -7,6 +7,7 @@ import { openConfiguredDatabase, prepareDatabase } from "./db/setup.ts";
 import { createLedePubSub } from "./infra/pubsub.ts";
 import { MemoryRateLimiter, RedisRateLimiter } from "./infra/rate-limit.ts";
 import { connectRedis } from "./infra/redis.ts";
+import { attachWebSocket } from "./websocket.ts";
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     pubsub: events.pubsub,
     rateLimiter: limiterRedis ? new RedisRateLimiter(limiterRedis) : new MemoryRateLimiter(),
     secret: config.secret,
+    commentPolicy: config.commentPolicy,
     trustProxy: config.trustProxy,
     graphiql: true,
     ready: async () => {
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
     },
   });
   const server = createServer(app);
+  const websocket = attachWebSocket(server, app);
   server.listen(config.port, config.host, () => {
     const where = handle.driver === "pglite" ? `embedded PGlite in ${config.database.dataDir}` : "PostgreSQL";
     console.log(
@@ -42,6 +45,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`${signal}: draining requests`);
     const force = setTimeout(() => process.exit(1), 10_000).unref();
+    void websocket.close();
     server.close(async () => {
       await events.close();
       await limiterRedis?.quit().catch(() => {});

@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   check,
+  date,
   foreignKey,
   index,
   integer,
@@ -28,6 +29,8 @@ export type Language = (typeof languageEnum.enumValues)[number];
 export type ArticleStatus = (typeof articleStatusEnum.enumValues)[number];
 export type CommentStatus = (typeof commentStatusEnum.enumValues)[number];
 export type StaffRole = (typeof staffRoleEnum.enumValues)[number];
+export type SubscriberStatus = (typeof subscriberStatusEnum.enumValues)[number];
+export type OutboxStatus = (typeof outboxStatusEnum.enumValues)[number];
 
 // Millisecond precision everywhere: timestamps round-trip exactly through JavaScript Dates and
 // through the cursors built from them.
@@ -219,6 +222,8 @@ export const newsletterTokens = pgTable(
   },
   (t) => [
     index("newsletter_tokens_subscriber_idx").on(t.subscriberId, t.purpose),
+    // One manage token per subscriber: its clear value is derived from its id (newsletter.tokens.ts).
+    uniqueIndex("newsletter_tokens_manage_idx").on(t.subscriberId).where(sql`purpose = 'manage'`),
     check("newsletter_tokens_purpose_check", sql`${t.purpose} in ('confirm', 'manage')`),
   ],
 );
@@ -241,8 +246,24 @@ export const outbox = pgTable(
     createdAt: createdAt(),
     sentAt: timestamp("sent_at", { withTimezone: true, precision: 3 }),
   },
-  (t) => [index("outbox_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`)],
+  (t) => [
+    index("outbox_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    // Staff list messages by status, newest first (dead ones above all).
+    index("outbox_status_created_idx").on(t.status, t.createdAt, t.id),
+  ],
 );
+
+/**
+ * One row per morning digest that ran to the end: the scheduler skips a date that has one. Two
+ * runs of one date are harmless anyway (the outbox keys make each email once); this only saves
+ * the scan.
+ */
+export const newsletterDigestRuns = pgTable("newsletter_digest_runs", {
+  date: date("date", { mode: "string" }).primaryKey(),
+  completedAt: timestamp("completed_at", { withTimezone: true, precision: 3 }).notNull(),
+  subscribers: integer("subscribers").notNull(),
+  emails: integer("emails").notNull(),
+});
 
 export const staff = pgTable("staff", {
   id: id(),

@@ -72,3 +72,5 @@ function isNodeType(typename: string): boolean {
 builder.addScalarType("DateTime", DateTimeResolver);
 builder.addScalarType("URL", URLResolver);
 builder.queryType({});
+builder.mutationType({});
+builder.subscriptionType({});

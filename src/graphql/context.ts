@@ -1,5 +1,6 @@
 // The per-request context: the database, the signed-in staff member (if any), and the request's
 // own set of loaders, created lazily so a request pays only for the loaders it uses.
+import type { CommentPolicy } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import type { ClientInfo } from "../infra/client-info.ts";
 import type { LedePubSub } from "../infra/pubsub.ts";
@@ -15,6 +16,7 @@ export interface AppServices {
   rateLimiter: RateLimiter;
   /** Key for IP hashes and signed tokens. */
   secret: string;
+  commentPolicy: CommentPolicy;
 }
 
 export interface Context extends AppServices {

@@ -20,9 +20,11 @@ export class NotFoundError extends Error {}
 
 export class RateLimitedError extends Error {
   readonly retryAt: Date;
-  constructor(message: string, retryAt: Date) {
+  readonly retryAfterSeconds: number;
+  constructor(message: string, retryAfterMs: number, now: Date) {
     super(message);
-    this.retryAt = retryAt;
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+    this.retryAt = new Date(now.getTime() + retryAfterMs);
   }
 }
 
@@ -62,9 +64,7 @@ builder.objectType(RateLimitedError, {
   isTypeOf: (value) => value instanceof RateLimitedError,
   fields: (t) => ({
     retryAt: t.field({ type: "DateTime", resolve: (error) => error.retryAt }),
-    retryAfterSeconds: t.int({
-      resolve: (error) => Math.max(1, Math.ceil((error.retryAt.getTime() - Date.now()) / 1000)),
-    }),
+    retryAfterSeconds: t.exposeInt("retryAfterSeconds"),
   }),
 });
 

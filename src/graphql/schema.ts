@@ -9,6 +9,7 @@ import "../modules/tag/tag.graphql.ts";
 import "../modules/quote/quote.graphql.ts";
 import "../modules/source/source.graphql.ts";
 import "../modules/comment/comment.graphql.ts";
+import "../modules/comment/comment.mutations.graphql.ts";
 import "../modules/staff/staff.graphql.ts";
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -5,7 +5,7 @@ import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { type ExecutionResult, print } from "graphql";
 import postgres from "postgres";
 import { inject } from "vitest";
-import { type App, createApp } from "../../src/app.ts";
+import { type App, type AppOptions, createApp } from "../../src/app.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/db/client.ts";
 import { cloneDatabaseName, databaseUrl } from "./names.ts";
 
@@ -59,9 +59,10 @@ async function cloneDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Pr
   };
 }
 
-export async function createTestApp(options: { now?: () => Date } = {}): Promise<TestApp> {
+/** A test app on its own cloned database; `options` are createApp's, less the database. */
+export async function createTestApp(options: Omit<AppOptions, "db"> = {}): Promise<TestApp> {
   const { handle, drop } = await cloneDatabase();
-  const app = createApp({ db: handle.db, ...(options.now && { now: options.now }) });
+  const app = createApp({ ...options, db: handle.db });
   const execute: TestApp["execute"] = async (document, variables, requestOptions = {}) => {
     const response = await app.fetch("http://lede.test/graphql", {
       method: "POST",

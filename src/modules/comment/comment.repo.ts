@@ -35,8 +35,9 @@ export const findCommentsByIds = (db: Executor, ids: readonly string[]): Promise
   db
     .select({
       ...publicCommentColumns,
-      threadApproved: sql<boolean>`(${comments.status} = 'approved' and not exists (
-        select 1 from ${comments} p where p.id = any(${comments.ancestorIds}) and p.status <> 'approved'))`,
+      // Spelled out: drizzle leaves the outer columns unqualified, which the subquery would capture.
+      threadApproved: sql<boolean>`(comments.status = 'approved' and not exists (
+        select 1 from comments p where p.id = any(comments.ancestor_ids) and p.status <> 'approved'))`,
     })
     .from(comments)
     .where(inArray(comments.id, [...ids]));
@@ -113,3 +114,106 @@ export const countApprovedInGroup = (db: Executor, by: "article" | "parent", gro
       by === "article" ? isNull(comments.parentId) : undefined,
     ),
   );
+
+// ---- Writes and staff reads. Everything below may touch private columns; none of it reaches a
+// public type (the moderation types are staff-only).
+
+export type StoredComment = typeof comments.$inferSelect;
+
+export const findStoredComment = async (db: Executor, id: string): Promise<StoredComment | null> =>
+  (await db.select().from(comments).where(eq(comments.id, id)).limit(1))[0] ?? null;
+
+export const findStoredCommentsByIds = (db: Executor, ids: readonly string[]): Promise<StoredComment[]> =>
+  db
+    .select()
+    .from(comments)
+    .where(inArray(comments.id, [...ids]));
+
+export async function insertComment(
+  db: Executor,
+  values: typeof comments.$inferInsert,
+): Promise<StoredComment> {
+  const [row] = await db.insert(comments).values(values).returning();
+  if (!row) throw new Error("insert returned no comment");
+  return row;
+}
+
+/** Whether this email has an approved comment anywhere: a known commenter. */
+export async function hasApprovedComment(db: Executor, email: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(and(sql`lower(${comments.authorEmail}) = lower(${email})`, eq(comments.status, "approved")))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** Whether this email already posted this very body on this article. */
+export async function hasSameComment(
+  db: Executor,
+  articleId: string,
+  email: string,
+  body: string,
+): Promise<boolean> {
+  const rows = await db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(
+      and(
+        eq(comments.articleId, articleId),
+        sql`lower(${comments.authorEmail}) = lower(${email})`,
+        eq(comments.body, body),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+export async function updateStoredComment(
+  db: Executor,
+  id: string,
+  changes: Partial<Pick<StoredComment, "status" | "body" | "authorName" | "authorUrl">>,
+  now: Date,
+): Promise<StoredComment | null> {
+  const [row] = await db
+    .update(comments)
+    .set({ ...changes, updatedAt: now })
+    .where(eq(comments.id, id))
+    .returning();
+  return row ?? null;
+}
+
+/** Deletes a comment and, through the foreign key, every reply below it. */
+export async function deleteStoredComment(db: Executor, id: string): Promise<boolean> {
+  const rows = await db.delete(comments).where(eq(comments.id, id)).returning({ id: comments.id });
+  return rows.length > 0;
+}
+
+export interface ModerationFilter {
+  statuses: readonly StoredComment["status"][];
+  articleId?: string | undefined;
+  /** Only comments on articles this author (byline) wrote: what an author-role staff member sees. */
+  bylineAuthorId?: string | undefined;
+}
+
+function moderationConditions(filter: ModerationFilter): SQL | undefined {
+  return and(
+    inArray(comments.status, [...filter.statuses]),
+    filter.articleId ? eq(comments.articleId, filter.articleId) : undefined,
+    filter.bylineAuthorId
+      ? sql`exists (select 1 from article_authors aa where aa.article_id = ${comments.articleId} and aa.author_id = ${filter.bylineAuthorId})`
+      : undefined,
+  );
+}
+
+/** The moderation queue: oldest first, so nobody waits longest. */
+export const listCommentsForModeration = (db: Executor, filter: ModerationFilter, page: PageRequest) =>
+  db
+    .select()
+    .from(comments)
+    .where(and(moderationConditions(filter), keysetFilter(oldestFirst, [asTimestamp, asUuid], page, false)))
+    .orderBy(keysetOrder(oldestFirst, page, false))
+    .limit(page.limit + 1);
+
+export const countCommentsForModeration = (db: Executor, filter: ModerationFilter) =>
+  db.$count(comments, moderationConditions(filter));

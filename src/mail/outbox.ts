@@ -1,0 +1,81 @@
+// The outbox: every email lede sends is first a row here, written in the same transaction as the
+// change that causes it, under a unique idempotency key. A key is written once whatever happens
+// (two requests, two digest runs, two processes): the second insert does nothing.
+import { and, count, eq, inArray } from "drizzle-orm";
+import type { Executor } from "../db/client.ts";
+import { asTimestamp, asUuid, keysetFilter, keysetOrder } from "../db/keyset.ts";
+import { type OutboxStatus, outbox } from "../db/schema.ts";
+import type { PageRequest } from "../graphql/pagination.ts";
+
+export type OutboxMessage = typeof outbox.$inferSelect;
+
+export interface OutgoingEmail {
+  /** What makes this email unique, e.g. `confirm:<subscriber>:<token>` or `digest:<subscriber>:<date>`. */
+  idempotencyKey: string;
+  /** The kind of email, for staff: "newsletter.confirm", "newsletter.digest". */
+  kind: string;
+  recipient: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+  headers?: Record<string, string>;
+}
+
+/** Queues `emails` (inside the caller's transaction); returns the keys that were new. */
+export async function enqueueEmails(
+  db: Executor,
+  emails: readonly OutgoingEmail[],
+  now: Date,
+): Promise<string[]> {
+  if (!emails.length) return [];
+  const rows = await db
+    .insert(outbox)
+    .values(
+      emails.map((email) => ({
+        idempotencyKey: email.idempotencyKey,
+        kind: email.kind,
+        recipient: email.recipient,
+        subject: email.subject,
+        textBody: email.text,
+        htmlBody: email.html ?? null,
+        headers: email.headers ?? {},
+        nextAttemptAt: now,
+        createdAt: now,
+      })),
+    )
+    .onConflictDoNothing({ target: outbox.idempotencyKey })
+    .returning({ key: outbox.idempotencyKey });
+  return rows.map((row) => row.key);
+}
+
+/** Staff's list of messages: newest first, optionally by status. */
+export async function listOutboxMessages(
+  db: Executor,
+  statuses: readonly OutboxStatus[],
+  page: PageRequest,
+): Promise<OutboxMessage[]> {
+  const key = [outbox.createdAt, outbox.id].map((column) => column.getSQL());
+  return db
+    .select()
+    .from(outbox)
+    .where(and(statusFilter(statuses), keysetFilter(key, [asTimestamp, asUuid], page, true)))
+    .orderBy(keysetOrder(key, page, true))
+    .limit(page.limit + 1);
+}
+
+export async function countOutboxMessages(db: Executor, statuses: readonly OutboxStatus[]): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(outbox).where(statusFilter(statuses));
+  return row?.n ?? 0;
+}
+
+export const outboxCursor = (message: OutboxMessage): [string, string] => [
+  message.createdAt.toISOString(),
+  message.id,
+];
+
+const statusFilter = (statuses: readonly OutboxStatus[]) =>
+  statuses.length === 0
+    ? undefined
+    : statuses.length === 1
+      ? eq(outbox.status, statuses[0] as OutboxStatus)
+      : inArray(outbox.status, [...statuses]);

@@ -1,0 +1,256 @@
+// The rules for writing comments: who may post what, how a new comment is moderated, and who may
+// moderate it. Every check runs before the single insert or update, so a refusal writes nothing.
+import { EmailAddressResolver } from "graphql-scalars";
+import { isUuid } from "../../db/keyset.ts";
+import type { CommentStatus } from "../../db/schema.ts";
+import type { Context } from "../../graphql/context.ts";
+import {
+  type FieldIssue,
+  NotFoundError,
+  RateLimitedError,
+  ValidationError,
+} from "../../graphql/error-types.ts";
+import { clientError } from "../../graphql/errors.ts";
+import { loadVisibleArticle } from "../article/article.loaders.ts";
+import { loadArticlePart } from "../article/article.parts.ts";
+import {
+  deleteStoredComment,
+  findStoredComment,
+  hasApprovedComment,
+  hasSameComment,
+  insertComment,
+  type StoredComment,
+  updateStoredComment,
+} from "./comment.repo.ts";
+
+/** WordPress's limits, in characters after trimming. */
+export const LIMITS = { authorName: 245, authorEmail: 100, authorUrl: 200, body: 65_525 } as const;
+/** A reply may sit at most this many levels deep, the top-level comment being level 1. */
+export const MAX_THREAD_DEPTH = 5;
+
+export class CommentsClosedError extends Error {}
+
+export interface PostCommentInput {
+  articleId: string;
+  parentId?: string | null | undefined;
+  authorName: string;
+  authorEmail: string;
+  authorUrl?: string | null | undefined;
+  body: string;
+  /** The form's hidden field: people leave it empty, bots fill it in. */
+  honeypot?: string | null | undefined;
+}
+
+export interface PostedComment {
+  comment: StoredComment;
+  /** What the poster is told: spam is answered as pending. */
+  shownStatus: "approved" | "pending";
+}
+
+function checkLength(
+  issues: FieldIssue[],
+  field: string,
+  value: string,
+  max: number,
+  required: boolean,
+): void {
+  if (required && value.length === 0)
+    issues.push({ field: `input.${field}`, message: `${field} is required` });
+  else if (value.length > max)
+    issues.push({ field: `input.${field}`, message: `${field} is longer than ${max} characters` });
+}
+
+/** Trims and checks the commenter's fields; returns them clean or throws a ValidationError listing every problem. */
+function validateCommentFields(input: {
+  authorName: string;
+  authorEmail: string;
+  authorUrl?: string | null | undefined;
+  body: string;
+}) {
+  const issues: FieldIssue[] = [];
+  const authorName = input.authorName.trim();
+  const authorEmail = input.authorEmail.trim();
+  const authorUrl = input.authorUrl?.trim() || null;
+  const body = input.body.trim();
+  checkLength(issues, "authorName", authorName, LIMITS.authorName, true);
+  checkLength(issues, "authorEmail", authorEmail, LIMITS.authorEmail, true);
+  if (authorEmail && authorEmail.length <= LIMITS.authorEmail) {
+    try {
+      EmailAddressResolver.parseValue(authorEmail);
+    } catch {
+      issues.push({ field: "input.authorEmail", message: "authorEmail is not a valid email address" });
+    }
+  }
+  if (authorUrl !== null) {
+    checkLength(issues, "authorUrl", authorUrl, LIMITS.authorUrl, false);
+    if (!isWebUrl(authorUrl))
+      issues.push({ field: "input.authorUrl", message: "authorUrl must be an http(s) URL" });
+  }
+  checkLength(issues, "body", body, LIMITS.body, true);
+  if (issues.length) throw new ValidationError(issues);
+  return { authorName, authorEmail, authorUrl, body };
+}
+
+function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+const countLinks = (text: string) => (text.match(/\bhttps?:\/\/|\bwww\./gi) ?? []).length;
+
+async function enforceFloodLimit(ctx: Context, email: string): Promise<void> {
+  const seconds = ctx.commentPolicy.floodSeconds;
+  if (seconds <= 0) return;
+  const keys = [`comment:email:${email.toLowerCase()}`];
+  if (ctx.client.ipHash) keys.push(`comment:ip:${ctx.client.ipHash}`);
+  for (const key of keys) {
+    const verdict = await ctx.rateLimiter.hit(key, 1, seconds * 1000);
+    if (!verdict.allowed) {
+      throw new RateLimitedError(
+        "You are commenting too fast; wait a moment and try again",
+        verdict.retryAfterMs,
+        ctx.now(),
+      );
+    }
+  }
+}
+
+export async function postComment(ctx: Context, input: PostCommentInput): Promise<PostedComment> {
+  const fields = validateCommentFields(input);
+  const article = isUuid(input.articleId) ? await loadVisibleArticle(ctx, input.articleId) : null;
+  // Staff may see drafts, but nobody comments on one.
+  if (!article || article.status !== "published") throw new NotFoundError("No published article has this id");
+  if (!article.commentsOpen) throw new CommentsClosedError("Comments are closed on this article");
+
+  let ancestorIds: string[] = [];
+  if (input.parentId) {
+    const parent = isUuid(input.parentId) ? await findStoredComment(ctx.db, input.parentId) : null;
+    if (!parent || parent.articleId !== article.id || parent.status !== "approved") {
+      throw new ValidationError([
+        { field: "input.parentId", message: "parentId must be an approved comment on the same article" },
+      ]);
+    }
+    if (parent.ancestorIds.length + 2 > MAX_THREAD_DEPTH) {
+      throw new ValidationError([
+        { field: "input.parentId", message: `Threads go at most ${MAX_THREAD_DEPTH} levels deep` },
+      ]);
+    }
+    ancestorIds = [...parent.ancestorIds, parent.id];
+  }
+
+  await enforceFloodLimit(ctx, fields.authorEmail);
+  if (await hasSameComment(ctx.db, article.id, fields.authorEmail, fields.body)) {
+    throw new ValidationError([
+      { field: "input.body", message: "You already posted this comment on this article" },
+    ]);
+  }
+
+  const status = await decideStatus(ctx, fields.authorEmail, fields.body, Boolean(input.honeypot?.trim()));
+  const now = ctx.now();
+  const comment = await insertComment(ctx.db, {
+    articleId: article.id,
+    parentId: ancestorIds.at(-1) ?? null,
+    ancestorIds,
+    ...fields,
+    status,
+    createdAt: now,
+    updatedAt: now,
+    ipHash: ctx.client.ipHash,
+    userAgent: ctx.client.userAgent,
+  });
+  if (status === "approved") await announceApproved(ctx, comment);
+  return { comment, shownStatus: status === "approved" ? "approved" : "pending" };
+}
+
+/** The moderation policy, in WordPress's order: bots, then link spam, then first-time commenters. */
+async function decideStatus(
+  ctx: Context,
+  email: string,
+  body: string,
+  honeypotFilled: boolean,
+): Promise<CommentStatus> {
+  const policy = ctx.commentPolicy;
+  if (honeypotFilled) return "spam";
+  if (countLinks(body) > policy.maxLinks) return "pending";
+  if (policy.autoApproveKnown && (await hasApprovedComment(ctx.db, email))) return "approved";
+  return policy.holdFirstTime ? "pending" : "approved";
+}
+
+const announceApproved = (ctx: Context, comment: StoredComment) =>
+  Promise.resolve(ctx.pubsub.publish("commentApproved", comment.articleId, { commentId: comment.id }));
+
+export type ModerationAction = "approve" | "hold" | "spam" | "trash";
+
+const statusAfter: Record<ModerationAction, CommentStatus> = {
+  approve: "approved",
+  hold: "pending",
+  spam: "spam",
+  trash: "trash",
+};
+
+/**
+ * The comment a staff member may act on: editors and admins moderate everything, authors only
+ * the comments on articles with their byline. Missing and out-of-reach are both NotFound.
+ */
+async function commentInReach(ctx: Context, commentId: string): Promise<StoredComment> {
+  const viewer = ctx.viewer;
+  if (!viewer) throw clientError("UNAUTHENTICATED", "Sign in with a staff token");
+  const comment = isUuid(commentId) ? await findStoredComment(ctx.db, commentId) : null;
+  if (!comment) throw new NotFoundError("No comment has this id");
+  if (viewer.role === "author") {
+    const byline = await loadArticlePart(ctx, comment.articleId, "authors");
+    if (!viewer.authorId || !byline.some((author) => author.id === viewer.authorId)) {
+      throw clientError("FORBIDDEN", "Authors moderate only the comments on their own articles");
+    }
+  }
+  return comment;
+}
+
+export async function moderateComment(
+  ctx: Context,
+  commentId: string,
+  action: ModerationAction,
+): Promise<StoredComment> {
+  const comment = await commentInReach(ctx, commentId);
+  const status = statusAfter[action];
+  if (comment.status === status) return comment;
+  const updated = await updateStoredComment(ctx.db, comment.id, { status }, ctx.now());
+  if (!updated) throw new NotFoundError("No comment has this id");
+  if (status === "approved") await announceApproved(ctx, updated);
+  return updated;
+}
+
+export interface EditCommentInput {
+  commentId: string;
+  authorName?: string | null | undefined;
+  authorUrl?: string | null | undefined;
+  body?: string | null | undefined;
+}
+
+export async function editComment(ctx: Context, input: EditCommentInput): Promise<StoredComment> {
+  const comment = await commentInReach(ctx, input.commentId);
+  const fields = validateCommentFields({
+    authorName: input.authorName ?? comment.authorName,
+    authorEmail: comment.authorEmail,
+    authorUrl: input.authorUrl === undefined ? comment.authorUrl : input.authorUrl,
+    body: input.body ?? comment.body,
+  });
+  const updated = await updateStoredComment(
+    ctx.db,
+    comment.id,
+    { authorName: fields.authorName, authorUrl: fields.authorUrl, body: fields.body },
+    ctx.now(),
+  );
+  if (!updated) throw new NotFoundError("No comment has this id");
+  return updated;
+}
+
+export async function deleteComment(ctx: Context, commentId: string): Promise<StoredComment> {
+  const comment = await commentInReach(ctx, commentId);
+  await deleteStoredComment(ctx.db, comment.id);
+  return comment;
+}

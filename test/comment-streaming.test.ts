@@ -1,0 +1,214 @@
+// commentAdded over SSE and graphql-ws, and across processes through Redis.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createClient } from "graphql-ws";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
+import { type App, createApp } from "../src/app.ts";
+import { createLedePubSub, type PubSubHandle } from "../src/infra/pubsub.ts";
+import { attachWebSocket } from "../src/websocket.ts";
+import { graphql } from "./generated/gql.ts";
+import { createTestApp, type TestApp } from "./setup/app.ts";
+import { staffToken } from "./setup/factories.ts";
+import { articleGlobalId, knownCommenterEmail, openArticle } from "./setup/seed-facts.ts";
+
+const PostForStream = graphql(`
+  mutation PostForStream($input: PostCommentInput!) {
+    postComment(input: $input) {
+      __typename
+      ... on PostCommentSuccess { status comment { id } }
+    }
+  }
+`);
+
+const ApproveForStream = graphql(`
+  mutation ApproveForStream($input: ModerateCommentInput!) {
+    moderateComment(input: $input) { __typename }
+  }
+`);
+
+const subscription = `subscription ($articleId: ID!) { commentAdded(articleId: $articleId) { body authorName } }`;
+const articleId = articleGlobalId(openArticle.slug);
+
+let clock = new Date("2026-11-22T09:00:00Z").getTime();
+const now = () => new Date(clock);
+
+let t: TestApp;
+let editor: string;
+beforeAll(async () => {
+  t = await createTestApp({ now });
+  editor = await staffToken(t, "editor");
+});
+afterAll(() => t.close());
+beforeEach(() => {
+  clock += 60_000;
+});
+
+let counter = 0;
+async function postComment(app: App, body: string, email = knownCommenterEmail) {
+  counter += 1;
+  const response = await app.fetch("http://lede.test/graphql", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      query: (await import("graphql")).print(PostForStream),
+      variables: {
+        input: { articleId, authorName: "Streamer", authorEmail: email, body: `${body} #${counter}` },
+      },
+    }),
+  });
+  const json = (await response.json()) as {
+    data: { postComment: { status: string; comment: { id: string } } };
+  };
+  return json.data.postComment;
+}
+
+/**
+ * Opens an SSE subscription and reads it from now on (yoga starts the subscription on the first
+ * read); `next` returns the next `next` payload, or null after the timeout.
+ */
+async function openSse(app: App) {
+  const response = await app.fetch("http://lede.test/graphql", {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "text/event-stream" },
+    body: JSON.stringify({ query: subscription, variables: { articleId } }),
+  });
+  expect(response.headers.get("content-type")).toMatch(/text\/event-stream/);
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  let closed = false;
+  const pump = (async () => {
+    while (!closed) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      buffer += decoder.decode(chunk.value, { stream: true });
+    }
+  })().catch(() => {});
+  return {
+    async next(timeoutMs = 3000): Promise<{ data: { commentAdded: { body: string } } } | null> {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const event = /event: next\ndata: (.*)\n\n/.exec(buffer);
+        if (event) {
+          buffer = buffer.slice(event.index + event[0].length);
+          return JSON.parse(event[1] as string);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return null;
+    },
+    async close() {
+      closed = true;
+      await reader.cancel();
+      await pump;
+    },
+  };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+
+describe("commentAdded over SSE", () => {
+  it("emits comments posted approved and comments approved later, never pending ones", async () => {
+    const stream = await openSse(t.app);
+    await settle();
+    const posted = await postComment(t.app, "Approved straight away");
+    expect(posted.status).toBe("APPROVED");
+    expect((await stream.next())?.data.commentAdded.body).toMatch(/^Approved straight away/);
+
+    clock += 60_000;
+    const held = await postComment(t.app, "Held for moderation", "first.timer@example.net");
+    expect(held.status).toBe("PENDING");
+    expect(await stream.next(400)).toBeNull();
+
+    await t.execute(
+      ApproveForStream,
+      { input: { commentId: held.comment.id, action: "APPROVE" } },
+      { token: editor },
+    );
+    expect((await stream.next())?.data.commentAdded.body).toMatch(/^Held for moderation/);
+    await stream.close();
+  });
+});
+
+describe("commentAdded over graphql-ws on the same port", () => {
+  let server: Server;
+  let closeWs: () => Promise<void>;
+  let url: string;
+  beforeAll(async () => {
+    server = createServer(t.app);
+    closeWs = attachWebSocket(server, t.app).close;
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  });
+  afterAll(async () => {
+    await closeWs();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it("streams an approved comment to a WebSocket subscriber", async () => {
+    const client = createClient({ url, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 });
+    const received: string[] = [];
+    const done = new Promise<void>((resolve, reject) => {
+      client.subscribe<{ commentAdded: { body: string } }>(
+        { query: subscription, variables: { articleId } },
+        {
+          next: (value) => {
+            received.push(value.data?.commentAdded.body ?? "");
+            resolve();
+          },
+          error: reject,
+          complete: () => {},
+        },
+      );
+    });
+    await settle();
+    await postComment(t.app, "Over the socket");
+    await Promise.race([
+      done,
+      new Promise((_, reject) => setTimeout(() => reject(new Error("no event")), 3000)),
+    ]);
+    expect(received[0]).toMatch(/^Over the socket/);
+    await client.dispose();
+  });
+});
+
+describe.skipIf(!process.env.TEST_REDIS_URL)(
+  "commentAdded across processes through Redis (needs TEST_REDIS_URL)",
+  () => {
+    let first: PubSubHandle;
+    let second: PubSubHandle;
+    beforeAll(() => {
+      first = createLedePubSub(process.env.TEST_REDIS_URL);
+      second = createLedePubSub(process.env.TEST_REDIS_URL);
+    });
+    afterAll(async () => {
+      await first.close();
+      await second.close();
+    });
+
+    it("delivers a comment approved through one process to a subscriber of the other", async () => {
+      // Two lede apps that share only the database and Redis, as two processes would.
+      const approving = createApp({ db: t.db, now, pubsub: first.pubsub });
+      const streaming = createApp({ db: t.db, now, pubsub: second.pubsub });
+      const stream = await openSse(streaming);
+      await settle();
+      const held = await postComment(approving, "Crossing processes", "cross.process@example.net");
+      expect(held.status).toBe("PENDING");
+      const response = await approving.fetch("http://lede.test/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${editor}` },
+        body: JSON.stringify({
+          query:
+            "mutation ($id: ID!) { moderateComment(input: { commentId: $id, action: APPROVE }) { __typename } }",
+          variables: { id: held.comment.id },
+        }),
+      });
+      expect(await response.json()).toEqual({
+        data: { moderateComment: { __typename: "ModerationSuccess" } },
+      });
+      expect((await stream.next())?.data.commentAdded.body).toMatch(/^Crossing processes/);
+      await stream.close();
+    });
+  },
+);
