@@ -41,6 +41,8 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+const DRIVER_TYPE_LOOKUP = /^\s*select b\.oid, b\.typarray/;
+
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   const listeners = new Set<StatementListener>();
   const emit = (text: string) => {
@@ -58,11 +60,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       connect_timeout: Math.ceil((options.connectTimeoutMs ?? 5000) / 1000),
       idle_timeout: 30,
       onnotice: () => {},
-      // drizzle's codecs parse every type lede uses; skipping the type lookup saves a round trip
-      // on each new connection.
-      fetch_types: false,
       connection: { statement_timeout: statementTimeoutMs, application_name: "lede" },
-      debug: (_connection, text) => emit(text),
+      // postgres.js looks up array types once per new connection (it needs them to parse uuid[]
+      // and text[]); that lookup is the driver's housekeeping, not a statement of lede's.
+      debug: (_connection, text) => {
+        if (!DRIVER_TYPE_LOOKUP.test(text)) emit(text);
+      },
     });
     const bounded = boundQueueWait(client, options.connectTimeoutMs ?? 5000);
     const db = drizzlePostgres({ client: bounded, relations }) as unknown as Database;

@@ -2,8 +2,12 @@
 // subscribing connection can do nothing else.
 import { Redis } from "ioredis";
 
-export function connectRedis(url: string, name: string): Redis {
+export function connectRedis(url: string, name: string, options: { pubsub?: boolean } = {}): Redis {
   return new Redis(url, {
+    // Pub/sub channels ignore the database number, and a SELECT racing a SUBSCRIBE on connect
+    // or an INFO ready check would fail ("only subscriber commands may be used"): pub/sub clients
+    // stay on database 0 and skip the check.
+    ...(options.pubsub && { db: 0, enableReadyCheck: false }),
     connectionName: `lede:${name}`,
     maxRetriesPerRequest: 2,
     enableOfflineQueue: true,
