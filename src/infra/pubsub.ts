@@ -21,8 +21,8 @@ export interface PubSubHandle {
 
 export function createLedePubSub(redisUrl?: string): PubSubHandle {
   if (!redisUrl) return { pubsub: createPubSub<LedeEvents>(), close: async () => {} };
-  const publishClient = connectRedis(redisUrl, "publish");
-  const subscribeClient = connectRedis(redisUrl, "subscribe");
+  const publishClient = connectRedis(redisUrl, "publish", { pubsub: true });
+  const subscribeClient = connectRedis(redisUrl, "subscribe", { pubsub: true });
   const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
   return {
     pubsub: createPubSub<LedeEvents>({ eventTarget }),
