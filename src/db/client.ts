@@ -2,6 +2,8 @@
 // drizzle database of the common `Database` type, so no other module knows which one it has.
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import type { PgAsyncDatabase, PgAsyncTransaction, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -74,6 +76,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const pglite = await PGlite.create({
+    // The contrib extensions the migrations create (search: accent folding and trigrams).
+    extensions: { unaccent, pg_trgm },
     ...(options.dataDir && { dataDir: options.dataDir }),
     ...(options.pgliteDump && { loadDataDir: options.pgliteDump }),
   });

@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   check,
+  customType,
   date,
   foreignKey,
   index,
@@ -34,6 +35,8 @@ export type OutboxStatus = (typeof outboxStatusEnum.enumValues)[number];
 
 // Millisecond precision everywhere: timestamps round-trip exactly through JavaScript Dates and
 // through the cursors built from them.
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
 const id = () => uuid("id").primaryKey().defaultRandom();
 const createdAt = () => timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow();
 
@@ -77,13 +80,62 @@ export const articles = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     readingTimeMinutes: integer("reading_time_minutes").notNull().default(1),
     commentsOpen: boolean("comments_open").notNull().default(true),
+    /** Bumped by every update: an edit based on an older version is a conflict. */
+    version: integer("version").notNull().default(1),
+    /** Soft delete: set, the article is gone for everyone until restored. */
+    deletedAt: timestamp("deleted_at", { withTimezone: true, precision: 3 }),
+    // Title above lede above body, each through its language's accent-folding configuration
+    // (lede_fr / lede_en, made in the migration); kept by PostgreSQL itself.
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      sql`setweight(to_tsvector(case when language = 'fr' then 'lede_fr'::regconfig else 'lede_en'::regconfig end, coalesce(title, '')), 'A')
+        || setweight(to_tsvector(case when language = 'fr' then 'lede_fr'::regconfig else 'lede_en'::regconfig end, coalesce(lede, '')), 'B')
+        || setweight(to_tsvector(case when language = 'fr' then 'lede_fr'::regconfig else 'lede_en'::regconfig end, body), 'C')`,
+    ),
   },
   (t) => [
     // The public list: published articles, newest first, keyset-paginated on (published_at, id).
     index("articles_published_idx").on(t.publishedAt.desc(), t.id.desc()).where(sql`status = 'published'`),
     index("articles_status_idx").on(t.status),
+    index("articles_search_idx").using("gin", t.searchVector),
+    // Typo tolerance: trigram similarity of short queries against titles.
+    index("articles_title_trgm_idx").using("gin", sql`lower(${t.title}) gin_trgm_ops`),
+    // The scheduler's question: which scheduled articles are due?
+    index("articles_scheduled_idx").on(t.publishedAt).where(sql`status = 'scheduled'`),
   ],
 );
+
+/** Every saved state of an article: who changed what, when; any of them can be restored. */
+export const articleRevisions = pgTable(
+  "article_revisions",
+  {
+    id: id(),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    /** The article's version this revision recorded. */
+    version: integer("version").notNull(),
+    staffId: uuid("staff_id").references(() => staff.id, { onDelete: "set null" }),
+    /** The fields this revision changed from the one before. */
+    changedFields: text("changed_fields").array().notNull(),
+    snapshot: jsonb("snapshot").$type<ArticleSnapshot>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("article_revisions_version_idx").on(t.articleId, t.version)],
+);
+
+/** What a revision keeps of an article: everything an editor writes. */
+export interface ArticleSnapshot {
+  slug: string;
+  language: Language;
+  title: string;
+  lede: string | null;
+  body: string;
+  status: ArticleStatus;
+  publishedAt: string | null;
+  commentsOpen: boolean;
+  authorIds: string[];
+  tagIds: string[];
+}
 
 export const articleAuthors = pgTable(
   "article_authors",

@@ -1,5 +1,5 @@
 // Reads of articles. Batch reads take keys[] and return rows that carry their key.
-import { and, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, gte, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { asTimestamp, asUuid, keysetFilter, keysetOrder } from "../../db/keyset.ts";
 import {
@@ -13,7 +13,14 @@ import {
 } from "../../db/schema.ts";
 import type { PageRequest } from "../../graphql/pagination.ts";
 
-export type Article = typeof articles.$inferSelect;
+/** Every column but the search vector, which only search reads. */
+const { searchVector: _searchVector, ...articleColumns } = getTableColumns(articles);
+
+export { articleColumns };
+export type Article = Omit<typeof articles.$inferSelect, "searchVector">;
+
+/** Soft-deleted articles are gone for every read until restored. */
+const notDeleted = isNull(articles.deletedAt);
 
 export interface ArticleListFilter {
   authorSlug?: string | null | undefined;
@@ -30,20 +37,20 @@ export const visibleStatuses = (seeUnpublished: boolean): ArticleStatus[] =>
 
 export async function findArticlesByIds(db: Executor, ids: readonly string[]): Promise<Article[]> {
   return db
-    .select()
+    .select(articleColumns)
     .from(articles)
-    .where(inArray(articles.id, [...ids]));
+    .where(and(inArray(articles.id, [...ids]), notDeleted));
 }
 
 export async function findArticlesBySlugs(db: Executor, slugs: readonly string[]): Promise<Article[]> {
   return db
-    .select()
+    .select(articleColumns)
     .from(articles)
-    .where(inArray(articles.slug, [...slugs]));
+    .where(and(inArray(articles.slug, [...slugs]), notDeleted));
 }
 
 function filterConditions(filter: ArticleListFilter): SQL[] {
-  const conditions: SQL[] = [];
+  const conditions: SQL[] = [notDeleted];
   conditions.push(
     filter.statuses.length === 1
       ? eq(articles.status, filter.statuses[0] as ArticleStatus)
@@ -93,7 +100,7 @@ export async function listArticles(
   const key = sortKey(filter);
   const seek = keysetFilter(key, [asTimestamp, asUuid], page, newestFirst);
   return db
-    .select()
+    .select(articleColumns)
     .from(articles)
     .where(and(...filterConditions(filter), seek))
     .orderBy(keysetOrder(key, page, newestFirst))

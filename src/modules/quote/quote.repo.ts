@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { asTimestamp, asUuid, keysetFilter, keysetOrder } from "../../db/keyset.ts";
 import { articles, quotes } from "../../db/schema.ts";
+import { isPublicArticle } from "../../db/visibility.ts";
 import type { PageRequest } from "../../graphql/pagination.ts";
 
 export type Quote = typeof quotes.$inferSelect;
@@ -18,10 +19,7 @@ export const findQuotesByIds = (db: Executor, ids: readonly string[]) =>
 const newestFirst = [sql`${articles.publishedAt}`, sql`${quotes.id}`];
 
 function conditions(speaker: string | null | undefined) {
-  return and(
-    eq(articles.status, "published"),
-    speaker ? sql`lower(${quotes.speaker}) = lower(${speaker})` : undefined,
-  );
+  return and(isPublicArticle, speaker ? sql`lower(${quotes.speaker}) = lower(${speaker})` : undefined);
 }
 
 export const quoteCursor = (quote: QuoteWithDate): [string, string] => [
