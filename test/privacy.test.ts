@@ -16,7 +16,7 @@ import { createTestApp, type TestApp } from "./setup/app.ts";
 import { staffToken } from "./setup/factories.ts";
 import { articleGlobalId, knownCommenterEmail, openArticle } from "./setup/seed-facts.ts";
 
-const PRIVATE_NAME = /email|(^|[^a-z])ip($|[^a-z])|^ip|ipHash|userAgent|consent|token|secret|hash/i;
+const PRIVATE_NAME = /email|(^|[^a-z])ip($|[^a-z])|^ip|ipHash|userAgent|token|secret|hash/i;
 
 /** Staff-only fields and types carry a scope-auth requirement in their Pothos options. */
 const staffOnly = (thing: { extensions?: unknown }) =>
