@@ -1,17 +1,53 @@
 // Builds the HTTP application: yoga serving /graphql plus the plain endpoints. Tests import this
 // and drive it with `app.fetch`, with no socket; server.ts listens on a port.
 import type { IncomingMessage } from "node:http";
+import type { TracerProvider } from "@opentelemetry/api";
 import { createPubSub, createYoga, maskError, type YogaServerInstance } from "graphql-yoga";
-import { type CommentPolicy, DEVELOPMENT_SECRET, defaultCommentPolicy } from "./config.ts";
+import type { Redis } from "ioredis";
+import {
+  type CommentPolicy,
+  DEVELOPMENT_SECRET,
+  defaultCommentPolicy,
+  type GraphqlSettings,
+} from "./config.ts";
 import { DatabaseBusyError } from "./db/bounded-pool.ts";
 import type { Database } from "./db/client.ts";
+import { isDatabaseUnavailable } from "./db/retry.ts";
 import { type AppServices, type Context, createContext } from "./graphql/context.ts";
 import { clientError } from "./graphql/errors.ts";
+import { defaultOperationLimits, limitPlugins } from "./graphql/plugins/limits.ts";
+import { persistedDocumentsPlugin } from "./graphql/plugins/persisted-documents.ts";
+import { createResponseCache, defaultResponseCacheOptions } from "./graphql/plugins/response-cache.ts";
+import {
+  csrfPreventionPlugin,
+  defaultMutationRateLimits,
+  mutationRateLimitPlugin,
+  schemaIntrospectionOffPlugin,
+} from "./graphql/plugins/security.ts";
 import { schema } from "./graphql/schema.ts";
 import { clientInfo } from "./infra/client-info.ts";
 import type { LedeEvents, LedePubSub } from "./infra/pubsub.ts";
 import { MemoryRateLimiter, type RateLimiter } from "./infra/rate-limit.ts";
+import { newsletterHttpPlugin } from "./modules/newsletter/newsletter.http.ts";
+import {
+  defaultNewsletterSettings,
+  type NewsletterSettings,
+} from "./modules/newsletter/newsletter.settings.ts";
 import { authenticate } from "./modules/staff/staff.auth.ts";
+import { createLogger, type Logger, requestLogPlugin, yogaLogger } from "./observability/logger.ts";
+import { createMetrics } from "./observability/metrics.ts";
+import { createReadinessCheck, type ReadinessReport } from "./observability/readiness.ts";
+import { tracingPlugin } from "./observability/tracing.ts";
+
+/** What lede runs with when nothing is configured: development's openness, production's limits. */
+export const defaultGraphqlSettings: GraphqlSettings = {
+  limits: defaultOperationLimits,
+  introspection: true,
+  graphiql: true,
+  mutationRateLimits: defaultMutationRateLimits,
+  responseCache: defaultResponseCacheOptions,
+  persistedDocuments: null,
+};
 
 export interface AppOptions {
   db: Database;
@@ -21,12 +57,22 @@ export interface AppOptions {
   rateLimiter?: RateLimiter;
   secret?: string;
   commentPolicy?: CommentPolicy;
+  /** Links, sender, digest time and subscribe limits of the newsletter. */
+  newsletter?: NewsletterSettings;
   /** Trust X-Forwarded-For for the client's address. */
   trustProxy?: boolean;
-  /** GraphiQL at GET /graphql (on by default). */
-  graphiql?: boolean;
-  /** Whether the database is ready to serve (for /ready). */
-  ready?: () => Promise<boolean>;
+  /** Limits, introspection, GraphiQL, caching and persisted documents; development defaults. */
+  graphql?: Partial<GraphqlSettings>;
+  /** Redis for the shared response cache (else in memory). */
+  cacheRedis?: Redis | null;
+  /** Whether the app is ready to serve (for /ready); by default the database answers and is migrated. */
+  ready?: () => Promise<boolean | ReadinessReport>;
+  /** Structured logs; warnings and errors to stdout unless given. */
+  logger?: Logger;
+  /** Prometheus metrics at GET /metrics (on unless false). */
+  metrics?: boolean;
+  /** OpenTelemetry spans for requests and operations; none unless given. */
+  tracing?: TracerProvider | null;
 }
 
 /** What node:http hands yoga beside the Request; absent when tests call app.fetch. */
@@ -53,26 +99,48 @@ query FrontPage {
 
 export function createApp(options: AppOptions): App {
   const now = options.now ?? (() => new Date());
+  const settings: GraphqlSettings = { ...defaultGraphqlSettings, ...options.graphql };
+  const responseCache = createResponseCache({ ...settings.responseCache, redis: options.cacheRedis });
   const services: AppServices = {
     db: options.db,
+    cache: responseCache.invalidation,
+    complexityLimit: {
+      complexity: settings.limits.maxCost,
+      depth: settings.limits.maxDepth,
+      breadth: settings.limits.maxBreadth,
+    },
     now,
     pubsub: options.pubsub ?? createPubSub<LedeEvents>(),
     rateLimiter: options.rateLimiter ?? new MemoryRateLimiter(() => now().getTime()),
     secret: options.secret ?? DEVELOPMENT_SECRET,
     commentPolicy: options.commentPolicy ?? defaultCommentPolicy,
+    newsletter: options.newsletter ?? defaultNewsletterSettings,
   };
   const clientOptions = { secret: services.secret, trustProxy: options.trustProxy ?? false };
+  const logger = options.logger ?? createLogger({ level: "warn" });
+  const ready = options.ready ?? createReadinessCheck(options.db);
+  const observability = [
+    ...(options.tracing ? [tracingPlugin(options.tracing)] : []),
+    requestLogPlugin(logger, {
+      ipHash: (request, serverContext) =>
+        clientInfo(request, (serverContext as ServerContext).req, clientOptions).ipHash,
+    }),
+    ...(options.metrics === false ? [] : [createMetrics({ db: options.db }).plugin]),
+  ];
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
-    graphiql: options.graphiql === false ? false : { title: "lede", defaultQuery: exampleQuery },
+    graphiql: settings.graphiql ? { title: "lede", defaultQuery: exampleQuery } : false,
     healthCheckEndpoint: "/health",
+    logging: yogaLogger(logger),
     maskedErrors: {
       maskError: (error, message, isDev) =>
         causedBy(error, DatabaseBusyError)
           ? clientError("SERVICE_UNAVAILABLE", "The database is busy; try again in a moment")
-          : maskError(error, message, isDev),
+          : isDatabaseUnavailable(error)
+            ? clientError("SERVICE_UNAVAILABLE", "The database is unavailable; try again in a moment")
+            : maskError(error, message, isDev),
     },
     context: async ({ request, req }) =>
       createContext(
@@ -81,14 +149,23 @@ export function createApp(options: AppOptions): App {
         clientInfo(request, req, clientOptions),
       ),
     plugins: [
+      ...observability,
+      csrfPreventionPlugin(),
+      ...limitPlugins(settings.limits),
+      ...(settings.introspection ? [] : [schemaIntrospectionOffPlugin()]),
+      ...(settings.persistedDocuments ? [persistedDocumentsPlugin(settings.persistedDocuments)] : []),
+      ...responseCache.plugins,
+      mutationRateLimitPlugin(settings.mutationRateLimits),
+      newsletterHttpPlugin(services),
       {
         onRequest: async ({ request, endResponse, fetchAPI }) => {
           if (new URL(request.url).pathname !== "/ready") return;
-          const ready = await (options.ready?.() ?? Promise.resolve(true)).catch(() => false);
+          const answer = await ready().catch(() => false);
+          const report: ReadinessReport = typeof answer === "boolean" ? { ready: answer } : answer;
           endResponse(
-            new fetchAPI.Response(JSON.stringify({ ready }), {
-              status: ready ? 200 : 503,
-              headers: { "content-type": "application/json" },
+            new fetchAPI.Response(JSON.stringify(report), {
+              status: report.ready ? 200 : 503,
+              headers: { "content-type": "application/json", "cache-control": "no-store" },
             }),
           );
         },

@@ -7,15 +7,26 @@ import { migrateDatabase } from "./db/migrate.ts";
 import type { StaffRole } from "./db/schema.ts";
 import { DatabaseNotEmptyError, seedDemoContent } from "./db/seed.ts";
 import { openConfiguredDatabase } from "./db/setup.ts";
+import { isIsoDate, localDate } from "./infra/zoned-time.ts";
+import { findAuthorsBySlugs } from "./modules/author/author.repo.ts";
+import { runDigest } from "./modules/newsletter/digest.ts";
+import { newsletterSettingsFromConfig } from "./modules/newsletter/newsletter.settings.ts";
 import { createStaffWithToken, revokeToken } from "./modules/staff/staff.repo.ts";
+import { startBackgroundWork } from "./worker.ts";
 
 const usage = `usage: npm run lede -- <command>
 
   migrate                                  apply pending migrations
   seed                                     seed the demo content into an empty database
-  token create --role ROLE --name NAME     create a staff member and print their new token
-                                           (ROLE: admin, editor or author)
+  token create --role ROLE --name NAME [--author SLUG]
+                                           create a staff member and print their new token
+                                           (ROLE: admin, editor or author); --author links
+                                           them to that byline (an author role needs one to write)
   token revoke TOKEN                       revoke a staff token
+  worker                                   run the mail dispatcher and the digest scheduler
+                                           until stopped (SIGTERM or Ctrl-C)
+  digest [--date YYYY-MM-DD]               queue the morning digest of a date (default: today
+                                           in NEWSLETTER_TZ); running it again queues nothing new
 
 With the embedded database (no DATABASE_URL), run these while the server is stopped.`;
 
@@ -56,7 +67,7 @@ async function run(argv: string[]): Promise<void> {
       if (action === "create") {
         const { values } = parseArgs({
           args: options,
-          options: { role: { type: "string" }, name: { type: "string" } },
+          options: { role: { type: "string" }, name: { type: "string" }, author: { type: "string" } },
           strict: true,
         });
         const role = values.role as StaffRole | undefined;
@@ -65,7 +76,13 @@ async function run(argv: string[]): Promise<void> {
         if (!name) throw new UsageError("--name is required");
         return withDatabase(async (handle) => {
           await migrateDatabase(handle);
-          const { token } = await createStaffWithToken(handle.db, { name, role });
+          let authorId: string | null = null;
+          if (values.author !== undefined) {
+            const [author] = await findAuthorsBySlugs(handle.db, [values.author.trim()]);
+            if (!author) throw new UsageError(`no author has the slug ${values.author}`);
+            authorId = author.id;
+          }
+          const { token } = await createStaffWithToken(handle.db, { name, role, authorId });
           process.stdout.write(`${token}\n`);
         });
       }
@@ -79,6 +96,42 @@ async function run(argv: string[]): Promise<void> {
         });
       }
       throw new UsageError(`unknown token action: ${action ?? "(none)"}`);
+    }
+    case "worker":
+      return withDatabase(async (handle) => {
+        await migrateDatabase(handle);
+        const work = startBackgroundWork(handle.db, config);
+        console.error(
+          `lede worker: ${work.describe}; digest at ${config.newsletter.sendAt} ${config.newsletter.timeZone}`,
+        );
+        await new Promise<void>((resolve) => {
+          const stop = (signal: string) => {
+            console.error(`${signal}: finishing the message in flight`);
+            resolve();
+          };
+          process.once("SIGTERM", () => stop("SIGTERM"));
+          process.once("SIGINT", () => stop("SIGINT"));
+        });
+        await work.stop();
+      });
+    case "digest": {
+      const { values } = parseArgs({ args: rest, options: { date: { type: "string" } }, strict: true });
+      const date = values.date ?? localDate(new Date(), config.newsletter.timeZone);
+      if (!isIsoDate(date)) throw new UsageError("--date must be a date written YYYY-MM-DD");
+      return withDatabase(async (handle) => {
+        await migrateDatabase(handle);
+        const report = await runDigest({
+          db: handle.db,
+          date,
+          settings: newsletterSettingsFromConfig(config),
+          secret: config.secret,
+        });
+        process.stdout.write(`${JSON.stringify(report)}\n`);
+        console.error(
+          `digest ${date}: ${report.queued} queued for ${report.subscribers} active subscribers ` +
+            `(${report.articles} articles in the window); the dispatcher (server or worker) sends them`,
+        );
+      });
     }
     default:
       throw new UsageError(`unknown command: ${command}`);

@@ -1,10 +1,20 @@
 // The only reader of process.env. Everything is parsed and validated once, at start; a bad
 // value stops the process with one line that names the variable.
 import { z } from "zod";
+import type { OperationLimits } from "./graphql/plugins/limits.ts";
+import type { PersistedDocumentsOptions } from "./graphql/plugins/persisted-documents.ts";
+import type { MutationRateLimits } from "./graphql/plugins/security.ts";
 
 const timeOfDay = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** `user@host` or `Name <user@host>`. */
 const mailbox = /^(?:[^<>@]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/;
+
+/** An optional true/false switch, for settings whose default depends on other settings. */
+const optionalFlag = () =>
+  z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === "true"));
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -19,6 +29,14 @@ const schema = z.object({
   LEDE_MAIL_DIR: z.string().min(1).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  METRICS_ENABLED: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default("lede"),
+  READINESS_TIMEOUT_MS: z.coerce.number().int().min(50).default(1000),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   PUBLIC_URL: z.url().optional(),
   NEWSLETTER_TZ: z
     .string()
@@ -61,15 +79,56 @@ const schema = z.object({
       message: "must be a URL with {slug} in it, e.g. https://news.example.com/a/{slug}",
     })
     .optional(),
+  GRAPHQL_MAX_BODY_BYTES: z.coerce.number().int().min(1_000).default(100_000),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(10).default(3_000),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(16),
+  GRAPHQL_MAX_BREADTH: z.coerce.number().int().min(2).default(300),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(15),
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(5),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(50_000),
+  GRAPHQL_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  GRAPHQL_INTROSPECTION: optionalFlag(),
+  GRAPHIQL: optionalFlag(),
+  MUTATION_LIMIT_PER_IP: z.coerce.number().int().min(1).default(60),
+  MUTATION_LIMIT_PER_TOKEN: z.coerce.number().int().min(1).default(600),
+  RESPONSE_CACHE: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
+  RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(300_000),
+  PERSISTED_DOCUMENTS: z.string().min(1).optional(),
+  PERSISTED_DOCUMENTS_ONLY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
 });
 
 export type Env = z.output<typeof schema>;
+
+export interface GraphqlSettings {
+  limits: OperationLimits;
+  introspection: boolean;
+  graphiql: boolean;
+  mutationRateLimits: MutationRateLimits;
+  responseCache: { enabled: boolean; ttlMs: number };
+  persistedDocuments: PersistedDocumentsOptions | null;
+}
 
 export interface Config {
   port: number;
   host: string;
   nodeEnv: Env["NODE_ENV"];
   logLevel: Env["LOG_LEVEL"];
+  observability: {
+    /** Serve Prometheus metrics at GET /metrics. */
+    metrics: boolean;
+    /** The longest /ready waits for the database. */
+    readinessTimeoutMs: number;
+    /** OpenTelemetry: on only with an OTLP endpoint. */
+    tracing: { endpoint: string | undefined; serviceName: string };
+  };
+  /** The longest a graceful shutdown waits for requests in flight before cutting them. */
+  shutdownTimeoutMs: number;
   database: {
     url: string | undefined;
     dataDir: string;
@@ -100,6 +159,7 @@ export interface Config {
   newsletterRateLimits: { perIp: number; perEmail: number };
   /** Link to an article in the digest, with `{slug}` in it. */
   articleUrl: string;
+  graphql: GraphqlSettings;
 }
 
 /** How a new comment is moderated; the defaults follow WordPress's. */
@@ -153,11 +213,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+  const production = e.NODE_ENV === "production";
   return {
     port: e.PORT,
     host: e.HOST,
     nodeEnv: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
+    observability: {
+      metrics: e.METRICS_ENABLED,
+      readinessTimeoutMs: e.READINESS_TIMEOUT_MS,
+      tracing: { endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME },
+    },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     database: {
       url: e.DATABASE_URL,
       dataDir: e.LEDE_DATA_DIR,
@@ -182,5 +249,29 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mail: { from: e.MAIL_FROM, maxAttempts: e.MAIL_MAX_ATTEMPTS, inProcess: e.LEDE_DISPATCHER },
     newsletterRateLimits: { perIp: e.NEWSLETTER_RATE_LIMIT_IP, perEmail: e.NEWSLETTER_RATE_LIMIT_EMAIL },
     articleUrl: e.NEWSLETTER_ARTICLE_URL ?? `${publicUrl}/articles/{slug}`,
+    graphql: {
+      limits: {
+        maxBodyBytes: e.GRAPHQL_MAX_BODY_BYTES,
+        maxTokens: e.GRAPHQL_MAX_TOKENS,
+        maxDepth: e.GRAPHQL_MAX_DEPTH,
+        maxBreadth: e.GRAPHQL_MAX_BREADTH,
+        maxAliases: e.GRAPHQL_MAX_ALIASES,
+        maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
+        maxCost: e.GRAPHQL_MAX_COST,
+        timeoutMs: e.GRAPHQL_TIMEOUT_MS,
+        blockFieldSuggestions: production,
+      },
+      // Production hides the schema's map unless asked: no introspection, no GraphiQL.
+      introspection: e.GRAPHQL_INTROSPECTION ?? !production,
+      graphiql: e.GRAPHIQL ?? !production,
+      mutationRateLimits: {
+        perIp: { limit: e.MUTATION_LIMIT_PER_IP, windowMs: 60_000 },
+        perToken: { limit: e.MUTATION_LIMIT_PER_TOKEN, windowMs: 60_000 },
+      },
+      responseCache: { enabled: e.RESPONSE_CACHE, ttlMs: e.RESPONSE_CACHE_TTL_MS },
+      persistedDocuments: e.PERSISTED_DOCUMENTS
+        ? { manifestPath: e.PERSISTED_DOCUMENTS, only: e.PERSISTED_DOCUMENTS_ONLY }
+        : null,
+    },
   };
 }

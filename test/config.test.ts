@@ -30,6 +30,27 @@ describe("configuration", () => {
     expect(config.publicUrl).toBe("https://news.example.com");
   });
 
+  it("reads the mail and newsletter variables", () => {
+    expect(loadConfig({})).toMatchObject({
+      mail: { from: "lede <newsletter@localhost>", maxAttempts: 8, inProcess: true },
+      newsletterRateLimits: { perIp: 10, perEmail: 3 },
+      articleUrl: "http://localhost:4000/articles/{slug}",
+    });
+    const config = loadConfig({
+      MAIL_FROM: "Le Brief <brief@news.example.com>",
+      MAIL_MAX_ATTEMPTS: "3",
+      LEDE_DISPATCHER: "false",
+      NEWSLETTER_RATE_LIMIT_IP: "100",
+      NEWSLETTER_RATE_LIMIT_EMAIL: "5",
+      NEWSLETTER_ARTICLE_URL: "https://news.example.com/a/{slug}",
+    });
+    expect(config).toMatchObject({
+      mail: { from: "Le Brief <brief@news.example.com>", maxAttempts: 3, inProcess: false },
+      newsletterRateLimits: { perIp: 100, perEmail: 5 },
+      articleUrl: "https://news.example.com/a/{slug}",
+    });
+  });
+
   it.each([
     ["PORT", "eighty"],
     ["PORT", "70000"],
@@ -38,6 +59,12 @@ describe("configuration", () => {
     ["NEWSLETTER_TZ", "Mars/Olympus"],
     ["NEWSLETTER_SEND_AT", "7am"],
     ["NODE_ENV", "staging"],
+    ["MAIL_FROM", "newsletter at example.com"],
+    ["MAIL_MAX_ATTEMPTS", "0"],
+    ["LEDE_DISPATCHER", "maybe"],
+    ["NEWSLETTER_RATE_LIMIT_IP", "-1"],
+    ["NEWSLETTER_RATE_LIMIT_EMAIL", "many"],
+    ["NEWSLETTER_ARTICLE_URL", "https://news.example.com/articles"],
   ])("names %s when its value %j is bad", (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration: ${name}:`));

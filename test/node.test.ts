@@ -183,7 +183,7 @@ describe("a malformed id", () => {
   it.each([
     ["a string that is not base64 of anything", "not-an-id"],
     ["an unknown type", base64("Nope:123")],
-    ["a type that has no ids", base64("Source:00000000-0000-4000-8000-000000000000")],
+    ["a type that has no ids", base64("SocialLink:00000000-0000-4000-8000-000000000000")],
     ["no id after the type", base64("Article:")],
     ["no separator", base64("Article")],
     ["an empty string", ""],

@@ -8,8 +8,9 @@ import type { PgAsyncDatabase, PgAsyncTransaction, PgQueryResultHKT } from "driz
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { boundQueueWait } from "./bounded-pool.ts";
+import { boundQueueWait, type PoolStats, poolStatsOf } from "./bounded-pool.ts";
 import { relations } from "./relations.ts";
+import { retryReads } from "./retry.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: the two drivers differ only in their raw result type.
 export type Database = PgAsyncDatabase<any, typeof relations>;
@@ -45,6 +46,11 @@ export interface DatabaseHandle {
 
 const DRIVER_TYPE_LOOKUP = /^\s*select b\.oid, b\.typarray/;
 
+const poolStatsByDatabase = new WeakMap<Database, PoolStats>();
+
+/** The connection pool's counters of a PostgreSQL database (none for PGlite), for /metrics. */
+export const databasePoolStats = (db: Database): PoolStats | undefined => poolStatsByDatabase.get(db);
+
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   const listeners = new Set<StatementListener>();
   const emit = (text: string) => {
@@ -61,6 +67,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       max: options.poolSize ?? 10,
       connect_timeout: Math.ceil((options.connectTimeoutMs ?? 5000) / 1000),
       idle_timeout: 30,
+      // postgres.js waits longer after each failed connection, up to 20 s by default, and counts
+      // failures for the whole pool: after a restart under load lede would stay away from a server
+      // that is back. At most a second between attempts instead.
+      backoff: (failures: number) => (0.5 + Math.random() / 2) * Math.min(0.05 * 2 ** failures, 1),
       onnotice: () => {},
       connection: { statement_timeout: statementTimeoutMs, application_name: "lede" },
       // postgres.js looks up array types once per new connection (it needs them to parse uuid[]
@@ -70,7 +80,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       },
     });
     const bounded = boundQueueWait(client, options.connectTimeoutMs ?? 5000);
-    const db = drizzlePostgres({ client: bounded, relations }) as unknown as Database;
+    // Plain reads outside transactions survive a restart of the server (a few retries, src/db/retry.ts).
+    const db = drizzlePostgres({ client: retryReads(bounded), relations }) as unknown as Database;
+    const stats = poolStatsOf(bounded);
+    if (stats) poolStatsByDatabase.set(db, stats);
     return { db, driver: "postgres", url: options.url, onStatement, close: () => client.end({ timeout: 5 }) };
   }
 

@@ -1,13 +1,16 @@
 // The one Pothos builder. It defines no types: each domain module adds its own.
 import SchemaBuilder from "@pothos/core";
+import ComplexityPlugin from "@pothos/plugin-complexity";
 import DataloaderPlugin from "@pothos/plugin-dataloader";
 import ErrorsPlugin from "@pothos/plugin-errors";
 import RelayPlugin, { decodeGlobalID } from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
-import { DateTimeResolver, URLResolver } from "graphql-scalars";
+import { getNullableType, isListType } from "graphql";
+import { DateTimeResolver, EmailAddressResolver, URLResolver } from "graphql-scalars";
 import type { StaffRole } from "../db/schema.ts";
 import type { Context } from "./context.ts";
 import { badUserInput, clientError } from "./errors.ts";
+import { DEFAULT_PAGE_SIZE } from "./pagination.ts";
 
 const roleRank: Record<StaffRole, number> = { author: 1, editor: 2, admin: 3 };
 
@@ -17,6 +20,7 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string };
     DateTime: { Input: Date; Output: Date };
     URL: { Input: URL; Output: string | URL };
+    EmailAddress: { Input: string; Output: string };
   };
   AuthScopes: { staff: boolean; editor: boolean; admin: boolean };
   DefaultFieldNullability: false;
@@ -24,7 +28,25 @@ export const builder = new SchemaBuilder<{
   DefaultNodeNullability: false;
 }>({
   defaultFieldNullability: false,
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, DataloaderPlugin],
+  plugins: [ComplexityPlugin, ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, DataloaderPlugin],
+  complexity: {
+    // Cost counts the objects a query can return: a connection multiplies what it holds by its
+    // page size (variables included), its edges/nodes lists do not multiply again, and other
+    // lists (tags, quotes, sources) are short.
+    fieldComplexity: (args, _ctx, field) => {
+      const page = args as { first?: number | null; last?: number | null };
+      if ("first" in page || "last" in page)
+        return { field: 1, multiplier: page.first ?? page.last ?? DEFAULT_PAGE_SIZE };
+      if (field.name === "edges" || field.name === "nodes") return { field: 0, multiplier: 1 };
+      return { field: 1, multiplier: isListType(getNullableType(field.type)) ? 5 : 1 };
+    },
+    limit: (ctx) => ctx.complexityLimit,
+    complexityError: (kind, result) =>
+      clientError(
+        "BAD_USER_INPUT",
+        `This query's ${kind.toLowerCase()} is ${result[kind.toLowerCase() as "complexity"]}, over the limit of ${result[`max${kind}` as "maxComplexity"]}: ask for fewer or smaller pages`,
+      ),
+  },
   scopeAuth: {
     authScopes: (ctx) => {
       const rank = ctx.viewer ? roleRank[ctx.viewer.role] : 0;
@@ -71,6 +93,7 @@ function isNodeType(typename: string): boolean {
 
 builder.addScalarType("DateTime", DateTimeResolver);
 builder.addScalarType("URL", URLResolver);
+builder.addScalarType("EmailAddress", EmailAddressResolver);
 builder.queryType({});
 builder.mutationType({});
 builder.subscriptionType({});

@@ -5,11 +5,17 @@ import type { Database } from "../db/client.ts";
 import type { ClientInfo } from "../infra/client-info.ts";
 import type { LedePubSub } from "../infra/pubsub.ts";
 import type { RateLimiter } from "../infra/rate-limit.ts";
+import type { NewsletterSettings } from "../modules/newsletter/newsletter.settings.ts";
 import type { StaffMember } from "../modules/staff/staff.repo.ts";
+import type { CacheInvalidation } from "./plugins/response-cache.ts";
 
 /** What every request shares: built once per process by createApp. */
 export interface AppServices {
   db: Database;
+  /** Tells the response cache what a write changed. */
+  cache: CacheInvalidation;
+  /** The most an operation may cost (objects it can return), nest, and spread. */
+  complexityLimit: { complexity: number; depth: number; breadth: number };
   /** The clock, injectable so tests can pin "now". */
   now: () => Date;
   pubsub: LedePubSub;
@@ -17,6 +23,7 @@ export interface AppServices {
   /** Key for IP hashes and signed tokens. */
   secret: string;
   commentPolicy: CommentPolicy;
+  newsletter: NewsletterSettings;
 }
 
 export interface Context extends AppServices {

@@ -2,7 +2,14 @@
 // resolver throws is masked by yoga as "Unexpected error." and logged on the server.
 import { GraphQLError } from "graphql";
 
-export type ClientErrorCode = "BAD_USER_INPUT" | "UNAUTHENTICATED" | "FORBIDDEN" | "SERVICE_UNAVAILABLE";
+export type ClientErrorCode =
+  | "BAD_USER_INPUT"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "SERVICE_UNAVAILABLE"
+  | "TIMEOUT"
+  | "RATE_LIMITED"
+  | "PAYLOAD_TOO_LARGE";
 
 export function clientError(
   code: ClientErrorCode,

@@ -10,6 +10,14 @@ import "../modules/quote/quote.graphql.ts";
 import "../modules/source/source.graphql.ts";
 import "../modules/comment/comment.graphql.ts";
 import "../modules/comment/comment.mutations.graphql.ts";
+import "../modules/article/article.mutations.graphql.ts";
+import "../modules/quote/quote.mutations.graphql.ts";
+import "../modules/source/source.mutations.graphql.ts";
+import "../modules/author/author.mutations.graphql.ts";
+import "../modules/tag/tag.mutations.graphql.ts";
+import "../modules/search/search.graphql.ts";
 import "../modules/staff/staff.graphql.ts";
+import "../modules/newsletter/newsletter.graphql.ts";
+import "../mail/outbox.graphql.ts";
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -21,7 +21,8 @@ export const DEFAULT_LEASE_MS = 5 * 60 * 1000;
  * The wait after the n-th failed attempt: 1 min, 2, 4, 8, 16, 32, then every hour. With the default
  * 8 attempts a message is retried for about two hours before it goes dead.
  */
-export const backoffMs = (attempt: number): number => Math.min(60_000 * 2 ** Math.max(0, attempt - 1), 3_600_000);
+export const backoffMs = (attempt: number): number =>
+  Math.min(60_000 * 2 ** Math.max(0, attempt - 1), 3_600_000);
 
 export interface DispatchOptions {
   db: Executor;
@@ -74,11 +75,16 @@ export async function dispatchOnce(options: DispatchOptions): Promise<DispatchRe
       await recordFailure(db, message, reason.slice(0, 2000), dead, clock());
       if (dead) report.dead += 1;
       else report.retried += 1;
-      log(`outbox: ${message.idempotencyKey} ${dead ? "is dead" : "failed"} (attempt ${message.attempts}): ${reason}`);
+      log(
+        `outbox: ${message.idempotencyKey} ${dead ? "is dead" : "failed"} (attempt ${message.attempts}): ${reason}`,
+      );
       continue;
     }
     if (await recordSent(db, message, clock())) report.sent += 1;
-    else log(`outbox: ${message.idempotencyKey} was sent after its lease ran out; another dispatcher may send it again`);
+    else
+      log(
+        `outbox: ${message.idempotencyKey} was sent, but the row was no longer this dispatcher's (lease over, or withdrawn)`,
+      );
   }
   return report;
 }
@@ -162,8 +168,17 @@ async function release(db: Executor, messages: OutboxMessage[], now: Date): Prom
 async function buryAbandoned(db: Executor, now: Date, maxAttempts: number): Promise<number> {
   const rows = await db
     .update(outbox)
-    .set({ status: "dead", lastError: sql`coalesce(${outbox.lastError}, 'the dispatcher stopped during the last attempt')` })
-    .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now), sql`${outbox.attempts} >= ${maxAttempts}`))
+    .set({
+      status: "dead",
+      lastError: sql`coalesce(${outbox.lastError}, 'the dispatcher stopped during the last attempt')`,
+    })
+    .where(
+      and(
+        eq(outbox.status, "pending"),
+        lte(outbox.nextAttemptAt, now),
+        sql`${outbox.attempts} >= ${maxAttempts}`,
+      ),
+    )
     .returning({ id: outbox.id });
   return rows.length;
 }

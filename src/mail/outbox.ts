@@ -1,7 +1,7 @@
 // The outbox: every email lede sends is first a row here, written in the same transaction as the
 // change that causes it, under a unique idempotency key. A key is written once whatever happens
 // (two requests, two digest runs, two processes): the second insert does nothing.
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { asTimestamp, asUuid, keysetFilter, keysetOrder } from "../db/keyset.ts";
 import { type OutboxStatus, outbox } from "../db/schema.ts";
@@ -46,6 +46,15 @@ export async function enqueueEmails(
     .onConflictDoNothing({ target: outbox.idempotencyKey })
     .returning({ key: outbox.idempotencyKey });
   return rows.map((row) => row.key);
+}
+
+/** Withdraws the messages not sent yet whose key starts with `prefix`; returns how many. */
+export async function cancelPendingEmails(db: Executor, prefix: string): Promise<number> {
+  const rows = await db
+    .delete(outbox)
+    .where(and(eq(outbox.status, "pending"), sql`starts_with(${outbox.idempotencyKey}, ${prefix})`))
+    .returning({ id: outbox.id });
+  return rows.length;
 }
 
 /** Staff's list of messages: newest first, optionally by status. */

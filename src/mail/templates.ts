@@ -8,8 +8,7 @@ export interface RenderedEmail {
   html: string;
 }
 
-export const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A date (YYYY-MM-DD) written out the way a reader says it: "Friday 20 November 2026". */
 export function longDate(date: string, language: Language): string {

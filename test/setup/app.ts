@@ -7,6 +7,7 @@ import postgres from "postgres";
 import { inject } from "vitest";
 import { type App, type AppOptions, createApp } from "../../src/app.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/db/client.ts";
+import { defaultOperationLimits } from "../../src/graphql/plugins/limits.ts";
 import { cloneDatabaseName, databaseUrl } from "./names.ts";
 
 export const driver = process.env.LEDE_TEST_DRIVER === "postgres" ? "postgres" : "pglite";
@@ -62,7 +63,19 @@ async function cloneDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Pr
 /** A test app on its own cloned database; `options` are createApp's, less the database. */
 export async function createTestApp(options: Omit<AppOptions, "db"> = {}): Promise<TestApp> {
   const { handle, drop } = await cloneDatabase();
-  const app = createApp({ ...options, db: handle.db });
+  // Production settings, but for two that would get in the way of testing behaviour: the response
+  // cache (tests read right after they write, often straight through the database) and the cost
+  // limit (tests read whole threads in one query). test/cache.test.ts and test/limits.test.ts
+  // cover those two with their real defaults.
+  const app = createApp({
+    ...options,
+    graphql: {
+      responseCache: { enabled: false, ttlMs: 0 },
+      limits: { ...defaultOperationLimits, maxCost: Number.MAX_SAFE_INTEGER },
+      ...options.graphql,
+    },
+    db: handle.db,
+  });
   const execute: TestApp["execute"] = async (document, variables, requestOptions = {}) => {
     const response = await app.fetch("http://lede.test/graphql", {
       method: "POST",

@@ -5,6 +5,7 @@ import { builder } from "../../graphql/builder.ts";
 import { canSeeUnpublished } from "../../graphql/context.ts";
 import { clientError } from "../../graphql/errors.ts";
 import { type ConnectionArgs, pageRequest, toConnection } from "../../graphql/pagination.ts";
+import { doNotCache } from "../../graphql/plugins/response-cache.ts";
 import { AuthorRef } from "../author/author.graphql.ts";
 import { CommentConnectionRef, CommentRef, resolveArticleComments } from "../comment/comment.graphql.ts";
 import { QuoteRef } from "../quote/quote.graphql.ts";
@@ -12,6 +13,7 @@ import { SourceRef } from "../source/source.graphql.ts";
 import { TagRef } from "../tag/tag.graphql.ts";
 import { articleBySlug, isVisible, loadVisibleArticle } from "./article.loaders.ts";
 import { loadArticlePart } from "./article.parts.ts";
+import { isValidPreviewToken } from "./article.preview.ts";
 import {
   type Article,
   type ArticleListFilter,
@@ -74,6 +76,9 @@ builder.node(ArticleRef, {
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
     readingTimeMinutes: t.exposeInt("readingTimeMinutes"),
     commentsOpen: t.exposeBoolean("commentsOpen"),
+    version: t.exposeInt("version", {
+      description: "Bumped by every change; pass it as updateArticle's expectedVersion.",
+    }),
     author: t.field({
       type: AuthorRef,
       description: "The primary author.",
@@ -117,11 +122,24 @@ builder.queryFields((t) => ({
   article: t.field({
     type: ArticleRef,
     nullable: true,
-    args: { slug: t.arg.string({ required: true }) },
+    args: {
+      slug: t.arg.string({ required: true }),
+      previewToken: t.arg.string({
+        description: "From createPreviewToken: shows this unpublished article without a staff login.",
+      }),
+    },
     description: "An article by slug; null when it does not exist or the viewer may not see it.",
-    resolve: async (_root, { slug }, ctx) => {
+    resolve: async (_root, { slug, previewToken }, ctx) => {
       const article = await ctx.loader(articleBySlug).load(slug);
-      return isVisible(ctx, article) ? article : null;
+      if (isVisible(ctx, article)) return article;
+      // Not visible to this viewer: an unpublished article, readable with its preview token.
+      const found = article as Article | null;
+      if (!found || !previewToken || !isValidPreviewToken(ctx.secret, found.id, previewToken, ctx.now())) {
+        return null;
+      }
+      // A draft: never in the shared cache, and the token's expiry holds.
+      doNotCache(ctx);
+      return found;
     },
   }),
   articles: t.connection(

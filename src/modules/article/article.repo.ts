@@ -110,3 +110,16 @@ export async function listArticles(
 export async function countArticles(db: Executor, filter: ArticleListFilter): Promise<number> {
   return db.$count(articles, and(...filterConditions(filter)));
 }
+
+/** The article `id` if it is public (and, with `tagSlug`, has that tag), read afresh. */
+export async function findPublishedArticle(
+  db: Executor,
+  id: string,
+  tagSlug?: string | null,
+): Promise<Article | null> {
+  const [row] = await db
+    .select(articleColumns)
+    .from(articles)
+    .where(and(...filterConditions({ tagSlug, statuses: ["published"] }), eq(articles.id, id)));
+  return row ?? null;
+}

@@ -129,13 +129,22 @@ export const findStoredCommentsByIds = (db: Executor, ids: readonly string[]): P
     .from(comments)
     .where(inArray(comments.id, [...ids]));
 
+/**
+ * Inserts a comment under the id the caller chose. Running it again with the same id inserts
+ * nothing and returns the row already there: a retry after a lost connection cannot duplicate it.
+ */
 export async function insertComment(
   db: Executor,
-  values: typeof comments.$inferInsert,
+  values: typeof comments.$inferInsert & { id: string },
 ): Promise<StoredComment> {
-  const [row] = await db.insert(comments).values(values).returning();
-  if (!row) throw new Error("insert returned no comment");
-  return row;
+  const [row] = await db
+    .insert(comments)
+    .values(values)
+    .onConflictDoNothing({ target: comments.id })
+    .returning();
+  const stored = row ?? (await findStoredComment(db, values.id));
+  if (!stored) throw new Error("insert returned no comment");
+  return stored;
 }
 
 /** Whether this email has an approved comment anywhere: a known commenter. */

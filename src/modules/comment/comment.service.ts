@@ -1,7 +1,9 @@
 // The rules for writing comments: who may post what, how a new comment is moderated, and who may
 // moderate it. Every check runs before the single insert or update, so a refusal writes nothing.
+import { randomUUID } from "node:crypto";
 import { EmailAddressResolver } from "graphql-scalars";
 import { isUuid } from "../../db/keyset.ts";
+import { withRetry } from "../../db/retry.ts";
 import type { CommentStatus } from "../../db/schema.ts";
 import type { Context } from "../../graphql/context.ts";
 import {
@@ -123,7 +125,7 @@ export async function postComment(ctx: Context, input: PostCommentInput): Promis
   const fields = validateCommentFields(input);
   const article = isUuid(input.articleId) ? await loadVisibleArticle(ctx, input.articleId) : null;
   // Staff may see drafts, but nobody comments on one.
-  if (!article || article.status !== "published") throw new NotFoundError("No published article has this id");
+  if (article?.status !== "published") throw new NotFoundError("No published article has this id");
   if (!article.commentsOpen) throw new CommentsClosedError("Comments are closed on this article");
 
   let ancestorIds: string[] = [];
@@ -151,7 +153,10 @@ export async function postComment(ctx: Context, input: PostCommentInput): Promis
 
   const status = await decideStatus(ctx, fields.authorEmail, fields.body, Boolean(input.honeypot?.trim()));
   const now = ctx.now();
-  const comment = await insertComment(ctx.db, {
+  // The id is chosen here, before the first attempt, so that a retry after a lost connection
+  // (the first insert may have committed) finds the comment instead of adding a second one.
+  const values = {
+    id: randomUUID(),
     articleId: article.id,
     parentId: ancestorIds.at(-1) ?? null,
     ancestorIds,
@@ -161,7 +166,8 @@ export async function postComment(ctx: Context, input: PostCommentInput): Promis
     updatedAt: now,
     ipHash: ctx.client.ipHash,
     userAgent: ctx.client.userAgent,
-  });
+  };
+  const comment = await withRetry(() => insertComment(ctx.db, values));
   if (status === "approved") await announceApproved(ctx, comment);
   return { comment, shownStatus: status === "approved" ? "approved" : "pending" };
 }
@@ -180,8 +186,11 @@ async function decideStatus(
   return policy.holdFirstTime ? "pending" : "approved";
 }
 
-const announceApproved = (ctx: Context, comment: StoredComment) =>
-  Promise.resolve(ctx.pubsub.publish("commentApproved", comment.articleId, { commentId: comment.id }));
+/** A comment became public: its article's cached pages are stale, and subscribers hear of it. */
+async function announceApproved(ctx: Context, comment: StoredComment): Promise<void> {
+  await ctx.cache.articleChanged(comment.articleId);
+  await ctx.pubsub.publish("commentApproved", comment.articleId, { commentId: comment.id });
+}
 
 export type ModerationAction = "approve" | "hold" | "spam" | "trash";
 
@@ -221,6 +230,7 @@ export async function moderateComment(
   const updated = await updateStoredComment(ctx.db, comment.id, { status }, ctx.now());
   if (!updated) throw new NotFoundError("No comment has this id");
   if (status === "approved") await announceApproved(ctx, updated);
+  else if (comment.status === "approved") await ctx.cache.articleChanged(comment.articleId);
   return updated;
 }
 
@@ -246,11 +256,13 @@ export async function editComment(ctx: Context, input: EditCommentInput): Promis
     ctx.now(),
   );
   if (!updated) throw new NotFoundError("No comment has this id");
+  await ctx.cache.articleChanged(updated.articleId);
   return updated;
 }
 
 export async function deleteComment(ctx: Context, commentId: string): Promise<StoredComment> {
   const comment = await commentInReach(ctx, commentId);
   await deleteStoredComment(ctx.db, comment.id);
+  await ctx.cache.articleChanged(comment.articleId);
   return comment;
 }

@@ -1,7 +1,7 @@
-// Reads of quotes: words said by a named speaker, shown inside an article.
+// Reads and writes of quotes: words said by a named speaker, shown inside an article.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
-import { asTimestamp, asUuid, keysetFilter, keysetOrder } from "../../db/keyset.ts";
+import { asTimestamp, asUuid, isUuid, keysetFilter, keysetOrder } from "../../db/keyset.ts";
 import { articles, quotes } from "../../db/schema.ts";
 import { isPublicArticle } from "../../db/visibility.ts";
 import type { PageRequest } from "../../graphql/pagination.ts";
@@ -48,3 +48,29 @@ export const countQuotes = (db: Executor, speaker: string | null | undefined) =>
     .innerJoin(articles, eq(articles.id, quotes.articleId))
     .where(conditions(speaker))
     .then((rows) => rows[0]?.n ?? 0);
+
+// ---- Writes (the article's row lock is held by the caller) ----
+
+export async function findQuoteForWrite(tx: Executor, id: string): Promise<Quote | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await tx.select().from(quotes).where(eq(quotes.id, id));
+  return row ?? null;
+}
+
+export async function insertQuote(tx: Executor, values: typeof quotes.$inferInsert): Promise<Quote> {
+  const [row] = await tx.insert(quotes).values(values).returning();
+  if (!row) throw new Error("insert returned no quote");
+  return row;
+}
+
+export async function updateQuoteRow(
+  tx: Executor,
+  id: string,
+  values: Partial<Pick<Quote, "speaker" | "speakerRole" | "text" | "position">>,
+): Promise<Quote> {
+  const [row] = await tx.update(quotes).set(values).where(eq(quotes.id, id)).returning();
+  if (!row) throw new Error(`quote ${id} vanished under its article's lock`);
+  return row;
+}
+
+export const deleteQuoteRow = (tx: Executor, id: string) => tx.delete(quotes).where(eq(quotes.id, id));

@@ -1,5 +1,5 @@
-// Reads of tags (subjects; newsletter topics are tags too).
-import { inArray } from "drizzle-orm";
+// Reads and writes of tags (subjects; newsletter topics are tags too).
+import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { tags } from "../../db/schema.ts";
 
@@ -24,3 +24,14 @@ export const findTagsBySlugs = (db: Executor, slugs: readonly string[]) =>
  */
 export const listAllTags = async (db: Executor) =>
   (await db.select().from(tags)).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+
+export async function isTagSlugTaken(tx: Executor, slug: string): Promise<boolean> {
+  const [row] = await tx.select({ id: tags.id }).from(tags).where(eq(tags.slug, slug));
+  return row !== undefined;
+}
+
+export async function insertTag(tx: Executor, values: typeof tags.$inferInsert): Promise<Tag> {
+  const [row] = await tx.insert(tags).values(values).returning();
+  if (!row) throw new Error("insert returned no tag");
+  return row;
+}

@@ -1,0 +1,52 @@
+// Checks of free-text input fields shared by the services that write: each problem becomes a
+// FieldIssue naming its field, so one answer lists everything wrong at once.
+import type { FieldIssue } from "./error-types.ts";
+
+/**
+ * Trims `value` and checks its length; returns the trimmed text, or null for an absent or empty
+ * optional value. `field` is the input path, such as "input.title".
+ */
+export function checkText(
+  issues: FieldIssue[],
+  field: string,
+  value: string,
+  limits: { max: number; required?: boolean },
+): string | null {
+  const text = value.trim();
+  const name = field.replace(/^input\./, "");
+  if (!text) {
+    if (limits.required) issues.push({ field, message: `${name} is required` });
+    return null;
+  }
+  if (text.length > limits.max)
+    issues.push({ field, message: `${name} is longer than ${limits.max} characters` });
+  return text;
+}
+
+/** Checks that `value` is an absolute http(s) URL of reasonable length; returns it trimmed. */
+export function checkWebUrl(issues: FieldIssue[], field: string, value: string, max = 2000): string | null {
+  const url = checkText(issues, field, value, { max });
+  if (url !== null && !isWebUrl(url)) {
+    issues.push({ field, message: `${field.replace(/^input\./, "")} must be an http(s) URL` });
+  }
+  return url;
+}
+
+export function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `error`, or one of its causes, is PostgreSQL's unique_violation (23505). */
+export function isUniqueViolation(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === "object" && depth < 5; depth++) {
+    if ((current as { code?: unknown }).code === "23505") return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

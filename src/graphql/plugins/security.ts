@@ -1,0 +1,101 @@
+// Guards for a public endpoint: CSRF prevention, and a rate limit on mutations per IP and per
+// staff token (shared across processes when the limiter is Redis).
+import { type ASTVisitor, GraphQLError, getOperationAST, type ValidationContext } from "graphql";
+import type { Plugin } from "graphql-yoga";
+import type { Context } from "../context.ts";
+
+/**
+ * A browser can send a cross-site POST without a preflight only as text/plain, form-urlencoded or
+ * multipart. lede takes JSON, so those are refused unless they carry a header that only a
+ * same-origin script (or a non-browser client) can set. GET stays open: it cannot run mutations.
+ */
+export function csrfPreventionPlugin(): Plugin {
+  return {
+    onRequest({ request, endResponse, fetchAPI }) {
+      if (request.method !== "POST" || new URL(request.url).pathname !== "/graphql") return;
+      const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+      const simple =
+        type === "" ||
+        type === "text/plain" ||
+        type === "application/x-www-form-urlencoded" ||
+        type === "multipart/form-data";
+      if (
+        simple &&
+        !request.headers.has("x-graphql-yoga-csrf") &&
+        !request.headers.has("graphql-preflight")
+      ) {
+        endResponse(
+          new fetchAPI.Response(
+            JSON.stringify({
+              errors: [
+                { message: "Send GraphQL as application/json (or add the x-graphql-yoga-csrf header)" },
+              ],
+            }),
+            { status: 403, headers: { "content-type": "application/json" } },
+          ),
+        );
+      }
+    },
+  };
+}
+
+export interface MutationRateLimits {
+  perIp: { limit: number; windowMs: number };
+  perToken: { limit: number; windowMs: number };
+}
+
+export const defaultMutationRateLimits: MutationRateLimits = {
+  perIp: { limit: 60, windowMs: 60_000 },
+  perToken: { limit: 600, windowMs: 60_000 },
+};
+
+export function mutationRateLimitPlugin(limits: MutationRateLimits): Plugin<Context> {
+  return {
+    async onExecute({ args, setResultAndStopExecution }) {
+      const operation = getOperationAST(args.document, args.operationName);
+      if (operation?.operation !== "mutation") return;
+      const ctx = args.contextValue;
+      const checks: [string, { limit: number; windowMs: number }][] = [];
+      if (ctx.viewer) checks.push([`mutation:staff:${ctx.viewer.id}`, limits.perToken]);
+      else if (ctx.client.ipHash) checks.push([`mutation:ip:${ctx.client.ipHash}`, limits.perIp]);
+      for (const [key, { limit, windowMs }] of checks) {
+        const verdict = await ctx.rateLimiter.hit(key, limit, windowMs);
+        if (!verdict.allowed) {
+          const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
+          setResultAndStopExecution({
+            errors: [
+              new GraphQLError(`Too many changes; try again in ${seconds} s`, {
+                extensions: {
+                  code: "RATE_LIMITED",
+                  retryAfterSeconds: seconds,
+                  http: { status: 429, headers: { "Retry-After": String(seconds) } },
+                },
+              }),
+            ],
+          });
+          return;
+        }
+      }
+    },
+  };
+}
+
+/**
+ * With introspection off, `__schema` (the whole map of the API, what tools and scanners fetch) is
+ * refused. `__type(name:)` still answers for a type whose name the client already knows: the
+ * GraphQL-over-HTTP audit relies on it, and with suggestions off it names nothing new.
+ */
+export function schemaIntrospectionOffPlugin(): Plugin {
+  const rule = (context: ValidationContext): ASTVisitor => ({
+    Field(node) {
+      if (node.name.value === "__schema") {
+        context.reportError(new GraphQLError("Introspection is turned off on this server", { nodes: node }));
+      }
+    },
+  });
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(rule);
+    },
+  };
+}

@@ -1,0 +1,75 @@
+// The scheduler: publishes scheduled articles when their time comes. The schedule is the article
+// row itself (status 'scheduled', published_at in the future), so nothing is lost on a restart,
+// and any number of processes may run it: one UPDATE claims the due rows, and a row claimed by
+// one process is no longer 'scheduled' for another (see publishDueArticles).
+import type { Database } from "../../db/client.ts";
+import type { LedePubSub } from "../../infra/pubsub.ts";
+import { announcePublished } from "./article.service.ts";
+import { insertRevisions, publishDueArticles, snapshotsOf } from "./article.writes.ts";
+
+export const SCHEDULER_INTERVAL_MS = 30_000;
+
+export interface SchedulerOptions {
+  db: Database;
+  pubsub: LedePubSub;
+  now?: () => Date;
+}
+
+/**
+ * Publishes what is due now, each with a revision (by no staff member: the schedule was set by
+ * whoever scheduled it, in an earlier revision), then announces each on `articlePublished`.
+ * Returns the ids it published.
+ */
+export async function runSchedulerOnce(options: SchedulerOptions): Promise<string[]> {
+  const now = (options.now ?? (() => new Date()))();
+  const published = await options.db.transaction(async (tx) => {
+    const rows = await publishDueArticles(tx, now);
+    const snapshots = await snapshotsOf(tx, rows);
+    await insertRevisions(
+      tx,
+      rows.map((row) => ({
+        articleId: row.id,
+        version: row.version,
+        staffId: null,
+        changedFields: ["status"],
+        snapshot: snapshots.get(row.id) as NonNullable<ReturnType<typeof snapshots.get>>,
+        createdAt: now,
+      })),
+    );
+    return rows;
+  });
+  for (const row of published) await announcePublished(options.pubsub, row.id);
+  return published.map((row) => row.id);
+}
+
+export interface RunningScheduler {
+  /** Stops the loop after the run in progress, if any. */
+  stop(): Promise<void>;
+}
+
+export function startArticleScheduler(
+  options: SchedulerOptions & { intervalMs?: number; log?: (line: string) => void },
+): RunningScheduler {
+  const log = options.log ?? (() => {});
+  let current: Promise<void> | null = null;
+  const run = () => {
+    if (current) return; // the previous run is still going
+    current = runSchedulerOnce(options)
+      .then((ids) => {
+        if (ids.length) log(`scheduler: published ${ids.length} article${ids.length === 1 ? "" : "s"}`);
+      })
+      .catch((error: unknown) => log(`scheduler: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        current = null;
+      });
+  };
+  run();
+  const timer = setInterval(run, options.intervalMs ?? SCHEDULER_INTERVAL_MS);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await current;
+    },
+  };
+}

@@ -1,0 +1,277 @@
+// Reads and writes of subscribers and their tokens. Email addresses compare case-insensitively:
+// the unique index is on lower(email), and every lookup goes through it.
+import { randomUUID } from "node:crypto";
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client.ts";
+import {
+  articles,
+  articleTags,
+  type Language,
+  newsletterDigestRuns,
+  newsletterSubscribers,
+  newsletterTokens,
+  tags,
+} from "../../db/schema.ts";
+import { deriveManageToken, hashNewsletterToken, type TokenPurpose } from "./newsletter.tokens.ts";
+
+export type Subscriber = typeof newsletterSubscribers.$inferSelect;
+export type NewSubscriber = typeof newsletterSubscribers.$inferInsert;
+export type NewsletterToken = typeof newsletterTokens.$inferSelect;
+
+/**
+ * Inserts a subscriber unless the address is taken (in any letter case); returns the new id, or
+ * null. Concurrent inserts of one address wait for each other on the unique index: one wins.
+ */
+export async function insertSubscriber(db: Executor, values: NewSubscriber): Promise<string | null> {
+  const rows = await db
+    .insert(newsletterSubscribers)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: newsletterSubscribers.id });
+  return rows[0]?.id ?? null;
+}
+
+/**
+ * The subscriber of `email`, locked until the transaction ends, with whether a confirmation may
+ * be sent again: never sent, sent before `resendAfter`, or the subscriber had left.
+ */
+export async function lockSubscriberByEmail(
+  db: Executor,
+  email: string,
+  resendAfter: Date,
+): Promise<{ subscriber: Subscriber; resendDue: boolean } | null> {
+  const s = newsletterSubscribers;
+  const [row] = await db
+    .select({
+      subscriber: s,
+      resendDue: sql<boolean>`(${s.status} = 'unsubscribed' or ${s.confirmationSentAt} is null
+        or ${s.confirmationSentAt} <= ${resendAfter.toISOString()}::timestamptz)`,
+    })
+    .from(s)
+    .where(sql`lower(${s.email}) = lower(${email})`)
+    .for("update");
+  return row ?? null;
+}
+
+export async function updateSubscriber(
+  db: Executor,
+  id: string,
+  values: Partial<Omit<NewSubscriber, "id" | "email" | "createdAt">>,
+): Promise<Subscriber> {
+  const [row] = await db
+    .update(newsletterSubscribers)
+    .set(values)
+    .where(eq(newsletterSubscribers.id, id))
+    .returning();
+  if (!row) throw new Error(`subscriber ${id} vanished`);
+  return row;
+}
+
+export async function insertConfirmToken(
+  db: Executor,
+  input: { subscriberId: string; token: string; expiresAt: Date; now: Date },
+): Promise<string> {
+  const [row] = await db
+    .insert(newsletterTokens)
+    .values({
+      subscriberId: input.subscriberId,
+      purpose: "confirm",
+      tokenHash: hashNewsletterToken(input.token),
+      expiresAt: input.expiresAt,
+      createdAt: input.now,
+    })
+    .returning({ id: newsletterTokens.id });
+  if (!row) throw new Error("insert returned no token row");
+  return row.id;
+}
+
+/**
+ * The subscriber's manage token in clear, creating its row on first use. The row's id is chosen
+ * here, since the token derives from it; the partial unique index keeps one row per subscriber.
+ */
+export async function ensureManageToken(
+  db: Executor,
+  input: { subscriberId: string; secret: string; now: Date },
+): Promise<string> {
+  const existing = await findManageTokenIds(db, [input.subscriberId]);
+  let tokenId = existing.get(input.subscriberId);
+  if (!tokenId) {
+    const id = randomUUID();
+    await db
+      .insert(newsletterTokens)
+      .values({
+        id,
+        subscriberId: input.subscriberId,
+        purpose: "manage",
+        tokenHash: hashNewsletterToken(deriveManageToken(input.secret, input.subscriberId, id)),
+        createdAt: input.now,
+      })
+      .onConflictDoNothing();
+    tokenId = (await findManageTokenIds(db, [input.subscriberId])).get(input.subscriberId);
+    if (!tokenId) throw new Error(`no manage token for subscriber ${input.subscriberId}`);
+  }
+  return deriveManageToken(input.secret, input.subscriberId, tokenId);
+}
+
+/** The manage token row id of each subscriber that has one. */
+export async function findManageTokenIds(
+  db: Executor,
+  subscriberIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (!subscriberIds.length) return new Map();
+  const rows = await db
+    .select({ id: newsletterTokens.id, subscriberId: newsletterTokens.subscriberId })
+    .from(newsletterTokens)
+    .where(
+      and(inArray(newsletterTokens.subscriberId, [...subscriberIds]), eq(newsletterTokens.purpose, "manage")),
+    );
+  return new Map(rows.map((row) => [row.subscriberId, row.id]));
+}
+
+/**
+ * The token with this hash and purpose, and its subscriber; with `lock`, both rows stay locked
+ * until the transaction ends.
+ */
+export async function findToken(
+  db: Executor,
+  token: string,
+  purpose: TokenPurpose,
+  options: { lock: boolean },
+): Promise<{ token: NewsletterToken; subscriber: Subscriber } | null> {
+  const query = db
+    .select({ token: newsletterTokens, subscriber: newsletterSubscribers })
+    .from(newsletterTokens)
+    .innerJoin(newsletterSubscribers, eq(newsletterSubscribers.id, newsletterTokens.subscriberId))
+    .where(
+      and(eq(newsletterTokens.tokenHash, hashNewsletterToken(token)), eq(newsletterTokens.purpose, purpose)),
+    );
+  const [row] = await (options.lock ? query.for("update") : query);
+  return row ?? null;
+}
+
+/** Spends every unused confirmation token of a subscriber. */
+export async function spendConfirmTokens(db: Executor, subscriberId: string, now: Date): Promise<void> {
+  await db
+    .update(newsletterTokens)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(newsletterTokens.subscriberId, subscriberId),
+        eq(newsletterTokens.purpose, "confirm"),
+        isNull(newsletterTokens.usedAt),
+      ),
+    );
+}
+
+/** The slugs among `slugs` that name a tag. */
+export async function existingTagSlugs(db: Executor, slugs: readonly string[]): Promise<Set<string>> {
+  if (!slugs.length) return new Set();
+  const rows = await db
+    .select({ slug: tags.slug })
+    .from(tags)
+    .where(inArray(tags.slug, [...slugs]));
+  return new Set(rows.map((row) => row.slug));
+}
+
+/** Every tag (a newsroom has tens), for the manage page. */
+export const allTags = (db: Executor) =>
+  db.select({ slug: tags.slug, name: tags.name }).from(tags).orderBy(asc(tags.name));
+
+// --- The digest -----------------------------------------------------------------------------
+
+export type DigestSourceArticle = typeof articles.$inferSelect & { tags: { slug: string; name: string }[] };
+
+/** Published articles with `from <= published_at < to`, newest first, with their tags. */
+export async function publishedArticlesBetween(
+  db: Executor,
+  from: Date,
+  to: Date,
+  language?: Language,
+): Promise<DigestSourceArticle[]> {
+  const rows = await db
+    .select()
+    .from(articles)
+    .where(
+      and(
+        eq(articles.status, "published"),
+        gte(articles.publishedAt, from),
+        lt(articles.publishedAt, to),
+        language ? eq(articles.language, language) : undefined,
+      ),
+    )
+    .orderBy(desc(articles.publishedAt), desc(articles.id));
+  if (!rows.length) return [];
+  const links = await db
+    .select({ articleId: articleTags.articleId, slug: tags.slug, name: tags.name })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(
+      inArray(
+        articleTags.articleId,
+        rows.map((row) => row.id),
+      ),
+    )
+    .orderBy(asc(tags.name));
+  return rows.map((row) => ({
+    ...row,
+    tags: links.filter((link) => link.articleId === row.id).map(({ slug, name }) => ({ slug, name })),
+  }));
+}
+
+export interface DigestRecipient {
+  id: string;
+  email: string;
+  topics: string[];
+  language: Language;
+  manageTokenId: string | null;
+}
+
+/** A page of active subscribers by id, after `afterId`. */
+export function activeSubscribersAfter(
+  db: Executor,
+  afterId: string | null,
+  limit: number,
+): Promise<DigestRecipient[]> {
+  const s = newsletterSubscribers;
+  return db
+    .select({
+      id: s.id,
+      email: s.email,
+      topics: s.topics,
+      language: s.language,
+      manageTokenId: newsletterTokens.id,
+    })
+    .from(s)
+    .leftJoin(
+      newsletterTokens,
+      and(eq(newsletterTokens.subscriberId, s.id), eq(newsletterTokens.purpose, "manage")),
+    )
+    .where(and(eq(s.status, "active"), afterId ? gt(s.id, afterId) : undefined))
+    .orderBy(asc(s.id))
+    .limit(limit);
+}
+
+export async function digestRunCompleted(db: Executor, date: string): Promise<boolean> {
+  const rows = await db
+    .select({ date: newsletterDigestRuns.date })
+    .from(newsletterDigestRuns)
+    .where(eq(newsletterDigestRuns.date, date));
+  return rows.length > 0;
+}
+
+export async function recordDigestRun(
+  db: Executor,
+  run: { date: string; completedAt: Date; subscribers: number; emails: number },
+): Promise<void> {
+  await db
+    .insert(newsletterDigestRuns)
+    .values(run)
+    .onConflictDoUpdate({
+      target: newsletterDigestRuns.date,
+      set: {
+        completedAt: run.completedAt,
+        subscribers: run.subscribers,
+        emails: sql`${newsletterDigestRuns.emails} + ${run.emails}`,
+      },
+    });
+}

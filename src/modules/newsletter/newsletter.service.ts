@@ -1,0 +1,335 @@
+// The newsletter's rules: double opt-in, confirmation, unsubscribing, preferences. Each change and
+// the email it causes are written in one transaction, and the public answers never tell whether
+// an address was known.
+import { createHmac } from "node:crypto";
+import type { Database, Executor } from "../../db/client.ts";
+import { withRetry } from "../../db/retry.ts";
+import type { Language } from "../../db/schema.ts";
+import { type FieldIssue, RateLimitedError, ValidationError } from "../../graphql/error-types.ts";
+import type { ClientInfo } from "../../infra/client-info.ts";
+import type { RateLimiter } from "../../infra/rate-limit.ts";
+import { cancelPendingEmails, enqueueEmails } from "../../mail/outbox.ts";
+import { confirmationMessage } from "./newsletter.emails.ts";
+import {
+  ensureManageToken,
+  existingTagSlugs,
+  findToken,
+  insertConfirmToken,
+  insertSubscriber,
+  lockSubscriberByEmail,
+  type Subscriber,
+  spendConfirmTokens,
+  updateSubscriber,
+} from "./newsletter.repo.ts";
+import { CONSENT_VERSION, type NewsletterSettings } from "./newsletter.settings.ts";
+import { CONFIRM_TOKEN_TTL_MS, isWellFormedToken, newConfirmToken } from "./newsletter.tokens.ts";
+
+/** What the newsletter takes from the app (a GraphQL context or the HTTP endpoints). */
+export interface NewsletterServices {
+  db: Database;
+  now: () => Date;
+  secret: string;
+  rateLimiter: RateLimiter;
+  newsletter: NewsletterSettings;
+}
+
+/** A forged, expired, spent or mistyped token: one answer for all, and nothing changed. */
+export class InvalidTokenError extends Error {
+  constructor() {
+    super("This link is invalid or has expired. Subscribe again to get a new one.");
+  }
+}
+
+export const MAX_EMAIL_LENGTH = 254;
+export const MAX_TOPICS = 20;
+/** A pending subscriber gets the confirmation again at most this often. */
+export const RESEND_INTERVAL_MS = 10 * 60 * 1000;
+const RATE_WINDOW_MS = 60 * 60 * 1000;
+
+export interface SubscribeInput {
+  email: string;
+  topics?: readonly string[] | null | undefined;
+  language: Language;
+  consent: boolean;
+  /** Where the form was (e.g. "article-footer"); "api" when not said. */
+  source?: string | null | undefined;
+}
+
+/** The one answer to every accepted subscribe, whatever the address's state. */
+export interface SubscribeAnswer {
+  ok: true;
+  message: string;
+}
+
+const subscribeAnswers: Record<Language, SubscribeAnswer> = {
+  en: {
+    ok: true,
+    message: "Thank you. If this address still needs confirming, a link is on its way: check your inbox.",
+  },
+  fr: {
+    ok: true,
+    message:
+      "Merci. Si cette adresse doit encore être confirmée, un lien est en route : vérifiez votre boîte de réception.",
+  },
+};
+
+export async function subscribe(
+  services: NewsletterServices,
+  client: ClientInfo,
+  input: SubscribeInput,
+): Promise<SubscribeAnswer> {
+  const now = services.now();
+  const limits = services.newsletter.rateLimits;
+  // Per IP first, so that a flood of bad input is counted too.
+  await checkRateLimit(services, `newsletter:subscribe:ip:${client.ipHash ?? "unknown"}`, limits.perIp, now);
+  const clean = await validateSubscribe(services.db, input);
+  // Per address: attempts are counted, whether or not the address is known, so the limit says
+  // nothing about subscribers. The key is a keyed hash: Redis never holds an address.
+  await checkRateLimit(
+    services,
+    `newsletter:subscribe:email:${emailKey(services.secret, clean.email)}`,
+    limits.perEmail,
+    now,
+  );
+
+  // Keyed by the address and the outbox's idempotency keys: run again after a lost connection (the
+  // first run may have committed), it finds its own subscriber and queues no second email.
+  await withRetry(() =>
+    services.db.transaction(async (tx) => {
+      const consent = {
+        consentAt: now,
+        consentTextVersion: CONSENT_VERSION,
+        consentIpHash: client.ipHash,
+        consentSource: clean.source,
+      };
+      const createdId = await insertSubscriber(tx, {
+        email: clean.email,
+        status: "pending",
+        topics: clean.topics,
+        language: clean.language,
+        ...consent,
+        confirmationSentAt: now,
+        createdAt: now,
+        updatedAt: now,
+      });
+      if (createdId) {
+        await queueConfirmation(
+          tx,
+          services,
+          { id: createdId, email: clean.email, language: clean.language },
+          now,
+        );
+        return;
+      }
+      const locked = await lockSubscriberByEmail(
+        tx,
+        clean.email,
+        new Date(now.getTime() - RESEND_INTERVAL_MS),
+      );
+      if (!locked) throw new Error("the subscriber of a taken address could not be found");
+      const { subscriber, resendDue } = locked;
+      // An active subscriber changes preferences through the manage link, not here.
+      if (subscriber.status === "active") return;
+      // Pending or unsubscribed: this request's choices and consent are what a confirmation confirms.
+      await updateSubscriber(tx, subscriber.id, {
+        status: "pending",
+        topics: clean.topics,
+        language: clean.language,
+        ...consent,
+        updatedAt: now,
+        ...(resendDue && { confirmationSentAt: now }),
+      });
+      if (resendDue) {
+        await queueConfirmation(
+          tx,
+          services,
+          { id: subscriber.id, email: subscriber.email, language: clean.language },
+          now,
+        );
+      }
+    }),
+  );
+  return subscribeAnswers[clean.language];
+}
+
+/** A new confirmation token and its email, in the caller's transaction. */
+async function queueConfirmation(
+  tx: Executor,
+  services: NewsletterServices,
+  subscriber: { id: string; email: string; language: Language },
+  now: Date,
+): Promise<void> {
+  // Created with the subscriber, so that the confirmation email has its unsubscribe link too.
+  const manageToken = await ensureManageToken(tx, {
+    subscriberId: subscriber.id,
+    secret: services.secret,
+    now,
+  });
+  const confirmToken = newConfirmToken();
+  const confirmTokenId = await insertConfirmToken(tx, {
+    subscriberId: subscriber.id,
+    token: confirmToken,
+    expiresAt: new Date(now.getTime() + CONFIRM_TOKEN_TTL_MS),
+    now,
+  });
+  await enqueueEmails(
+    tx,
+    [
+      confirmationMessage(services.newsletter, {
+        subscriberId: subscriber.id,
+        email: subscriber.email,
+        language: subscriber.language,
+        confirmTokenId,
+        confirmToken,
+        manageToken,
+      }),
+    ],
+    now,
+  );
+}
+
+/**
+ * Confirms the subscription of a confirmation token. Clicking the link again is harmless, and so is
+ * running the transaction again after a lost connection.
+ */
+export async function confirmSubscription(services: NewsletterServices, token: string): Promise<Subscriber> {
+  if (!isWellFormedToken(token)) throw new InvalidTokenError();
+  const now = services.now();
+  return withRetry(() =>
+    services.db.transaction(async (tx) => {
+      const found = await findToken(tx, token, "confirm", { lock: true });
+      if (!found) throw new InvalidTokenError();
+      const { token: row, subscriber } = found;
+      if (row.usedAt) {
+        // Spent by this confirmation or a later one: fine while the subscription holds. Spent by
+        // unsubscribing: coming back takes a new subscribe, with new consent.
+        if (subscriber.status === "active") return subscriber;
+        throw new InvalidTokenError();
+      }
+      if (!row.expiresAt || row.expiresAt.getTime() <= now.getTime()) throw new InvalidTokenError();
+      await spendConfirmTokens(tx, subscriber.id, now);
+      if (subscriber.status === "active") return subscriber;
+      return updateSubscriber(tx, subscriber.id, { status: "active", confirmedAt: now, updatedAt: now });
+    }),
+  );
+}
+
+/** Unsubscribes the holder of a manage token, pending or active; again is harmless. */
+export async function unsubscribe(services: NewsletterServices, token: string): Promise<Subscriber> {
+  if (!isWellFormedToken(token)) throw new InvalidTokenError();
+  const now = services.now();
+  return withRetry(() =>
+    services.db.transaction(async (tx) => {
+      const found = await findToken(tx, token, "manage", { lock: true });
+      if (!found) throw new InvalidTokenError();
+      const { subscriber } = found;
+      if (subscriber.status === "unsubscribed") return subscriber;
+      await spendConfirmTokens(tx, subscriber.id, now);
+      // What is queued and not sent yet stays unsent.
+      await cancelPendingEmails(tx, `digest:${subscriber.id}:`);
+      await cancelPendingEmails(tx, `confirm:${subscriber.id}:`);
+      return updateSubscriber(tx, subscriber.id, {
+        status: "unsubscribed",
+        unsubscribedAt: now,
+        updatedAt: now,
+      });
+    }),
+  );
+}
+
+export async function updatePreferences(
+  services: NewsletterServices,
+  token: string,
+  input: { topics?: readonly string[] | null | undefined; language?: Language | null | undefined },
+): Promise<Subscriber> {
+  if (!isWellFormedToken(token)) throw new InvalidTokenError();
+  const topics = input.topics == null ? undefined : await validateTopics(services.db, input.topics);
+  const now = services.now();
+  return withRetry(() =>
+    services.db.transaction(async (tx) => {
+      const found = await findToken(tx, token, "manage", { lock: true });
+      if (!found) throw new InvalidTokenError();
+      if (topics === undefined && !input.language) return found.subscriber;
+      return updateSubscriber(tx, found.subscriber.id, {
+        ...(topics !== undefined && { topics }),
+        ...(input.language && { language: input.language }),
+        updatedAt: now,
+      });
+    }),
+  );
+}
+
+/** The subscription a manage token opens, or null; reads only. */
+export async function findSubscription(
+  services: NewsletterServices,
+  token: string,
+): Promise<Subscriber | null> {
+  if (!isWellFormedToken(token)) return null;
+  return (await findToken(services.db, token, "manage", { lock: false }))?.subscriber ?? null;
+}
+
+async function checkRateLimit(
+  services: NewsletterServices,
+  key: string,
+  limit: number,
+  now: Date,
+): Promise<void> {
+  const verdict = await services.rateLimiter.hit(key, limit, RATE_WINDOW_MS);
+  if (!verdict.allowed) {
+    throw new RateLimitedError("Too many subscription attempts; try again later.", verdict.retryAfterMs, now);
+  }
+}
+
+const emailKey = (secret: string, email: string) =>
+  createHmac("sha256", secret).update(`newsletter-email:${email.toLowerCase()}`).digest("hex").slice(0, 32);
+
+async function validateSubscribe(
+  db: Executor,
+  input: SubscribeInput,
+): Promise<{ email: string; topics: string[]; language: Language; source: string }> {
+  const issues: FieldIssue[] = [];
+  const email = input.email.trim();
+  if (email.length > MAX_EMAIL_LENGTH) {
+    issues.push({
+      field: "input.email",
+      message: `The email address must be at most ${MAX_EMAIL_LENGTH} characters`,
+    });
+  }
+  if (input.consent !== true) {
+    issues.push({ field: "input.consent", message: "Subscribing needs your consent: tick the box to agree" });
+  }
+  const source = input.source?.trim() || "api";
+  if (source.length > 64)
+    issues.push({ field: "input.source", message: "The source must be at most 64 characters" });
+  let topics: string[] = [];
+  try {
+    topics = await validateTopics(db, input.topics ?? []);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    issues.push(...error.issues);
+  }
+  if (issues.length) throw new ValidationError(issues);
+  return { email, topics, language: input.language, source };
+}
+
+/** Topics are tag slugs: at most 20, each naming a tag; duplicates are dropped. */
+export async function validateTopics(db: Executor, topics: readonly string[]): Promise<string[]> {
+  const unique = [...new Set(topics.map((topic) => topic.trim()))];
+  if (unique.length > MAX_TOPICS) {
+    throw new ValidationError([{ field: "input.topics", message: `Choose at most ${MAX_TOPICS} topics` }]);
+  }
+  const known = await existingTagSlugs(
+    db,
+    unique.filter((topic) => topic.length <= 100),
+  );
+  const unknown = unique.filter((topic) => !known.has(topic));
+  if (unknown.length) {
+    throw new ValidationError([
+      {
+        field: "input.topics",
+        message: `Unknown topic${unknown.length > 1 ? "s" : ""}: ${unknown.map((t) => JSON.stringify(t.slice(0, 100))).join(", ")} (topics are tag slugs)`,
+      },
+    ]);
+  }
+  return unique;
+}
