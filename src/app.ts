@@ -17,7 +17,11 @@ import { type AppServices, type Context, createContext } from "./graphql/context
 import { clientError } from "./graphql/errors.ts";
 import { defaultOperationLimits, limitPlugins } from "./graphql/plugins/limits.ts";
 import { persistedDocumentsPlugin } from "./graphql/plugins/persisted-documents.ts";
-import { createResponseCache, defaultResponseCacheOptions } from "./graphql/plugins/response-cache.ts";
+import {
+  type CacheInvalidation,
+  createResponseCache,
+  defaultResponseCacheOptions,
+} from "./graphql/plugins/response-cache.ts";
 import {
   csrfPreventionPlugin,
   defaultMutationRateLimits,
@@ -77,7 +81,8 @@ export interface AppOptions {
 
 /** What node:http hands yoga beside the Request; absent when tests call app.fetch. */
 export type ServerContext = { req?: IncomingMessage };
-export type App = YogaServerInstance<ServerContext, Context>;
+/** The yoga app, and the cache invalidation that background work (the scheduler) tells too. */
+export type App = YogaServerInstance<ServerContext, Context> & { cache: CacheInvalidation };
 
 const exampleQuery = `# Welcome to lede. Press the run button to fetch the front page.
 query FrontPage {
@@ -127,7 +132,7 @@ export function createApp(options: AppOptions): App {
     }),
     ...(options.metrics === false ? [] : [createMetrics({ db: options.db }).plugin]),
   ];
-  return createYoga<ServerContext, Context>({
+  const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
@@ -172,6 +177,7 @@ export function createApp(options: AppOptions): App {
       },
     ],
   });
+  return Object.assign(yoga, { cache: services.cache });
 }
 
 /** Whether `error` or anything in its chain of causes (GraphQL's originalError, Error.cause) is a `type`. */

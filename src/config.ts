@@ -79,7 +79,8 @@ const schema = z.object({
       message: "must be a URL with {slug} in it, e.g. https://news.example.com/a/{slug}",
     })
     .optional(),
-  GRAPHQL_MAX_BODY_BYTES: z.coerce.number().int().min(1_000).default(100_000),
+  // An article body may be 200,000 characters: a request must be able to carry it.
+  GRAPHQL_MAX_BODY_BYTES: z.coerce.number().int().min(1_000).default(1_000_000),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(10).default(3_000),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(16),
   GRAPHQL_MAX_BREADTH: z.coerce.number().int().min(2).default(300),

@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   const log = (line: string) => logger.info(line);
   const background = config.mail.inProcess ? startBackgroundWork(handle.db, config, log) : null;
   // Publishes scheduled articles when due; safe in every process at once (one claims each article).
-  const scheduler = startArticleScheduler({ db: handle.db, pubsub: events.pubsub, log });
+  const scheduler = startArticleScheduler({ db: handle.db, pubsub: events.pubsub, cache: app.cache, log });
   server.listen(config.port, config.host, () => {
     const where = handle.driver === "pglite" ? `embedded PGlite in ${config.database.dataDir}` : "PostgreSQL";
     logger.info(

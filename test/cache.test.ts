@@ -96,6 +96,21 @@ describe("the response cache", () => {
     expect((await readPage()).result.data?.article?.commentCount).toBe(count - 1);
   });
 
+  it("never answers a mutation from the cache: the same mutation twice runs twice", async () => {
+    clock += 60_000;
+    const input = {
+      articleId: articleGlobalId(openArticle.slug),
+      authorName: "Twice",
+      authorEmail: "twice.cache@example.net",
+      body: "The very same words",
+    };
+    const first = await t.execute(CachePost, { input });
+    expect(first.data?.postComment.__typename).toBe("PostCommentSuccess");
+    clock += 60_000;
+    const second = await t.execute(CachePost, { input });
+    expect(second.data?.postComment.__typename).toBe("ValidationError"); // a duplicate, so it ran
+  });
+
   it("never caches what a staff member reads, and marks it private", async () => {
     const asStaff = () =>
       t.countStatements(() => t.execute(CachedPage, { slug: openArticle.slug }, { token: editor }));

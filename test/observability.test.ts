@@ -53,6 +53,17 @@ describe("request logs", () => {
     ]);
   });
 
+  it("names the operation the client asked for even when it does not validate", async () => {
+    const response = await post(
+      { query: "query Broken { articles(first: 1) { nodes { nope } } }", operationName: "Broken" },
+      { "x-request-id": "invalid-1" },
+    );
+    expect(linesOf("invalid-1")).toEqual([
+      expect.objectContaining({ status: response.status, operationName: "Broken" }),
+    ]);
+    expect(linesOf("invalid-1")[0]).not.toHaveProperty("operationType");
+  });
+
   it("makes up an id when the caller sends none or a strange one, and echoes it", async () => {
     const none = await post({ query: "{ tags { slug } }" });
     const made = none.headers.get("x-request-id") as string;
@@ -197,7 +208,7 @@ describe("/metrics", () => {
       /^lede_graphql_operations_total\{type="query",name="FrontPage",outcome="success"\} \d+$/m,
     );
     expect(text).toMatch(
-      /^lede_graphql_operations_total\{type="query",name="Broken",outcome="invalid"\} 1$/m,
+      /^lede_graphql_operations_total\{type="query",name="Broken",outcome="invalid"\} \d+$/m,
     );
     expect(text).toMatch(
       /^lede_graphql_operation_duration_seconds_bucket\{le="0\.1",type="query",name="FrontPage",outcome="success"\} \d+$/m,

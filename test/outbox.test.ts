@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { outbox } from "../src/db/schema.ts";
 import { backoffMs, DEFAULT_LEASE_MS, dispatchOnce, startDispatcher } from "../src/mail/dispatcher.ts";
 import { enqueueEmails, type OutboxMessage, type OutgoingEmail } from "../src/mail/outbox.ts";
-import type { MailTransport } from "../src/mail/transports.ts";
+import { createMailTransport, type MailTransport } from "../src/mail/transports.ts";
 import { graphql } from "./generated/gql.ts";
 import { createTestApp, type TestApp } from "./setup/app.ts";
 import { staffToken } from "./setup/factories.ts";
@@ -211,6 +211,32 @@ describe("dispatching", () => {
       { attempts: 0, due: START },
       { attempts: 0, due: START },
     ]);
+  });
+
+  it("goes through SMTP when SMTP_URL is set; a refused connection is retried, not given up", async () => {
+    await enqueueEmails(t.db, [email("smtp")], clock);
+    const transport = createMailTransport({
+      // Nothing listens on port 1 of the loopback: the connection is refused at once.
+      smtpUrl: "smtp://127.0.0.1:1",
+      mailDir: "/nonexistent",
+      from: "lede <newsletter@localhost>",
+      publicUrl: "http://lede.test",
+    });
+    try {
+      expect(transport.name).toBe("smtp");
+      expect(await dispatchOnce({ db: t.db, transport, now })).toMatchObject({
+        claimed: 1,
+        retried: 1,
+        dead: 0,
+      });
+      expect(await row("smtp")).toMatchObject({
+        status: "pending",
+        attempts: 1,
+        lastError: expect.stringMatching(/ECONNREFUSED|connect/i),
+      });
+    } finally {
+      transport.close();
+    }
   });
 
   it("runs in a loop until stopped", async () => {

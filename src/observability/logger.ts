@@ -58,7 +58,10 @@ export function createLogger(options: LoggerOptions): Logger {
 interface RequestLogState {
   requestId: string;
   started: number;
-  operations: string[];
+  /** The GraphQL operations run (more than one in a batch). */
+  operations: { type: string; name: string }[];
+  /** The operation name the client sent, for a request that never ran one (it did not validate). */
+  requestedName?: string | undefined;
 }
 
 const requestState = new AsyncLocalStorage<RequestLogState>();
@@ -88,7 +91,7 @@ export function requestLogPlugin(logger: Logger, options: RequestLogOptions): Pl
     const state = requestState.getStore();
     const operation = getOperationAST(document, name);
     if (state && operation)
-      state.operations.push(`${operation.operation} ${operation.name?.value ?? "anonymous"}`);
+      state.operations.push({ type: operation.operation, name: operation.name?.value ?? "anonymous" });
   };
   return {
     instrumentation: {
@@ -97,6 +100,11 @@ export function requestLogPlugin(logger: Logger, options: RequestLogOptions): Pl
           { requestId: requestIdFrom(request.headers), started: performance.now(), operations: [] },
           wrapped,
         ),
+    },
+    onParams: ({ params }) => {
+      const state = requestState.getStore();
+      if (state && typeof params.operationName === "string")
+        state.requestedName = params.operationName.slice(0, 100);
     },
     onExecute: ({ args }) => noteOperation(args.document, args.operationName),
     onSubscribe: ({ args }) => noteOperation(args.document, args.operationName),
@@ -120,7 +128,8 @@ export function requestLogPlugin(logger: Logger, options: RequestLogOptions): Pl
       const path = new URL(request.url, "http://localhost").pathname;
       const status = response.status;
       const level = status >= 500 ? "warn" : PROBES.has(path) && status < 400 ? "debug" : "info";
-      const [operationType, ...operationName] = (state.operations[0] ?? "").split(" ");
+      if (!logger.isLevelEnabled(level)) return;
+      const [operation] = state.operations;
       logger[level](
         {
           requestId: state.requestId,
@@ -128,11 +137,10 @@ export function requestLogPlugin(logger: Logger, options: RequestLogOptions): Pl
           path,
           status,
           durationMs: Math.round((performance.now() - state.started) * 10) / 10,
-          ...(operationType && {
-            operationType,
-            operationName: operationName.join(" "),
-            ...(state.operations.length > 1 && { operations: state.operations.length }),
-          }),
+          ...(operation
+            ? { operationType: operation.type, operationName: operation.name }
+            : state.requestedName && { operationName: state.requestedName }),
+          ...(state.operations.length > 1 && { operations: state.operations.length }),
           ipHash: options.ipHash(request, serverContext),
         },
         `${request.method} ${path} ${status}`,
@@ -161,6 +169,8 @@ export function yogaLogger(logger: Logger): YogaLogger {
     (...args: unknown[]) => {
       const error = args.find((arg) => arg instanceof Error);
       if (!error) {
+        // yoga says a few things at debug level on every request: cheap when nobody listens.
+        if (!logger.isLevelEnabled(level)) return;
         child()[level](args.map((arg) => (typeof arg === "string" ? arg : JSON.stringify(arg))).join(" "));
         return;
       }

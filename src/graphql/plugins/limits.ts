@@ -28,7 +28,7 @@ export interface OperationLimits {
 }
 
 export const defaultOperationLimits: OperationLimits = {
-  maxBodyBytes: 100_000,
+  maxBodyBytes: 1_000_000,
   maxTokens: 3_000,
   maxDepth: 16,
   maxBreadth: 300,

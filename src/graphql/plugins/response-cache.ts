@@ -36,6 +36,8 @@ export interface CacheInvalidation {
   /** The set of public articles changed (published, unpublished, deleted): every list is stale. */
   articleListsChanged(): Promise<void>;
   authorChanged(authorId: string): Promise<void>;
+  /** An author was added: the `authors` list is stale. */
+  authorListsChanged(): Promise<void>;
   tagsChanged(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ const noInvalidation: CacheInvalidation = {
   articleChanged: async () => {},
   articleListsChanged: async () => {},
   authorChanged: async () => {},
+  authorListsChanged: async () => {},
   tagsChanged: async () => {},
 };
 
@@ -62,6 +65,7 @@ export function createResponseCache(options: ResponseCacheOptions): {
       invalidate([{ typename: "Article", id: encodeGlobalID("Article", articleId) }]),
     articleListsChanged: () => invalidate([{ typename: "Article" }, { typename: "Quote" }]),
     authorChanged: (authorId) => invalidate([{ typename: "Author", id: encodeGlobalID("Author", authorId) }]),
+    authorListsChanged: () => invalidate([{ typename: "Author" }]),
     tagsChanged: () => invalidate([{ typename: "Tag" }]),
   };
   const plugin = useResponseCache({
@@ -72,8 +76,9 @@ export function createResponseCache(options: ResponseCacheOptions): {
     enabled: (request) => !request.headers.has("authorization"),
     ttlPerSchemaCoordinate: { "Query.viewer": 0 },
     onTtl: ({ ttl, context }) => (notCached.has(context) ? 0 : ttl),
-    // Mutations tell the cache what they changed; see CacheInvalidation.
-    invalidateViaMutation: false,
+    // Mutations bypass the cache (with `false` envelop would look them up like queries!) and
+    // invalidate the entities they return; the services say the rest (CacheInvalidation).
+    invalidateViaMutation: true,
   });
   return { plugins: [plugin, cacheHeadersPlugin(true)], invalidation };
 }

@@ -3,6 +3,7 @@
 // and any number of processes may run it: one UPDATE claims the due rows, and a row claimed by
 // one process is no longer 'scheduled' for another (see publishDueArticles).
 import type { Database } from "../../db/client.ts";
+import type { CacheInvalidation } from "../../graphql/plugins/response-cache.ts";
 import type { LedePubSub } from "../../infra/pubsub.ts";
 import { announcePublished } from "./article.service.ts";
 import { insertRevisions, publishDueArticles, snapshotsOf } from "./article.writes.ts";
@@ -12,6 +13,8 @@ export const SCHEDULER_INTERVAL_MS = 30_000;
 export interface SchedulerOptions {
   db: Database;
   pubsub: LedePubSub;
+  /** The response cache to tell: a published article changes every public list. */
+  cache?: CacheInvalidation;
   now?: () => Date;
 }
 
@@ -38,6 +41,7 @@ export async function runSchedulerOnce(options: SchedulerOptions): Promise<strin
     );
     return rows;
   });
+  if (published.length) await options.cache?.articleListsChanged();
   for (const row of published) await announcePublished(options.pubsub, row.id);
   return published.map((row) => row.id);
 }

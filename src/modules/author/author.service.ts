@@ -107,7 +107,7 @@ export async function createAuthor(ctx: Context, input: CreateAuthorInput): Prom
   const fields = cleanAuthorFields(input, issues);
   if (issues.length) throw new ValidationError(issues);
   const slug = fields.slug ?? slugify(fields.name as string, "author");
-  return guardSlug(
+  const author = await guardSlug(
     () => slug,
     () =>
       ctx.db.transaction(async (tx) => {
@@ -121,6 +121,8 @@ export async function createAuthor(ctx: Context, input: CreateAuthorInput): Prom
         });
       }),
   );
+  await ctx.cache.authorListsChanged();
+  return author;
 }
 
 export interface UpdateAuthorInput extends AuthorFieldsInput {
