@@ -72,7 +72,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       // that is back. At most a second between attempts instead.
       backoff: (failures: number) => (0.5 + Math.random() / 2) * Math.min(0.05 * 2 ** failures, 1),
       onnotice: () => {},
-      connection: { statement_timeout: statementTimeoutMs, application_name: "lede" },
+      // Custom plans always: a cached generic plan knows neither the page size nor the filter, and
+      // on large tables picked a full scan and sort over the index that a real value makes cheap.
+      connection: {
+        statement_timeout: statementTimeoutMs,
+        application_name: "lede",
+        plan_cache_mode: "force_custom_plan",
+      },
       // postgres.js looks up array types once per new connection (it needs them to parse uuid[]
       // and text[]); that lookup is the driver's housekeeping, not a statement of lede's.
       debug: (_connection, text) => {

@@ -36,7 +36,11 @@ export function keysetFilter(
 
 /** ORDER BY in walking order: reversed for a backward page, whose rows are reversed again later. */
 export function keysetOrder(key: readonly SQL[], page: PageRequest, descending: boolean): SQL {
-  const direction = descending !== page.backward ? sql`desc` : sql`asc`;
+  // lede's indexes keep nulls last in their own direction (drizzle writes `DESC NULLS LAST`, and
+  // ascending is PostgreSQL's default): walking forward says so, walking backward is the exact
+  // reverse, so that the index serves both without a sort.
+  const order = descending !== page.backward ? "desc" : "asc";
+  const direction = sql.raw(`${order} nulls ${page.backward ? "first" : "last"}`);
   return sql.join(
     key.map((part) => sql`${part} ${direction}`),
     sql`, `,

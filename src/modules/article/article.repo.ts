@@ -11,6 +11,7 @@ import {
   type Language,
   tags,
 } from "../../db/schema.ts";
+import { statusIn } from "../../db/visibility.ts";
 import type { PageRequest } from "../../graphql/pagination.ts";
 
 /** Every column but the search vector, which only search reads. */
@@ -51,11 +52,7 @@ export async function findArticlesBySlugs(db: Executor, slugs: readonly string[]
 
 function filterConditions(filter: ArticleListFilter): SQL[] {
   const conditions: SQL[] = [notDeleted];
-  conditions.push(
-    filter.statuses.length === 1
-      ? eq(articles.status, filter.statuses[0] as ArticleStatus)
-      : inArray(articles.status, [...filter.statuses]),
-  );
+  conditions.push(statusIn(filter.statuses));
   if (filter.language) conditions.push(eq(articles.language, filter.language));
   if (filter.publishedFrom) conditions.push(gte(articles.publishedAt, filter.publishedFrom));
   if (filter.publishedBefore) conditions.push(lt(articles.publishedAt, filter.publishedBefore));
