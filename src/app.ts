@@ -17,6 +17,7 @@ import { type AppServices, type Context, createContext } from "./graphql/context
 import { clientError } from "./graphql/errors.ts";
 import { defaultOperationLimits, limitPlugins } from "./graphql/plugins/limits.ts";
 import { persistedDocumentsPlugin } from "./graphql/plugins/persisted-documents.ts";
+import { readReplicaPlugin } from "./graphql/plugins/read-replica.ts";
 import {
   type CacheInvalidation,
   createResponseCache,
@@ -55,6 +56,8 @@ export const defaultGraphqlSettings: GraphqlSettings = {
 
 export interface AppOptions {
   db: Database;
+  /** A read replica for queries (READ_DATABASE_URL); absent, everything uses `db`. */
+  readDb?: Database;
   now?: () => Date;
   /** In-process events unless given (server.ts passes the Redis-backed one with REDIS_URL). */
   pubsub?: LedePubSub;
@@ -161,6 +164,7 @@ export function createApp(options: AppOptions): App {
       ...(settings.persistedDocuments ? [persistedDocumentsPlugin(settings.persistedDocuments)] : []),
       ...responseCache.plugins,
       mutationRateLimitPlugin(settings.mutationRateLimits),
+      ...(options.readDb && options.readDb !== options.db ? [readReplicaPlugin(options.readDb)] : []),
       newsletterHttpPlugin(services),
       {
         onRequest: async ({ request, endResponse, fetchAPI }) => {

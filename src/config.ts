@@ -20,6 +20,7 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default("0.0.0.0"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  READ_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
@@ -132,6 +133,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   database: {
     url: string | undefined;
+    /** A read replica for queries. */
+    readUrl: string | undefined;
     dataDir: string;
     poolSize: number;
     connectTimeoutMs: number;
@@ -214,6 +217,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+  if (e.READ_DATABASE_URL && !e.DATABASE_URL) {
+    throw new ConfigError(
+      "Invalid configuration: READ_DATABASE_URL: needs DATABASE_URL (the primary) as well",
+    );
+  }
   const production = e.NODE_ENV === "production";
   return {
     port: e.PORT,
@@ -228,6 +236,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     database: {
       url: e.DATABASE_URL,
+      readUrl: e.READ_DATABASE_URL,
       dataDir: e.LEDE_DATA_DIR,
       poolSize: e.DATABASE_POOL_SIZE,
       connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,

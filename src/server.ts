@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   const readiness = createReadinessCheck(handle.db, { timeoutMs: config.observability.readinessTimeoutMs });
   const app = createApp({
     db: handle.db,
+    readDb: handle.readDb,
     pubsub: events.pubsub,
     rateLimiter: limiterRedis ? new RedisRateLimiter(limiterRedis) : new MemoryRateLimiter(),
     secret: config.secret,

@@ -73,3 +73,43 @@ describe.skipIf(driver !== "postgres")("a busy PostgreSQL pool", () => {
     }
   });
 });
+
+describe.skipIf(driver !== "postgres")("a read replica (READ_DATABASE_URL)", () => {
+  it("serves queries, while mutations and what they read stay on the primary", async () => {
+    // The clone stands in for both: what matters is which connection each statement takes.
+    const handle = await openDatabase({ url: t.handle.url, readUrl: t.handle.url });
+    const { createApp } = await import("../src/app.ts");
+    const app = createApp({
+      db: handle.db,
+      readDb: handle.readDb,
+      graphql: { responseCache: { enabled: false, ttlMs: 0 } },
+    });
+    const sources: string[] = [];
+    const stop = handle.onStatement((_text, source) => sources.push(source));
+    const post = (query: string) =>
+      app.fetch("http://lede.test/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query }),
+      });
+    try {
+      await post("{ articles(first: 3) { nodes { slug author { name } commentCount } } }");
+      expect(sources.length).toBeGreaterThan(1);
+      expect(new Set(sources)).toEqual(new Set(["replica"]));
+      sources.length = 0;
+      await post(
+        'mutation { subscribeToNewsletter(input: { email: "replica@example.org", topics: [], language: EN, consent: true }) { __typename } }',
+      );
+      expect(sources.length).toBeGreaterThan(0);
+      expect(new Set(sources)).toEqual(new Set(["primary"]));
+    } finally {
+      stop();
+      await handle.close();
+    }
+  });
+
+  it("needs the primary's URL too", async () => {
+    const { loadConfig } = await import("../src/config.ts");
+    expect(() => loadConfig({ READ_DATABASE_URL: "postgres://replica/lede" })).toThrow(/READ_DATABASE_URL/);
+  });
+});

@@ -19,11 +19,14 @@ export type Transaction = PgAsyncTransaction<PgQueryResultHKT, typeof relations>
 export type Executor = Database | Transaction;
 
 /** Called with every SQL statement the driver is about to send; tests count them. */
-export type StatementListener = (sql: string) => void;
+export type StatementSource = "primary" | "replica";
+export type StatementListener = (sql: string, source: StatementSource) => void;
 
 export interface DatabaseOptions {
   /** postgres:// URL; absent means embedded PGlite. */
   url?: string | undefined;
+  /** A read replica's URL (with `url`): queries read there, mutations and transactions use `url`. */
+  readUrl?: string | undefined;
   /** PGlite data directory; absent (with no url) means in memory. */
   dataDir?: string | undefined;
   poolSize?: number;
@@ -36,6 +39,8 @@ export interface DatabaseOptions {
 
 export interface DatabaseHandle {
   db: Database;
+  /** Where queries read: the replica of READ_DATABASE_URL, or `db` itself. */
+  readDb: Database;
   driver: "pglite" | "postgres";
   /** The server URL, for work that needs its own connection (migrations). */
   url: string | undefined;
@@ -53,8 +58,8 @@ export const databasePoolStats = (db: Database): PoolStats | undefined => poolSt
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   const listeners = new Set<StatementListener>();
-  const emit = (text: string) => {
-    for (const listener of listeners) listener(text);
+  const emit = (text: string, source: StatementSource = "primary") => {
+    for (const listener of listeners) listener(text, source);
   };
   const onStatement = (listener: StatementListener) => {
     listeners.add(listener);
@@ -63,34 +68,48 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const statementTimeoutMs = options.statementTimeoutMs ?? 10_000;
 
   if (options.url) {
-    const client = postgres(options.url, {
-      max: options.poolSize ?? 10,
-      connect_timeout: Math.ceil((options.connectTimeoutMs ?? 5000) / 1000),
-      idle_timeout: 30,
-      // postgres.js waits longer after each failed connection, up to 20 s by default, and counts
-      // failures for the whole pool: after a restart under load lede would stay away from a server
-      // that is back. At most a second between attempts instead.
-      backoff: (failures: number) => (0.5 + Math.random() / 2) * Math.min(0.05 * 2 ** failures, 1),
-      onnotice: () => {},
-      // Custom plans always: a cached generic plan knows neither the page size nor the filter, and
-      // on large tables picked a full scan and sort over the index that a real value makes cheap.
-      connection: {
-        statement_timeout: statementTimeoutMs,
-        application_name: "lede",
-        plan_cache_mode: "force_custom_plan",
+    const connect = (url: string, role: StatementSource) => {
+      const client = postgres(url, {
+        max: options.poolSize ?? 10,
+        connect_timeout: Math.ceil((options.connectTimeoutMs ?? 5000) / 1000),
+        idle_timeout: 30,
+        // postgres.js waits longer after each failed connection, up to 20 s by default, and counts
+        // failures for the whole pool: after a restart under load lede would stay away from a server
+        // that is back. At most a second between attempts instead.
+        backoff: (failures: number) => (0.5 + Math.random() / 2) * Math.min(0.05 * 2 ** failures, 1),
+        onnotice: () => {},
+        // Custom plans always: a cached generic plan knows neither the page size nor the filter, and
+        // on large tables picked a full scan and sort over the index that a real value makes cheap.
+        connection: {
+          statement_timeout: statementTimeoutMs,
+          application_name: role === "replica" ? "lede-replica" : "lede",
+          plan_cache_mode: "force_custom_plan",
+        },
+        // postgres.js looks up array types once per new connection (it needs them to parse uuid[]
+        // and text[]); that lookup is the driver's housekeeping, not a statement of lede's.
+        debug: (_connection, text) => {
+          if (!DRIVER_TYPE_LOOKUP.test(text)) emit(text, role);
+        },
+      });
+      const bounded = boundQueueWait(client, options.connectTimeoutMs ?? 5000);
+      // Plain reads outside transactions survive a restart of the server (a few retries, src/db/retry.ts).
+      const db = drizzlePostgres({ client: retryReads(bounded), relations }) as unknown as Database;
+      const stats = poolStatsOf(bounded);
+      if (stats) poolStatsByDatabase.set(db, stats);
+      return { client, db };
+    };
+    const primary = connect(options.url, "primary");
+    const replica = options.readUrl ? connect(options.readUrl, "replica") : null;
+    return {
+      db: primary.db,
+      readDb: replica?.db ?? primary.db,
+      driver: "postgres",
+      url: options.url,
+      onStatement,
+      close: async () => {
+        await Promise.all([primary.client.end({ timeout: 5 }), replica?.client.end({ timeout: 5 })]);
       },
-      // postgres.js looks up array types once per new connection (it needs them to parse uuid[]
-      // and text[]); that lookup is the driver's housekeeping, not a statement of lede's.
-      debug: (_connection, text) => {
-        if (!DRIVER_TYPE_LOOKUP.test(text)) emit(text);
-      },
-    });
-    const bounded = boundQueueWait(client, options.connectTimeoutMs ?? 5000);
-    // Plain reads outside transactions survive a restart of the server (a few retries, src/db/retry.ts).
-    const db = drizzlePostgres({ client: retryReads(bounded), relations }) as unknown as Database;
-    const stats = poolStatsOf(bounded);
-    if (stats) poolStatsByDatabase.set(db, stats);
-    return { db, driver: "postgres", url: options.url, onStatement, close: () => client.end({ timeout: 5 }) };
+    };
   }
 
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
@@ -104,7 +123,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   // statement, and it accepts the setting without enforcing it.
   countPgliteStatements(pglite, emit);
   const db = drizzlePglite({ client: pglite, relations }) as unknown as Database;
-  return { db, driver: "pglite", url: undefined, onStatement, close: () => pglite.close() };
+  return { db, readDb: db, driver: "pglite", url: undefined, onStatement, close: () => pglite.close() };
 }
 
 /** PGlite has no debug hook: wrap its entry points, and those of each transaction object it hands out. */

@@ -7,6 +7,7 @@ import { isDatabaseEmpty, seedDemoContent } from "./seed.ts";
 export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
   return openDatabase({
     url: config.database.url,
+    readUrl: config.database.readUrl,
     dataDir: config.database.dataDir,
     poolSize: config.database.poolSize,
     connectTimeoutMs: config.database.connectTimeoutMs,

@@ -30,7 +30,7 @@ export interface Context extends AppServices {
   viewer: StaffMember | null;
   client: ClientInfo;
   /** The loader made by `factory` for this request, created on first use. */
-  loader<T>(factory: (ctx: Context) => T): T;
+  loader<T>(this: Context, factory: (ctx: Context) => T): T;
 }
 
 export function createContext(
@@ -43,10 +43,12 @@ export function createContext(
     ...services,
     viewer,
     client,
-    loader<T>(factory: (ctx: Context) => T): T {
+    // `this` is the context the resolver was handed: yoga copies this object into its own, and a
+    // plugin may point that copy's `db` at the read replica before the first loader is made.
+    loader<T>(this: Context, factory: (ctx: Context) => T): T {
       let instance = loaders.get(factory) as T | undefined;
       if (instance === undefined) {
-        instance = factory(context);
+        instance = factory(this);
         loaders.set(factory, instance);
       }
       return instance;
