@@ -11,6 +11,7 @@ import { graphql } from "./generated/gql.ts";
 import { createTestApp, type TestApp } from "./setup/app.ts";
 import { staffToken } from "./setup/factories.ts";
 import { articleGlobalId, knownCommenterEmail, openArticle } from "./setup/seed-facts.ts";
+import { openSse, settle } from "./setup/sse.ts";
 
 const PostForStream = graphql(`
   mutation PostForStream($input: PostCommentInput!) {
@@ -63,54 +64,12 @@ async function postComment(app: App, body: string, email = knownCommenterEmail) 
   return json.data.postComment;
 }
 
-/**
- * Opens an SSE subscription and reads it from now on (yoga starts the subscription on the first
- * read); `next` returns the next `next` payload, or null after the timeout.
- */
-async function openSse(app: App) {
-  const response = await app.fetch("http://lede.test/graphql", {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "text/event-stream" },
-    body: JSON.stringify({ query: subscription, variables: { articleId } }),
-  });
-  expect(response.headers.get("content-type")).toMatch(/text\/event-stream/);
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-  let closed = false;
-  const pump = (async () => {
-    while (!closed) {
-      const chunk = await reader.read();
-      if (chunk.done) break;
-      buffer += decoder.decode(chunk.value, { stream: true });
-    }
-  })().catch(() => {});
-  return {
-    async next(timeoutMs = 3000): Promise<{ data: { commentAdded: { body: string } } } | null> {
-      const deadline = Date.now() + timeoutMs;
-      while (Date.now() < deadline) {
-        const event = /event: next\ndata: (.*)\n\n/.exec(buffer);
-        if (event) {
-          buffer = buffer.slice(event.index + event[0].length);
-          return JSON.parse(event[1] as string);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      return null;
-    },
-    async close() {
-      closed = true;
-      await reader.cancel();
-      await pump;
-    },
-  };
-}
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+const openCommentStream = (app: App) =>
+  openSse<{ commentAdded: { body: string } }>(app, subscription, { articleId });
 
 describe("commentAdded over SSE", () => {
   it("emits comments posted approved and comments approved later, never pending ones", async () => {
-    const stream = await openSse(t.app);
+    const stream = await openCommentStream(t.app);
     await settle();
     const posted = await postComment(t.app, "Approved straight away");
     expect(posted.status).toBe("APPROVED");
@@ -191,7 +150,7 @@ describe.skipIf(!process.env.TEST_REDIS_URL)(
       // Two lede apps that share only the database and Redis, as two processes would.
       const approving = createApp({ db: t.db, now, pubsub: first.pubsub });
       const streaming = createApp({ db: t.db, now, pubsub: second.pubsub });
-      const stream = await openSse(streaming);
+      const stream = await openCommentStream(streaming);
       await settle();
       const held = await postComment(approving, "Crossing processes", "cross.process@example.net");
       expect(held.status).toBe("PENDING");

@@ -21,6 +21,7 @@ import { createTestApp, driver, type TestApp } from "./setup/app.ts";
 import { runCli } from "./setup/cli.ts";
 import { staffToken } from "./setup/factories.ts";
 import { articleGlobalId, draftArticle, openArticle } from "./setup/seed-facts.ts";
+import { openSse, settle } from "./setup/sse.ts";
 
 const CreateArticle = graphql(`
   mutation EdCreateArticle($input: CreateArticleInput!) {
@@ -1312,54 +1313,16 @@ describe("authors and tags", () => {
 });
 
 describe("articlePublished over SSE", () => {
-  async function openSse(tag: string | null) {
-    const response = await t.app.fetch("http://lede.test/graphql", {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "text/event-stream" },
-      body: JSON.stringify({
-        query: "subscription ($tag: String) { articlePublished(tag: $tag) { slug status tags { slug } } }",
-        variables: { tag },
-      }),
-    });
-    expect(response.headers.get("content-type")).toMatch(/text\/event-stream/);
-    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-    const decoder = new TextDecoder();
-    let buffer = "";
-    let closed = false;
-    const pump = (async () => {
-      while (!closed) {
-        const chunk = await reader.read();
-        if (chunk.done) break;
-        buffer += decoder.decode(chunk.value, { stream: true });
-      }
-    })().catch(() => {});
-    return {
-      async next(
-        timeoutMs = 3000,
-      ): Promise<{ data: { articlePublished: { slug: string; status: string } } } | null> {
-        const deadline = Date.now() + timeoutMs;
-        while (Date.now() < deadline) {
-          const event = /event: next\ndata: (.*)\n\n/.exec(buffer);
-          if (event) {
-            buffer = buffer.slice(event.index + event[0].length);
-            return JSON.parse(event[1] as string);
-          }
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
-        return null;
-      },
-      async close() {
-        closed = true;
-        await reader.cancel();
-        await pump;
-      },
-    };
-  }
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+  const openSubscription = (tag: string | null) =>
+    openSse<{ articlePublished: { slug: string; status: string } }>(
+      t.app,
+      "subscription ($tag: String) { articlePublished(tag: $tag) { slug status tags { slug } } }",
+      { tag },
+    );
 
   it("streams articles as an editor or the scheduler publishes them, filtered by tag", async () => {
-    const security = await openSse("security");
-    const everything = await openSse(null);
+    const security = await openSubscription("security");
+    const everything = await openSubscription(null);
     await settle();
 
     const tagged = await create({ tagSlugs: ["security"] });
