@@ -1,0 +1,79 @@
+// Summarises a V8 .cpuprofile (from `node --cpu-prof`): self time by function and by package,
+// which is enough to name where a server's time goes.
+import { readFileSync } from "node:fs";
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+export interface ProfileSummary {
+  top: { name: string; where: string; selfPercent: number }[];
+  byPackage: { name: string; selfPercent: number }[];
+}
+
+function packageOf(url: string, name: string): string {
+  if (!url) return name.startsWith("(") ? name : "(native)";
+  const modules = url.lastIndexOf("node_modules/");
+  if (modules !== -1) {
+    const rest = url.slice(modules + "node_modules/".length).split("/");
+    return rest[0]?.startsWith("@") ? `${rest[0]}/${rest[1]}` : (rest[0] ?? url);
+  }
+  if (url.startsWith("node:")) return "node internals";
+  const src = url.indexOf("/src/");
+  return src !== -1
+    ? `lede ${url
+        .slice(src + 1)
+        .split("/")
+        .slice(0, 2)
+        .join("/")}`
+    : url;
+}
+
+export function summariseProfile(path: string, topN = 15): ProfileSummary {
+  const profile = JSON.parse(readFileSync(path, "utf8")) as CpuProfile;
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<number, number>();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const dt = profile.timeDeltas[i] ?? 0;
+    self.set(id, (self.get(id) ?? 0) + dt);
+    total += dt;
+  });
+  const byFunction = new Map<string, { name: string; where: string; time: number }>();
+  const byPackage = new Map<string, number>();
+  for (const [id, time] of self) {
+    const frame = byId.get(id)?.callFrame;
+    if (!frame) continue;
+    const name = frame.functionName || "(anonymous)";
+    if (name === "(idle)" || name === "(program)") {
+      byPackage.set(name, (byPackage.get(name) ?? 0) + time);
+      continue;
+    }
+    const where = frame.url
+      ? `${frame.url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*\/(src|bench)\//, "$1/")}:${frame.lineNumber + 1}`
+      : "";
+    const key = `${name}@${where}`;
+    const entry = byFunction.get(key) ?? { name, where, time: 0 };
+    entry.time += time;
+    byFunction.set(key, entry);
+    const pkg = packageOf(frame.url, name);
+    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + time);
+  }
+  const pct = (time: number) => (100 * time) / Math.max(1, total);
+  return {
+    top: [...byFunction.values()]
+      .sort((a, b) => b.time - a.time)
+      .slice(0, topN)
+      .map((entry) => ({ name: entry.name, where: entry.where, selfPercent: pct(entry.time) })),
+    byPackage: [...byPackage.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, topN)
+      .map(([name, time]) => ({ name, selfPercent: pct(time) })),
+  };
+}

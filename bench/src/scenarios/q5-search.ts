@@ -1,0 +1,133 @@
+// Q5, search (issue 6): the first 10 published articles matching a web-search style query, by
+// relevance, with the total, each edge's rank and highlighted snippet. Queries rotate over words of
+// the generator's vocabulary (one or two words, French and English, accents included).
+//
+// PostGraphile's generated API has no full-text search: it would take a bench-only SQL function,
+// which would then measure that function more than PostGraphile. It is left out ("n/a").
+// The raw ceiling runs lede's SQL (src/modules/search/search.repo.ts: websearch_to_tsquery on
+// lede_fr / lede_en by each article's language, ts_rank_cd normalised by length, ts_headline on
+// the page only) in one statement, counting the matches from the same scan, and turns the
+// headline into lede's snippet (Markdown stripped, HTML escaped, <mark>) in SQL.
+import { vocabulary } from "../data/words.ts";
+import { dataOf, defineScenario } from "./types.ts";
+
+const FIRST = 10;
+
+/**
+ * Content words of the generator's vocabulary (from "data" / "données" on: the function words
+ * before them are stopwords, which search ignores), 6 letters or more, French and English in
+ * turn, with a pair of words of the same language (both must occur) after every third word. Each
+ * word is in roughly half the articles of its language, so every query finds many articles and
+ * ranking has work to do.
+ */
+function queries(limit: number): string[] {
+  const content = (words: readonly string[], from: string) => [
+    ...new Set(words.slice(words.indexOf(from)).filter((w) => w.length >= 6 && !w.includes("'"))),
+  ];
+  const languages = [content(vocabulary.fr, "données"), content(vocabulary.en, "data")];
+  const out: string[] = [];
+  for (let i = 0; out.length < limit && i < Math.max(...languages.map((l) => l.length)); i++) {
+    for (const words of languages) {
+      const word = words[i];
+      if (!word) continue;
+      out.push(word);
+      if (i % 3 === 2) out.push(`${word} ${words[(i * 7 + 5) % words.length]}`);
+    }
+  }
+  return [...new Set(out)].slice(0, limit);
+}
+
+const ledeQuery = `query Search($q: String!, $first: Int!) {
+  search(query: $q, first: $first) {
+    totalCount
+    edges { rank snippet node { slug title } }
+  }
+}`;
+
+// lede's snippet options and markers (search.repo.ts), and highlight() of search.graphql.ts in SQL:
+// strip Markdown links, emphasis and headings, collapse whitespace, escape HTML, then <mark>.
+const snippetOptions = `StartSel=\u0002, StopSel=\u0003, MaxFragments=2, MaxWords=28, MinWords=12, FragmentDelimiter=" … "`;
+const highlight = (raw: string) => {
+  let t = raw;
+  t = `regexp_replace(${t}, '\\[([^\\]]*)\\]\\([^)]*\\)', '\\1', 'g')`;
+  t = `regexp_replace(${t}, '[*_\`]{1,3}', '', 'g')`;
+  t = `regexp_replace(${t}, '(^|\\n)#{1,6}\\s*', '\\1', 'g')`;
+  t = `btrim(regexp_replace(${t}, '\\s+', ' ', 'g'))`;
+  for (const [c, e] of [
+    ["&", "&amp;"],
+    ["<", "&lt;"],
+    [">", "&gt;"],
+    ['"', "&quot;"],
+    ["''", "&#39;"],
+  ])
+    t = `replace(${t}, '${c}', '${e}')`;
+  return `replace(replace(${t}, chr(2), '<mark>'), chr(3), '</mark>')`;
+};
+
+const tsquery = (alias: string) =>
+  `(case when ${alias}.language = 'fr' then websearch_to_tsquery('lede_fr', $1) else websearch_to_tsquery('lede_en', $1) end)`;
+
+const rawSql = `
+  with matches as (
+    select a.id, a.slug, a.title, a.language, a.lede, a.body,
+      ts_rank_cd(a.search_vector, ${tsquery("a")}, 1) as rank
+    from articles a
+    where a.status in ('published') and a.deleted_at is null
+      and ((a.language = 'fr' and a.search_vector @@ websearch_to_tsquery('lede_fr', $1))
+        or (a.language = 'en' and a.search_vector @@ websearch_to_tsquery('lede_en', $1)))
+  ), page as (
+    select * from matches order by rank desc, id limit $2
+  )
+  select json_build_object('data', json_build_object('search', json_build_object(
+    'totalCount', (select count(*) from matches),
+    'edges', (select coalesce(json_agg(json_build_object(
+        'rank', p.rank,
+        'snippet', ${highlight(
+          `ts_headline(case when p.language = 'fr' then 'lede_fr'::regconfig else 'lede_en'::regconfig end,
+             coalesce(p.lede || ' ', '') || p.body, ${tsquery("p")}, '${snippetOptions}')`,
+        )},
+        'node', json_build_object('slug', p.slug, 'title', p.title)) order by p.rank desc, p.id), '[]')
+      from page p))))::text as body`;
+
+interface Edge {
+  rank: number;
+  snippet: string;
+  node: { slug: string; title: string };
+}
+
+export default defineScenario<{ q: string }>({
+  id: "q5",
+  name: "Q5 search",
+  operationName: "Search",
+  inputs: async (_sql, limit) => queries(limit).map((q) => ({ q })),
+  unsupported: { postgraphile: "its generated API has no full-text search" },
+  lede: { query: ledeQuery, variables: (input) => ({ q: input.q, first: FIRST }) },
+
+  raw: async (sql, vars) => {
+    // lede's normaliseQuery: control characters become spaces, trimmed, at most 200 characters.
+    const q = [...String(vars.q ?? "")]
+      .map((c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? " " : c))
+      .join("")
+      .trim()
+      .slice(0, 200);
+    const first = Number(vars.first ?? FIRST);
+    if (!Number.isInteger(first) || first < 0 || first > 100) throw new Error("first must be 0-100");
+    const [row] = await sql.unsafe<{ body: string }[]>(rawSql, [q, first], { prepare: true });
+    return row?.body ?? "null";
+  },
+
+  // The articles in order, the total and the snippets; ranks to 6 significant digits (a float4
+  // printed by two different paths).
+  normalise: (_server, body) => {
+    const search = dataOf(body).search as { totalCount: number; edges: Edge[] };
+    return {
+      totalCount: search.totalCount,
+      edges: search.edges.map((e) => ({
+        slug: e.node.slug,
+        title: e.node.title,
+        rank: Number(e.rank).toPrecision(6),
+        snippet: e.snippet.replace(/\s+/g, " ").trim(),
+      })),
+    };
+  },
+});
