@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { buildSchema, lexicographicSortSchema, printSchema } from "graphql";
+import { buildSchema, lexicographicSortSchema, parse, printSchema, validate } from "graphql";
 import { describe, expect, it } from "vitest";
 import { printedSchema, schemaPath } from "../src/graphql/print-schema.ts";
 
@@ -62,5 +62,14 @@ describe("schema.graphql", () => {
       const fields = (schema.getType(connection) as import("graphql").GraphQLObjectType).getFields();
       expect(Object.keys(fields).sort()).toEqual(["edges", "nodes", "pageInfo", "totalCount"]);
     }
+  });
+
+  it("accepts every GraphQL example of the README", () => {
+    const schema = buildSchema(readFileSync(schemaPath, "utf8"));
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1] as string);
+    expect(examples.length).toBeGreaterThan(4);
+    for (const example of examples)
+      expect(validate(schema, parse(example)).map((e) => e.message)).toEqual([]);
   });
 });
