@@ -424,8 +424,8 @@ describe("statements", () => {
       }
       counts.push(statements.length);
     }
-    // articles page, comment count, top-level comments, replies, replies of replies
-    expect(counts).toEqual([5, 5]);
+    // articles page with its comment counts, top-level comments, replies, replies of replies
+    expect(counts).toEqual([4, 4]);
   });
 });
 

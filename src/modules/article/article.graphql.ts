@@ -1,9 +1,9 @@
 // The Article type, its parts, and the `article` and `articles` queries.
-
-import type { Executor } from "../../db/client.ts";
+import type { GraphQLResolveInfo } from "graphql";
 import { builder } from "../../graphql/builder.ts";
-import { canSeeUnpublished } from "../../graphql/context.ts";
+import { type Context, canSeeUnpublished } from "../../graphql/context.ts";
 import { clientError } from "../../graphql/errors.ts";
+import { connectionItemFields } from "../../graphql/lookahead.ts";
 import { type ConnectionArgs, pageRequest, toConnection } from "../../graphql/pagination.ts";
 import { doNotCache } from "../../graphql/plugins/response-cache.ts";
 import { AuthorRef } from "../author/author.graphql.ts";
@@ -12,7 +12,7 @@ import { QuoteRef } from "../quote/quote.graphql.ts";
 import { SourceRef } from "../source/source.graphql.ts";
 import { TagRef } from "../tag/tag.graphql.ts";
 import { articleBySlug, isVisible, loadVisibleArticle } from "./article.loaders.ts";
-import { loadArticlePart } from "./article.parts.ts";
+import { type ListPartName, listPartColumns, loadArticlePart, primeArticleParts } from "./article.parts.ts";
 import { isValidPreviewToken } from "./article.preview.ts";
 import {
   type Article,
@@ -149,7 +149,7 @@ builder.queryFields((t) => ({
         filter: t.arg({ type: ArticleFilterInput }),
         orderBy: t.arg({ type: ArticleOrderEnum, defaultValue: "newest" }),
       },
-      resolve: (_root, args, ctx) => {
+      resolve: (_root, args, ctx, info) => {
         const seeUnpublished = canSeeUnpublished(ctx);
         const statuses = args.filter?.status?.length ? args.filter.status : ["published" as const];
         if (!seeUnpublished && statuses.some((status) => status !== "published")) {
@@ -163,21 +163,30 @@ builder.queryFields((t) => ({
           publishedBefore: args.filter?.publishedBefore,
           statuses: statuses.filter((status) => visibleStatuses(seeUnpublished).includes(status)),
         };
-        return listArticlesConnection(ctx.db, filter, args, args.orderBy !== "oldest");
+        return listArticlesConnection(ctx, filter, args, info, args.orderBy !== "oldest");
       },
     },
     ArticleConnectionRef,
   ),
 }));
 
-/** The articles connection, shared by `articles` and `Author.articles`. */
+/** The articles connection, shared by `articles`, `Author.articles` and `Tag.articles`. */
 export async function listArticlesConnection(
-  db: Executor,
+  ctx: Context,
   filter: ArticleListFilter,
   args: ConnectionArgs,
+  info: GraphQLResolveInfo,
   newestFirst = true,
 ) {
   const page = pageRequest(args, 2);
-  const rows = await listArticles(db, filter, page, newestFirst);
-  return toConnection(rows, page, articleCursor, () => countArticles(db, filter));
+  // The parts the items will be asked for come with the page itself (one statement, not two).
+  const selected = connectionItemFields(info);
+  const wanted = new Set<ListPartName>();
+  if (selected.has("author") || selected.has("authors")) wanted.add("authors");
+  if (selected.has("tags")) wanted.add("tags");
+  if (selected.has("commentCount")) wanted.add("commentCount");
+  const rows = await listArticles(ctx.db, filter, page, newestFirst, listPartColumns(wanted));
+  primeArticleParts(ctx, rows);
+  const db = ctx.db;
+  return toConnection<Article>(rows, page, articleCursor, () => countArticles(db, filter));
 }

@@ -5,7 +5,7 @@
 import DataLoader from "dataloader";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
-import type { authors, quotes, sources, tags } from "../../db/schema.ts";
+import { articles, type authors, type quotes, type sources, type tags } from "../../db/schema.ts";
 import type { Context } from "../../graphql/context.ts";
 
 export type AuthorRow = typeof authors.$inferSelect;
@@ -94,4 +94,63 @@ export function loadArticlePart<P extends ArticlePartName>(
   part: P,
 ): Promise<ArticleParts[P]> {
   return ctx.loader(articlePartsLoader).load({ articleId, part }) as Promise<ArticleParts[P]>;
+}
+
+/**
+ * The list parts a page of articles can carry in its own statement: byline, tags and comment
+ * count as JSON columns. `articles` asks for them when its query selects them, and primes the
+ * parts loader with them, so that a front page costs the page and its comments: two statements.
+ */
+export type ListPartName = "authors" | "tags" | "commentCount";
+
+export function listPartColumns(wanted: ReadonlySet<ListPartName>) {
+  // Spelled out: in a one-table select drizzle leaves columns unqualified, and inside these
+  // subqueries a bare "id" would be the subquery's own.
+  const articleId = sql.raw(`"articles"."id"`);
+  return {
+    ...(wanted.has("authors") && {
+      partAuthors: sql<unknown>`(select coalesce(json_agg(json_build_object(
+          'id', a.id, 'slug', a.slug, 'name', a.name, 'bio', a.bio, 'avatarUrl', a.avatar_url,
+          'jobTitle', a.job_title, 'links', a.links, 'createdAt', a.created_at) order by aa.position), '[]'::json)
+        from article_authors aa join authors a on a.id = aa.author_id where aa.article_id = ${articleId})`,
+    }),
+    ...(wanted.has("tags") && {
+      partTags: sql<unknown>`(select coalesce(json_agg(json_build_object(
+          'id', g.id, 'slug', g.slug, 'name', g.name, 'createdAt', g.created_at)), '[]'::json)
+        from article_tags ag join tags g on g.id = ag.tag_id where ag.article_id = ${articleId})`,
+    }),
+    ...(wanted.has("commentCount") && { partCommentCount: visibleCommentCountSql(articleId) }),
+  };
+}
+
+export interface ListParts {
+  partAuthors?: unknown;
+  partTags?: unknown;
+  partCommentCount?: unknown;
+}
+
+const fromJson = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(value) : value) as T;
+const withDate = <T extends { createdAt: unknown }>(row: T) => ({
+  ...row,
+  createdAt: new Date(row.createdAt as string),
+});
+
+/** Hands the parts that came with a page of articles to this request's parts loader. */
+export function primeArticleParts(ctx: Context, rows: readonly ({ id: string } & ListParts)[]): void {
+  const loader = ctx.loader(articlePartsLoader);
+  for (const row of rows) {
+    if (row.partAuthors !== undefined) {
+      const authors = fromJson<AuthorRow[]>(row.partAuthors).map(withDate);
+      loader.prime({ articleId: row.id, part: "authors" }, authors);
+    }
+    if (row.partTags !== undefined) {
+      const tags = fromJson<TagRow[]>(row.partTags)
+        .map(withDate)
+        .sort((a, b) => a.name.localeCompare(b.name));
+      loader.prime({ articleId: row.id, part: "tags" }, tags);
+    }
+    if (row.partCommentCount !== undefined) {
+      loader.prime({ articleId: row.id, part: "commentCount" }, Number(row.partCommentCount));
+    }
+  }
 }

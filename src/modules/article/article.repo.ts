@@ -93,11 +93,13 @@ export async function listArticles(
   filter: ArticleListFilter,
   page: PageRequest,
   newestFirst: boolean,
-): Promise<Article[]> {
+  /** Extra columns computed per row, such as the parts a page shows (article.parts.ts). */
+  extra: Record<string, SQL> = {},
+): Promise<(Article & Record<string, unknown>)[]> {
   const key = sortKey(filter);
   const seek = keysetFilter(key, [asTimestamp, asUuid], page, newestFirst);
   return db
-    .select(articleColumns)
+    .select({ ...articleColumns, ...extra })
     .from(articles)
     .where(and(...filterConditions(filter), seek))
     .orderBy(keysetOrder(key, page, newestFirst))

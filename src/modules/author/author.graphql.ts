@@ -28,11 +28,12 @@ builder.node(AuthorRef, {
       {
         type: ArticleRef,
         description: "Articles this author wrote or co-wrote, newest first.",
-        resolve: (author, args, ctx) =>
+        resolve: (author, args, ctx, info) =>
           listArticlesConnection(
-            ctx.db,
+            ctx,
             { authorSlug: author.slug, statuses: visibleStatuses(canSeeUnpublished(ctx)) },
             args,
+            info,
           ),
       },
       ArticleConnectionRef,

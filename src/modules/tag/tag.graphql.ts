@@ -19,11 +19,12 @@ builder.node(TagRef, {
       {
         type: ArticleRef,
         description: "Articles with this tag, newest first.",
-        resolve: (tag, args, ctx) =>
+        resolve: (tag, args, ctx, info) =>
           listArticlesConnection(
-            ctx.db,
+            ctx,
             { tagSlug: tag.slug, statuses: visibleStatuses(canSeeUnpublished(ctx)) },
             args,
+            info,
           ),
       },
       ArticleConnectionRef,
