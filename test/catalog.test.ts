@@ -332,3 +332,35 @@ describe("an article's quotes and sources", () => {
     expect(published.some((a) => a.sources.some((s) => s.publisher === null))).toBe(true);
   });
 });
+
+const AuthorsWithArticles = graphql(`
+  query AuthorsWithArticles($first: Int!) {
+    authors(first: $first) {
+      nodes {
+        slug
+        articles(first: 3) { totalCount nodes { slug author { name } tags { slug } commentCount } }
+      }
+    }
+    tags { slug articles(first: 2) { totalCount nodes { slug } } }
+  }
+`);
+
+describe("nested article lists", () => {
+  it("cost the same statements for 2 or 5 authors (and every tag), each list right", async () => {
+    const counts: number[] = [];
+    for (const first of [2, 5]) {
+      const { result, statements } = await t.countStatements(() => t.execute(AuthorsWithArticles, { first }));
+      expect(result.errors).toBeUndefined();
+      counts.push(statements.length);
+      for (const author of result.data?.authors.nodes ?? []) {
+        const alone = await t.execute(CatalogAuthorArticles, { slug: author.slug, first: 3 });
+        expect(author.articles.nodes.map((a) => a.slug)).toEqual(
+          alone.data?.author?.articles.nodes.map((a) => a.slug),
+        );
+        expect(author.articles.totalCount).toBe(alone.data?.author?.articles.totalCount);
+      }
+    }
+    // authors page, authors' articles (with their parts), tags, tags' articles
+    expect(counts).toEqual([4, 4]);
+  });
+});

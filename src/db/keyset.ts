@@ -1,5 +1,5 @@
 // Keyset (seek) pagination over a sort key of columns that ends with a unique one.
-import { type SQL, sql } from "drizzle-orm";
+import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { type CursorKey, invalidCursor, type PageRequest } from "../graphql/pagination.ts";
 
 /** The sort key as a row value, e.g. `(published_at, id)`. */
@@ -72,3 +72,31 @@ export const asInt = (value: string | number) => {
   if (!Number.isInteger(number) || Math.abs(number) > 2_147_483_647) throw new InvalidCursorValue();
   return sql`${number}::int`;
 };
+
+/**
+ * Window columns that page many groups in one statement, each from the same cursor: the group's
+ * total, and each row's rank among the rows past the cursor. Keep the rows where `inPage` and
+ * `rank <= limit + 1` (see `inGroupPage`).
+ */
+export function groupPageColumns(
+  group: SQLWrapper,
+  key: readonly SQL[],
+  cast: readonly ((value: string | number) => SQL)[],
+  page: PageRequest,
+  descending: boolean,
+) {
+  const seek: SQL = keysetFilter(key, cast, page, descending) ?? sql`true`;
+  return {
+    groupId: sql<string>`${group}`.as("group_id"),
+    totalCount: sql<number>`count(*) over (partition by ${group})`.mapWith(Number).as("total_count"),
+    // Rank among the rows past the cursor only; the total above counts the whole group.
+    rank: sql<number>`count(*) filter (where ${seek}) over (partition by ${group} order by ${keysetOrder(key, page, descending)})`
+      .mapWith(Number)
+      .as("rank"),
+    inPage: sql<boolean>`${seek}`.as("in_page"),
+  };
+}
+
+/** The rows of a `groupPageColumns` subquery that make up each group's page (plus one). */
+export const inGroupPage = (ranked: { inPage: SQLWrapper; rank: SQLWrapper }, page: PageRequest) =>
+  sql`${ranked.inPage} and ${ranked.rank} <= ${page.limit + 1}`;

@@ -11,7 +11,7 @@ import { CommentConnectionRef, CommentRef, resolveArticleComments } from "../com
 import { QuoteRef } from "../quote/quote.graphql.ts";
 import { SourceRef } from "../source/source.graphql.ts";
 import { TagRef } from "../tag/tag.graphql.ts";
-import { articleBySlug, isVisible, loadVisibleArticle } from "./article.loaders.ts";
+import { articleBySlug, articlePagesByGroup, isVisible, loadVisibleArticle } from "./article.loaders.ts";
 import { type ListPartName, listPartColumns, loadArticlePart, primeArticleParts } from "./article.parts.ts";
 import { isValidPreviewToken } from "./article.preview.ts";
 import {
@@ -170,7 +170,30 @@ builder.queryFields((t) => ({
   ),
 }));
 
-/** The articles connection, shared by `articles`, `Author.articles` and `Tag.articles`. */
+/** The parts the items of an articles list will be asked for: they come with the page itself. */
+function wantedListParts(info: GraphQLResolveInfo): Set<ListPartName> {
+  const selected = connectionItemFields(info);
+  const wanted = new Set<ListPartName>();
+  if (selected.has("author") || selected.has("authors")) wanted.add("authors");
+  if (selected.has("tags")) wanted.add("tags");
+  if (selected.has("commentCount")) wanted.add("commentCount");
+  return wanted;
+}
+
+/** An author's or a tag's articles: batched across every author or tag of the request. */
+export function loadGroupArticles(
+  ctx: Context,
+  by: "author" | "tag",
+  groupId: string,
+  args: ConnectionArgs,
+  info: GraphQLResolveInfo,
+) {
+  const page = pageRequest(args, 2);
+  const statuses = visibleStatuses(canSeeUnpublished(ctx));
+  return ctx.loader(articlePagesByGroup)(by, statuses, page, wantedListParts(info)).load(groupId);
+}
+
+/** The `articles` connection. */
 export async function listArticlesConnection(
   ctx: Context,
   filter: ArticleListFilter,
@@ -179,13 +202,7 @@ export async function listArticlesConnection(
   newestFirst = true,
 ) {
   const page = pageRequest(args, 2);
-  // The parts the items will be asked for come with the page itself (one statement, not two).
-  const selected = connectionItemFields(info);
-  const wanted = new Set<ListPartName>();
-  if (selected.has("author") || selected.has("authors")) wanted.add("authors");
-  if (selected.has("tags")) wanted.add("tags");
-  if (selected.has("commentCount")) wanted.add("commentCount");
-  const rows = await listArticles(ctx.db, filter, page, newestFirst, listPartColumns(wanted));
+  const rows = await listArticles(ctx.db, filter, page, newestFirst, listPartColumns(wantedListParts(info)));
   primeArticleParts(ctx, rows);
   const db = ctx.db;
   return toConnection<Article>(rows, page, articleCursor, () => countArticles(db, filter));

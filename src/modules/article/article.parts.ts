@@ -5,7 +5,7 @@
 import DataLoader from "dataloader";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
-import { articles, type authors, type quotes, type sources, type tags } from "../../db/schema.ts";
+import type { authors, quotes, sources, tags } from "../../db/schema.ts";
 import type { Context } from "../../graphql/context.ts";
 
 export type AuthorRow = typeof authors.$inferSelect;

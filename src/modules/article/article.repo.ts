@@ -1,7 +1,14 @@
 // Reads of articles. Batch reads take keys[] and return rows that carry their key.
 import { and, eq, getTableColumns, gte, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
-import { asTimestamp, asUuid, keysetFilter, keysetOrder } from "../../db/keyset.ts";
+import {
+  asTimestamp,
+  asUuid,
+  groupPageColumns,
+  inGroupPage,
+  keysetFilter,
+  keysetOrder,
+} from "../../db/keyset.ts";
 import {
   type ArticleStatus,
   articleAuthors,
@@ -121,4 +128,56 @@ export async function findPublishedArticle(
     .from(articles)
     .where(and(...filterConditions({ tagSlug, statuses: ["published"] }), eq(articles.id, id)));
   return row ?? null;
+}
+
+export type GroupedArticle = Article & { groupId: string; totalCount: number } & Record<string, unknown>;
+
+/**
+ * One page of articles for each of many authors or tags in one statement (their `articles`
+ * lists under a list of authors or tags), each row carrying its group and the group's total.
+ */
+export async function listArticlesPerGroup(
+  db: Executor,
+  by: "author" | "tag",
+  groupIds: readonly string[],
+  statuses: readonly ArticleStatus[],
+  page: PageRequest,
+  extra: Record<string, SQL> = {},
+): Promise<GroupedArticle[]> {
+  const link = by === "author" ? articleAuthors : articleTags;
+  const group = by === "author" ? articleAuthors.authorId : articleTags.tagId;
+  const filter: ArticleListFilter = { statuses };
+  const ranked = db
+    .select({
+      ...articleColumns,
+      ...Object.fromEntries(Object.entries(extra).map(([name, column]) => [name, column.as(name)])),
+      ...groupPageColumns(group, sortKey(filter), [asTimestamp, asUuid], page, true),
+    })
+    .from(articles)
+    .innerJoin(link, eq(link.articleId, articles.id))
+    .where(and(...filterConditions(filter), inArray(group, [...groupIds])))
+    .as("ranked");
+  const rows = await db
+    .select()
+    .from(ranked)
+    .where(inGroupPage(ranked, page))
+    .orderBy(ranked.groupId, ranked.rank);
+  return rows as unknown as GroupedArticle[];
+}
+
+/** The size of one author's or tag's list, for the rare page that came back empty past a cursor. */
+export async function countArticlesInGroup(
+  db: Executor,
+  by: "author" | "tag",
+  groupId: string,
+  statuses: readonly ArticleStatus[],
+): Promise<number> {
+  const link = by === "author" ? articleAuthors : articleTags;
+  const group = by === "author" ? articleAuthors.authorId : articleTags.tagId;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(articles)
+    .innerJoin(link, eq(link.articleId, articles.id))
+    .where(and(...filterConditions({ statuses }), eq(group, groupId)));
+  return row?.n ?? 0;
 }

@@ -1,9 +1,7 @@
 // The Author type (a public byline) and the `author` and `authors` queries.
 import { builder } from "../../graphql/builder.ts";
-import { canSeeUnpublished } from "../../graphql/context.ts";
 import { pageRequest, toConnection } from "../../graphql/pagination.ts";
-import { ArticleConnectionRef, ArticleRef, listArticlesConnection } from "../article/article.graphql.ts";
-import { visibleStatuses } from "../article/article.repo.ts";
+import { ArticleConnectionRef, ArticleRef, loadGroupArticles } from "../article/article.graphql.ts";
 import { authorById, authorBySlug } from "./author.loaders.ts";
 import { type Author, authorCursor, countAuthors, listAuthors } from "./author.repo.ts";
 
@@ -28,13 +26,7 @@ builder.node(AuthorRef, {
       {
         type: ArticleRef,
         description: "Articles this author wrote or co-wrote, newest first.",
-        resolve: (author, args, ctx, info) =>
-          listArticlesConnection(
-            ctx,
-            { authorSlug: author.slug, statuses: visibleStatuses(canSeeUnpublished(ctx)) },
-            args,
-            info,
-          ),
+        resolve: (author, args, ctx, info) => loadGroupArticles(ctx, "author", author.id, args, info),
       },
       ArticleConnectionRef,
     ),

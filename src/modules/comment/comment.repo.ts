@@ -1,7 +1,14 @@
 // Reads of comments. A thread is public while every comment in it is approved.
-import { and, eq, inArray, isNull, lte, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
-import { asTimestamp, asUuid, keysetFilter, keysetOrder } from "../../db/keyset.ts";
+import {
+  asTimestamp,
+  asUuid,
+  groupPageColumns,
+  inGroupPage,
+  keysetFilter,
+  keysetOrder,
+} from "../../db/keyset.ts";
 import { comments } from "../../db/schema.ts";
 import type { PageRequest } from "../../graphql/pagination.ts";
 
@@ -61,17 +68,10 @@ export async function listApprovedCommentPages(
   page: PageRequest,
 ): Promise<ListedComment[]> {
   const group = by === "article" ? comments.articleId : comments.parentId;
-  const seek: SQL = keysetFilter(oldestFirst, [asTimestamp, asUuid], page, false) ?? sql`true`;
   const ranked = db
     .select({
       ...publicCommentColumns,
-      groupId: sql<string>`${group}`.as("group_id"),
-      totalCount: sql<number>`count(*) over (partition by ${group})`.mapWith(Number).as("total_count"),
-      // Rank among the rows past the cursor only; the total above counts the whole group.
-      rank: sql<number>`count(*) filter (where ${seek}) over (partition by ${group} order by ${keysetOrder(oldestFirst, page, false)})`
-        .mapWith(Number)
-        .as("rank"),
-      inPage: sql<boolean>`${seek}`.as("in_page"),
+      ...groupPageColumns(group, oldestFirst, [asTimestamp, asUuid], page, false),
     })
     .from(comments)
     .where(
@@ -100,7 +100,7 @@ export async function listApprovedCommentPages(
         ),
     })
     .from(ranked)
-    .where(and(ranked.inPage, lte(ranked.rank, page.limit + 1)))
+    .where(inGroupPage(ranked, page))
     .orderBy(ranked.groupId, ranked.rank);
 }
 

@@ -1,8 +1,6 @@
 // The Tag type and the `tag` and `tags` queries.
 import { builder } from "../../graphql/builder.ts";
-import { canSeeUnpublished } from "../../graphql/context.ts";
-import { ArticleConnectionRef, ArticleRef, listArticlesConnection } from "../article/article.graphql.ts";
-import { visibleStatuses } from "../article/article.repo.ts";
+import { ArticleConnectionRef, ArticleRef, loadGroupArticles } from "../article/article.graphql.ts";
 import { tagById, tagBySlug } from "./tag.loaders.ts";
 import { listAllTags, type Tag } from "./tag.repo.ts";
 
@@ -19,13 +17,7 @@ builder.node(TagRef, {
       {
         type: ArticleRef,
         description: "Articles with this tag, newest first.",
-        resolve: (tag, args, ctx, info) =>
-          listArticlesConnection(
-            ctx,
-            { tagSlug: tag.slug, statuses: visibleStatuses(canSeeUnpublished(ctx)) },
-            args,
-            info,
-          ),
+        resolve: (tag, args, ctx, info) => loadGroupArticles(ctx, "tag", tag.id, args, info),
       },
       ArticleConnectionRef,
     ),
