@@ -13,6 +13,7 @@ import {
   ValidationError,
 } from "../../graphql/error-types.ts";
 import { clientError } from "../../graphql/errors.ts";
+import { checkText, checkWebUrl } from "../../graphql/field-checks.ts";
 import { loadVisibleArticle } from "../article/article.loaders.ts";
 import { loadArticlePart } from "../article/article.parts.ts";
 import {
@@ -49,19 +50,6 @@ export interface PostedComment {
   shownStatus: "approved" | "pending";
 }
 
-function checkLength(
-  issues: FieldIssue[],
-  field: string,
-  value: string,
-  max: number,
-  required: boolean,
-): void {
-  if (required && value.length === 0)
-    issues.push({ field: `input.${field}`, message: `${field} is required` });
-  else if (value.length > max)
-    issues.push({ field: `input.${field}`, message: `${field} is longer than ${max} characters` });
-}
-
 /** Trims and checks the commenter's fields; returns them clean or throws a ValidationError listing every problem. */
 function validateCommentFields(input: {
   authorName: string;
@@ -70,12 +58,14 @@ function validateCommentFields(input: {
   body: string;
 }) {
   const issues: FieldIssue[] = [];
-  const authorName = input.authorName.trim();
-  const authorEmail = input.authorEmail.trim();
-  const authorUrl = input.authorUrl?.trim() || null;
-  const body = input.body.trim();
-  checkLength(issues, "authorName", authorName, LIMITS.authorName, true);
-  checkLength(issues, "authorEmail", authorEmail, LIMITS.authorEmail, true);
+  const authorName = checkText(issues, "input.authorName", input.authorName, {
+    max: LIMITS.authorName,
+    required: true,
+  });
+  const authorEmail = checkText(issues, "input.authorEmail", input.authorEmail, {
+    max: LIMITS.authorEmail,
+    required: true,
+  });
   if (authorEmail && authorEmail.length <= LIMITS.authorEmail) {
     try {
       EmailAddressResolver.parseValue(authorEmail);
@@ -83,23 +73,12 @@ function validateCommentFields(input: {
       issues.push({ field: "input.authorEmail", message: "authorEmail is not a valid email address" });
     }
   }
-  if (authorUrl !== null) {
-    checkLength(issues, "authorUrl", authorUrl, LIMITS.authorUrl, false);
-    if (!isWebUrl(authorUrl))
-      issues.push({ field: "input.authorUrl", message: "authorUrl must be an http(s) URL" });
-  }
-  checkLength(issues, "body", body, LIMITS.body, true);
-  if (issues.length) throw new ValidationError(issues);
+  const authorUrl = input.authorUrl
+    ? checkWebUrl(issues, "input.authorUrl", input.authorUrl, LIMITS.authorUrl)
+    : null;
+  const body = checkText(issues, "input.body", input.body, { max: LIMITS.body, required: true });
+  if (issues.length || !authorName || !authorEmail || !body) throw new ValidationError(issues);
   return { authorName, authorEmail, authorUrl, body };
-}
-
-function isWebUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === "http:" || url.protocol === "https:";
-  } catch {
-    return false;
-  }
 }
 
 const countLinks = (text: string) => (text.match(/\bhttps?:\/\/|\bwww\./gi) ?? []).length;
