@@ -20,7 +20,7 @@ import { zonedInstant } from "../src/infra/zoned-time.ts";
 import { dispatchOnce } from "../src/mail/dispatcher.ts";
 import { fileTransport } from "../src/mail/transports.ts";
 import { digestWindow, runDigest, startDigestScheduler } from "../src/modules/newsletter/digest.ts";
-import { ensureManageToken } from "../src/modules/newsletter/newsletter.repo.ts";
+import { ensureManageToken, publishedArticlesBetween } from "../src/modules/newsletter/newsletter.repo.ts";
 import { CONSENT_VERSION, defaultNewsletterSettings } from "../src/modules/newsletter/newsletter.settings.ts";
 import { graphql } from "./generated/gql.ts";
 import { createTestApp, driver, type TestApp } from "./setup/app.ts";
@@ -357,4 +357,20 @@ describe("npm run lede -- digest", () => {
     }
     // Child processes starting PGlite (initdb, WebAssembly) take seconds, more on a busy machine.
   }, 90_000);
+});
+
+describe("the digest's articles", () => {
+  it("leave out a deleted article, even one published in the window", async () => {
+    const window = digestWindow(DATE, defaultNewsletterSettings);
+    const inWindow = new Date(window.from.getTime() + 60_000).toISOString();
+    await addArticle("deleted-before-the-digest", "en", inWindow, []);
+    const before = await publishedArticlesBetween(t.db, window.from, window.to);
+    expect(before.map((a) => a.slug)).toContain("deleted-before-the-digest");
+    await t.db
+      .update(articles)
+      .set({ deletedAt: new Date() })
+      .where(eq(articles.slug, "deleted-before-the-digest"));
+    const after = await publishedArticlesBetween(t.db, window.from, window.to);
+    expect(after.map((a) => a.slug)).not.toContain("deleted-before-the-digest");
+  });
 });

@@ -1,6 +1,6 @@
 // What "public" means for an article, in SQL: every module that reads articles for readers (lists,
 // quotes, search, the digest) uses this one condition.
-import { and, isNull, type SQL, sql } from "drizzle-orm";
+import { and, getTableColumns, isNull, type SQL, sql } from "drizzle-orm";
 import { type ArticleStatus, articleStatusEnum, articles } from "./schema.ts";
 
 /**
@@ -16,3 +16,11 @@ export function statusIn(statuses: readonly ArticleStatus[]): SQL {
 
 /** Published and not deleted. */
 export const isPublicArticle = and(statusIn(["published"]), isNull(articles.deletedAt)) as SQL;
+
+/**
+ * Every article column but the search vector, which only the search itself reads: what any other
+ * read of articles selects.
+ */
+const { searchVector: _searchVector, ...articleReadColumns } = getTableColumns(articles);
+
+export { articleReadColumns };

@@ -1,5 +1,5 @@
 // Reads of articles. Batch reads take keys[] and return rows that carry their key.
-import { and, eq, getTableColumns, gte, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import {
   asTimestamp,
@@ -18,11 +18,11 @@ import {
   type Language,
   tags,
 } from "../../db/schema.ts";
-import { statusIn } from "../../db/visibility.ts";
+import { articleReadColumns, statusIn } from "../../db/visibility.ts";
 import type { PageRequest } from "../../graphql/pagination.ts";
 
 /** Every column but the search vector, which only search reads. */
-const { searchVector: _searchVector, ...articleColumns } = getTableColumns(articles);
+const articleColumns = articleReadColumns;
 
 export { articleColumns };
 export type Article = Omit<typeof articles.$inferSelect, "searchVector">;

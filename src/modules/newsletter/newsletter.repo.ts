@@ -12,6 +12,7 @@ import {
   newsletterTokens,
   tags,
 } from "../../db/schema.ts";
+import { articleReadColumns, isPublicArticle } from "../../db/visibility.ts";
 import { deriveManageToken, hashNewsletterToken, type TokenPurpose } from "./newsletter.tokens.ts";
 
 export type Subscriber = typeof newsletterSubscribers.$inferSelect;
@@ -179,7 +180,9 @@ export const allTags = (db: Executor) =>
 
 // --- The digest -----------------------------------------------------------------------------
 
-export type DigestSourceArticle = typeof articles.$inferSelect & { tags: { slug: string; name: string }[] };
+export type DigestSourceArticle = Omit<typeof articles.$inferSelect, "searchVector"> & {
+  tags: { slug: string; name: string }[];
+};
 
 /** Published articles with `from <= published_at < to`, newest first, with their tags. */
 export async function publishedArticlesBetween(
@@ -189,11 +192,12 @@ export async function publishedArticlesBetween(
   language?: Language,
 ): Promise<DigestSourceArticle[]> {
   const rows = await db
-    .select()
+    .select(articleReadColumns)
     .from(articles)
     .where(
       and(
-        eq(articles.status, "published"),
+        // Public means published and not deleted: a deleted article is never mailed.
+        isPublicArticle,
         gte(articles.publishedAt, from),
         lt(articles.publishedAt, to),
         language ? eq(articles.language, language) : undefined,

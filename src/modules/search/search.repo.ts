@@ -2,15 +2,15 @@
 // against each article's own language configuration, with accents folded (lede_fr / lede_en),
 // title weighted above lede above body. A short query that finds nothing falls back to trigram
 // similarity on titles, which forgives typos.
-import { and, desc, getTableColumns, type SQL, sql } from "drizzle-orm";
+import { and, desc, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { articles, type Language } from "../../db/schema.ts";
-import { isPublicArticle } from "../../db/visibility.ts";
+import { articleReadColumns, isPublicArticle } from "../../db/visibility.ts";
 
 /** Longer queries are cut here: search never refuses input, it does its best with it. */
 export const MAX_QUERY_LENGTH = 200;
 
-const { searchVector: _searchVector, ...articleColumns } = getTableColumns(articles);
+const articleColumns = articleReadColumns;
 
 export type SearchMatch = {
   [K in keyof typeof articleColumns]: (typeof articles.$inferSelect)[K];
