@@ -108,7 +108,8 @@ query FrontPage {
 export function createApp(options: AppOptions): App {
   const now = options.now ?? (() => new Date());
   const settings: GraphqlSettings = { ...defaultGraphqlSettings, ...options.graphql };
-  const responseCache = createResponseCache({ ...settings.responseCache, redis: options.cacheRedis });
+  const logger = options.logger ?? createLogger({ level: "warn" });
+  const responseCache = createResponseCache({ ...settings.responseCache, redis: options.cacheRedis, logger });
   const services: AppServices = {
     db: options.db,
     cache: responseCache.invalidation,
@@ -125,7 +126,6 @@ export function createApp(options: AppOptions): App {
     newsletter: options.newsletter ?? defaultNewsletterSettings,
   };
   const clientOptions = { secret: services.secret, trustProxy: options.trustProxy ?? false };
-  const logger = options.logger ?? createLogger({ level: "warn" });
   const ready = options.ready ?? createReadinessCheck(options.db);
   const observability = [
     ...(options.tracing ? [tracingPlugin(options.tracing)] : []),
@@ -162,8 +162,9 @@ export function createApp(options: AppOptions): App {
       ...limitPlugins(settings.limits),
       ...(settings.introspection ? [] : [schemaIntrospectionOffPlugin()]),
       ...(settings.persistedDocuments ? [persistedDocumentsPlugin(settings.persistedDocuments)] : []),
-      ...responseCache.plugins,
+      // Before the cache: a refused mutation then ends before the cache plugin would wrap it.
       mutationRateLimitPlugin(settings.mutationRateLimits),
+      ...responseCache.plugins,
       ...(options.readDb && options.readDb !== options.db ? [readReplicaPlugin(options.readDb)] : []),
       newsletterHttpPlugin(services),
       {

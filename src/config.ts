@@ -98,6 +98,8 @@ const schema = z.object({
     .default("true")
     .transform((v) => v === "true"),
   RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(300_000),
+  RESPONSE_CACHE_MAX_BYTES: z.coerce.number().int().min(1_000).default(50_000_000),
+  RESPONSE_CACHE_MAX_ENTRY_BYTES: z.coerce.number().int().min(100).default(1_000_000),
   PERSISTED_DOCUMENTS: z.string().min(1).optional(),
   PERSISTED_DOCUMENTS_ONLY: z
     .enum(["true", "false"])
@@ -112,7 +114,7 @@ export interface GraphqlSettings {
   introspection: boolean;
   graphiql: boolean;
   mutationRateLimits: MutationRateLimits;
-  responseCache: { enabled: boolean; ttlMs: number };
+  responseCache: ResponseCacheSettings;
   persistedDocuments: PersistedDocumentsOptions | null;
 }
 
@@ -164,6 +166,16 @@ export interface Config {
   /** Link to an article in the digest, with `{slug}` in it. */
   articleUrl: string;
   graphql: GraphqlSettings;
+}
+
+export interface ResponseCacheSettings {
+  enabled: boolean;
+  /** How long a cached response lives at most, invalidations aside. */
+  ttlMs: number;
+  /** The most the in-memory cache holds, in bytes of JSON; the least recently used go first. */
+  maxBytes?: number;
+  /** A larger answer is never cached, in memory or in Redis. */
+  maxEntryBytes?: number;
 }
 
 /** How a new comment is moderated; the defaults follow WordPress's. */
@@ -222,6 +234,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       "Invalid configuration: READ_DATABASE_URL: needs DATABASE_URL (the primary) as well",
     );
   }
+  if (e.RESPONSE_CACHE_MAX_ENTRY_BYTES > e.RESPONSE_CACHE_MAX_BYTES) {
+    throw new ConfigError(
+      "Invalid configuration: RESPONSE_CACHE_MAX_ENTRY_BYTES: must not exceed RESPONSE_CACHE_MAX_BYTES",
+    );
+  }
   const production = e.NODE_ENV === "production";
   return {
     port: e.PORT,
@@ -278,7 +295,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         perIp: { limit: e.MUTATION_LIMIT_PER_IP, windowMs: 60_000 },
         perToken: { limit: e.MUTATION_LIMIT_PER_TOKEN, windowMs: 60_000 },
       },
-      responseCache: { enabled: e.RESPONSE_CACHE, ttlMs: e.RESPONSE_CACHE_TTL_MS },
+      responseCache: {
+        enabled: e.RESPONSE_CACHE,
+        ttlMs: e.RESPONSE_CACHE_TTL_MS,
+        maxBytes: e.RESPONSE_CACHE_MAX_BYTES,
+        maxEntryBytes: e.RESPONSE_CACHE_MAX_ENTRY_BYTES,
+      },
       persistedDocuments: e.PERSISTED_DOCUMENTS
         ? { manifestPath: e.PERSISTED_DOCUMENTS, only: e.PERSISTED_DOCUMENTS_ONLY }
         : null,

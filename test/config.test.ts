@@ -65,9 +65,20 @@ describe("configuration", () => {
     ["NEWSLETTER_RATE_LIMIT_IP", "-1"],
     ["NEWSLETTER_RATE_LIMIT_EMAIL", "many"],
     ["NEWSLETTER_ARTICLE_URL", "https://news.example.com/articles"],
+    ["RESPONSE_CACHE_MAX_BYTES", "1kB"],
+    ["RESPONSE_CACHE_MAX_ENTRY_BYTES", "60000000"],
   ])("names %s when its value %j is bad", (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration: ${name}:`));
+  });
+
+  it("bounds the response cache by bytes, 50 MB in all and 1 MB an answer unless told", () => {
+    expect(loadConfig({}).graphql.responseCache).toMatchObject({
+      maxBytes: 50_000_000,
+      maxEntryBytes: 1_000_000,
+    });
+    const set = loadConfig({ RESPONSE_CACHE_MAX_BYTES: "8000000", RESPONSE_CACHE_MAX_ENTRY_BYTES: "200000" });
+    expect(set.graphql.responseCache).toMatchObject({ maxBytes: 8_000_000, maxEntryBytes: 200_000 });
   });
 
   it("stops the server at start with one clear line", async () => {
