@@ -71,11 +71,18 @@ describe.each(pubsubs)("a subscriber that stops reading (%s)", (_name, redisUrl)
     });
     const reader = await openSse<CommentEvent>(app, subscription, { articleId });
     // Read once, so that yoga starts the subscription, and never again.
-    const response = await app.fetch("http://lede.test/graphql", {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "text/event-stream" },
-      body: JSON.stringify({ query: subscription, variables: { articleId } }),
-    });
+    // Its connection, as node:http would hand it over: dropping it must close the socket.
+    let destroyed = 0;
+    const req = { socket: { remoteAddress: "192.0.2.1", destroy: () => void destroyed++ } };
+    const response = await app.fetch(
+      "http://lede.test/graphql",
+      {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "text/event-stream" },
+        body: JSON.stringify({ query: subscription, variables: { articleId } }),
+      },
+      { req } as never,
+    );
     const stalled = (response.body as ReadableStream<Uint8Array>).getReader();
     const firstRead = stalled.read();
     await settle();
@@ -104,6 +111,7 @@ describe.each(pubsubs)("a subscriber that stops reading (%s)", (_name, redisUrl)
       rest += decoder.decode(chunk.value, { stream: true });
     }
     expect(rest).toContain('"code":"SLOW_SUBSCRIBER"');
+    expect(destroyed).toBe(1);
     expect(rest.match(/"commentAdded"/g)?.length ?? 0).toBeLessThan((bursts * burst) / 2);
 
     const metrics = await (await app.fetch("http://lede.test/metrics")).text();

@@ -50,7 +50,9 @@ export const findCommentsByIds = (db: Executor, ids: readonly string[]): Promise
 
 /**
  * Where a subscriber's catch-up starts: the comment `id` of `articleId` (whatever its status
- * now), by its last change.
+ * now), by its last change. A comment edited after the client received it moves the start to
+ * its edit; what became public in between is not caught up on (moderators rarely edit, and the
+ * table keeps no time of approval).
  */
 export const findCatchUpPoint = async (
   db: Executor,
