@@ -2,19 +2,22 @@
 // and drive it with `app.fetch`, with no socket; server.ts listens on a port.
 import type { IncomingMessage } from "node:http";
 import type { TracerProvider } from "@opentelemetry/api";
-import { createPubSub, createYoga, maskError, type YogaServerInstance } from "graphql-yoga";
+import { createYoga, maskError, type YogaServerInstance } from "graphql-yoga";
 import type { Redis } from "ioredis";
 import {
   type CommentPolicy,
   DEVELOPMENT_SECRET,
   defaultCommentPolicy,
+  defaultSubscriptionLimits,
   type GraphqlSettings,
+  type SubscriptionLimits,
 } from "./config.ts";
 import { DatabaseBusyError } from "./db/bounded-pool.ts";
 import type { Database } from "./db/client.ts";
 import { isDatabaseUnavailable } from "./db/retry.ts";
 import { type AppServices, type Context, createContext } from "./graphql/context.ts";
 import { clientError } from "./graphql/errors.ts";
+import { LiveFeeds } from "./graphql/live-feeds.ts";
 import { defaultOperationLimits, limitPlugins } from "./graphql/plugins/limits.ts";
 import { persistedDocumentsPlugin } from "./graphql/plugins/persisted-documents.ts";
 import { readReplicaPlugin } from "./graphql/plugins/read-replica.ts";
@@ -31,7 +34,7 @@ import {
 } from "./graphql/plugins/security.ts";
 import { schema } from "./graphql/schema.ts";
 import { clientInfo } from "./infra/client-info.ts";
-import type { LedeEvents, LedePubSub } from "./infra/pubsub.ts";
+import { createLedePubSub, type LedePubSub } from "./infra/pubsub.ts";
 import { MemoryRateLimiter, type RateLimiter } from "./infra/rate-limit.ts";
 import { newsletterHttpPlugin } from "./modules/newsletter/newsletter.http.ts";
 import {
@@ -68,6 +71,8 @@ export interface AppOptions {
   newsletter?: NewsletterSettings;
   /** Trust X-Forwarded-For for the client's address. */
   trustProxy?: boolean;
+  /** Subscriptions per connection and per client address, and how far one may fall behind. */
+  subscriptions?: SubscriptionLimits;
   /** Limits, introspection, GraphiQL, caching and persisted documents; development defaults. */
   graphql?: Partial<GraphqlSettings>;
   /** Redis for the shared response cache (else in memory). */
@@ -84,8 +89,11 @@ export interface AppOptions {
 
 /** What node:http hands yoga beside the Request; absent when tests call app.fetch. */
 export type ServerContext = { req?: IncomingMessage };
-/** The yoga app, and the cache invalidation that background work (the scheduler) tells too. */
-export type App = YogaServerInstance<ServerContext, Context> & { cache: CacheInvalidation };
+/**
+ * The yoga app, the cache invalidation that background work (the scheduler) tells too, and the
+ * live feeds whose limits the WebSocket server applies as well.
+ */
+export type App = YogaServerInstance<ServerContext, Context> & { cache: CacheInvalidation; live: LiveFeeds };
 
 const exampleQuery = `# Welcome to lede. Press the run button to fetch the front page.
 query FrontPage {
@@ -119,7 +127,8 @@ export function createApp(options: AppOptions): App {
       breadth: settings.limits.maxBreadth,
     },
     now,
-    pubsub: options.pubsub ?? createPubSub<LedeEvents>(),
+    pubsub: options.pubsub ?? createLedePubSub().pubsub,
+    live: new LiveFeeds(options.subscriptions ?? defaultSubscriptionLimits, logger),
     rateLimiter: options.rateLimiter ?? new MemoryRateLimiter(() => now().getTime()),
     secret: options.secret ?? DEVELOPMENT_SECRET,
     commentPolicy: options.commentPolicy ?? defaultCommentPolicy,
@@ -133,7 +142,9 @@ export function createApp(options: AppOptions): App {
       ipHash: (request, serverContext) =>
         clientInfo(request, (serverContext as ServerContext).req, clientOptions).ipHash,
     }),
-    ...(options.metrics === false ? [] : [createMetrics({ db: options.db }).plugin]),
+    ...(options.metrics === false
+      ? []
+      : [createMetrics({ db: options.db, subscriptions: services.live }).plugin]),
   ];
   const yoga = createYoga<ServerContext, Context>({
     schema,
@@ -155,6 +166,7 @@ export function createApp(options: AppOptions): App {
         services,
         await authenticate(services.db, request.headers.get("authorization")),
         clientInfo(request, req, clientOptions),
+        () => req?.socket.destroy(),
       ),
     plugins: [
       ...observability,
@@ -182,7 +194,7 @@ export function createApp(options: AppOptions): App {
       },
     ],
   });
-  return Object.assign(yoga, { cache: services.cache });
+  return Object.assign(yoga, { cache: services.cache, live: services.live });
 }
 
 /** Whether `error` or anything in its chain of causes (GraphQL's originalError, Error.cause) is a `type`. */

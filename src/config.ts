@@ -93,6 +93,9 @@ const schema = z.object({
   GRAPHIQL: optionalFlag(),
   MUTATION_LIMIT_PER_IP: z.coerce.number().int().min(1).default(60),
   MUTATION_LIMIT_PER_TOKEN: z.coerce.number().int().min(1).default(600),
+  SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).default(20),
+  SUBSCRIPTIONS_PER_IP: z.coerce.number().int().min(1).default(100),
+  SUBSCRIPTION_MAX_QUEUED: z.coerce.number().int().min(1).max(1000).default(100),
   RESPONSE_CACHE: z
     .enum(["true", "false"])
     .default("true")
@@ -166,6 +169,7 @@ export interface Config {
   /** Link to an article in the digest, with `{slug}` in it. */
   articleUrl: string;
   graphql: GraphqlSettings;
+  subscriptions: SubscriptionLimits;
 }
 
 export interface ResponseCacheSettings {
@@ -177,6 +181,22 @@ export interface ResponseCacheSettings {
   /** A larger answer is never cached, in memory or in Redis. */
   maxEntryBytes?: number;
 }
+
+/** What one client may hold open, and how far a subscriber may fall behind before it is dropped. */
+export interface SubscriptionLimits {
+  /** Operations in progress on one WebSocket connection. */
+  perConnection: number;
+  /** Live subscriptions from one client address, SSE and WebSocket together (in this process). */
+  perIp: number;
+  /** Events waiting for one subscriber; one more and it is dropped. */
+  maxQueued: number;
+}
+
+export const defaultSubscriptionLimits: SubscriptionLimits = {
+  perConnection: 20,
+  perIp: 100,
+  maxQueued: 100,
+};
 
 /** How a new comment is moderated; the defaults follow WordPress's. */
 export interface CommentPolicy {
@@ -304,6 +324,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       persistedDocuments: e.PERSISTED_DOCUMENTS
         ? { manifestPath: e.PERSISTED_DOCUMENTS, only: e.PERSISTED_DOCUMENTS_ONLY }
         : null,
+    },
+    subscriptions: {
+      perConnection: e.SUBSCRIPTIONS_PER_CONNECTION,
+      perIp: e.SUBSCRIPTIONS_PER_IP,
+      maxQueued: e.SUBSCRIPTION_MAX_QUEUED,
     },
   };
 }

@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     newsletter: newsletterSettingsFromConfig(config),
     trustProxy: config.trustProxy,
     graphql: config.graphql,
+    subscriptions: config.subscriptions,
     cacheRedis,
     logger,
     metrics: config.observability.metrics,

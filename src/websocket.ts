@@ -1,6 +1,7 @@
 // GraphQL over WebSocket (the graphql-ws protocol) on the same port and path as HTTP, for clients
 // that prefer it to SSE. Each subscription runs through yoga's own pipeline (plugins, context,
-// masking), so both transports behave the same.
+// masking), so both transports behave the same. A connection carries at most
+// SUBSCRIPTIONS_PER_CONNECTION operations at once.
 import type { Server } from "node:http";
 import { type ExecutionArgs, GraphQLError } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
@@ -16,6 +17,11 @@ export function attachWebSocket(server: Server, app: App): { close(): Promise<vo
       execute: (args) => (args.rootValue as Enveloped).execute(args as ExecutionArgs),
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args as ExecutionArgs),
       onSubscribe: async (ctx, _id, payload) => {
+        // graphql-ws has already entered this operation among the connection's.
+        const limit = app.live.limits.perConnection;
+        if (Object.keys(ctx.subscriptions).length > limit) {
+          return [app.live.refuse("connection", `At most ${limit} operations at once on one connection`)];
+        }
         // The staff token travels in the connection params (browsers cannot set headers here).
         const authorization = ctx.connectionParams?.authorization ?? ctx.extra.request.headers.authorization;
         const headers = new Headers();

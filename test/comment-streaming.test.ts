@@ -1,6 +1,7 @@
 // commentAdded over SSE and graphql-ws, and across processes through Redis.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { createClient } from "graphql-ws";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
@@ -86,6 +87,62 @@ describe("commentAdded over SSE", () => {
       { token: editor },
     );
     expect((await stream.next())?.data.commentAdded.body).toMatch(/^Held for moderation/);
+    await stream.close();
+  });
+});
+
+describe("commentAdded after a lost connection", () => {
+  const resumable = `subscription ($articleId: ID!, $after: ID) {
+    commentAdded(articleId: $articleId, after: $after) { id body }
+  }`;
+  type Resumed = { commentAdded: { id: string; body: string } };
+  const bodyOf = (event: { data: Resumed } | null) => event?.data.commentAdded.body.replace(/ #\d+$/, "");
+
+  it("catches up with `after` on what became public meanwhile, in order, then goes on live", async () => {
+    const first = await openSse<Resumed>(t.app, resumable, { articleId });
+    await settle();
+    await postComment(t.app, "Seen live");
+    const lastSeen = await first.next();
+    expect(bodyOf(lastSeen)).toBe("Seen live");
+    await first.close();
+
+    // While no one listens: two comments approved at once, and one held that is approved later.
+    clock += 60_000;
+    await postComment(t.app, "Missed one");
+    clock += 60_000;
+    const held = await postComment(t.app, "Missed, held first", "held.while.away@example.net");
+    clock += 60_000;
+    await postComment(t.app, "Missed two");
+    clock += 60_000;
+    await t.execute(
+      ApproveForStream,
+      { input: { commentId: held.comment.id, action: "APPROVE" } },
+      { token: editor },
+    );
+
+    const resumed = await openSse<Resumed>(t.app, resumable, {
+      articleId,
+      after: lastSeen?.data.commentAdded.id,
+    });
+    expect(bodyOf(await resumed.next())).toBe("Missed one");
+    expect(bodyOf(await resumed.next())).toBe("Missed two");
+    expect(bodyOf(await resumed.next())).toBe("Missed, held first");
+    clock += 60_000;
+    await postComment(t.app, "Live again");
+    expect(bodyOf(await resumed.next())).toBe("Live again");
+    expect(await resumed.next(300)).toBeNull();
+    await resumed.close();
+  });
+
+  it("refuses an `after` that is not a comment of the article", async () => {
+    const stream = await openSse<Resumed>(t.app, resumable, {
+      articleId,
+      after: encodeGlobalID("Comment", "00000000-0000-4000-8000-000000000000"),
+    });
+    expect((await stream.next())?.errors?.[0]).toMatchObject({
+      message: "`after` is not a comment of this article",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
     await stream.close();
   });
 });

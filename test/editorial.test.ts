@@ -6,14 +6,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { decodeGlobalID, encodeGlobalID } from "@pothos/plugin-relay";
 import { eq } from "drizzle-orm";
-import { createPubSub } from "graphql-yoga";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type App, createApp } from "../src/app.ts";
 import { openDatabase } from "../src/db/client.ts";
 import { articleRevisions, articles, quotes, sources, staff } from "../src/db/schema.ts";
 import { stableUuid } from "../src/db/seed.ts";
 import { defaultOperationLimits } from "../src/graphql/plugins/limits.ts";
-import type { LedeEvents } from "../src/infra/pubsub.ts";
+import { createLedePubSub } from "../src/infra/pubsub.ts";
 import { runSchedulerOnce } from "../src/modules/article/article.scheduler.ts";
 import { slugify } from "../src/modules/article/article.slug.ts";
 import { graphql } from "./generated/gql.ts";
@@ -240,7 +239,7 @@ const CreateTag = graphql(`
 // The clock moves a minute before each test (past the per-token mutation rate window).
 let clock = new Date("2026-11-25T09:00:00Z").getTime();
 const now = () => new Date(clock);
-const pubsub = createPubSub<LedeEvents>();
+const { pubsub } = createLedePubSub();
 
 const authorId = (slug: string) => stableUuid(`author:${slug}`);
 

@@ -2,13 +2,12 @@
 // to lose on a restart), once each however many processes run it, announcing each publication.
 import { decodeGlobalID } from "@pothos/plugin-relay";
 import { eq } from "drizzle-orm";
-import { createPubSub } from "graphql-yoga";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, openDatabase } from "../src/db/client.ts";
 import { articleRevisions, articles } from "../src/db/schema.ts";
 import { stableUuid } from "../src/db/seed.ts";
 import { seedArticles } from "../src/db/seed-content.ts";
-import type { LedeEvents } from "../src/infra/pubsub.ts";
+import { createLedePubSub } from "../src/infra/pubsub.ts";
 import { runSchedulerOnce, startArticleScheduler } from "../src/modules/article/article.scheduler.ts";
 import { graphql } from "./generated/gql.ts";
 import { createTestApp, driver, type TestApp } from "./setup/app.ts";
@@ -27,7 +26,7 @@ const SchedSchedule = graphql(`
 `);
 
 const clock = new Date("2026-11-25T09:00:00Z");
-const pubsub = createPubSub<LedeEvents>();
+const { pubsub } = createLedePubSub();
 
 let t: TestApp;
 let editor: string;
@@ -70,20 +69,12 @@ const statusOf = async (id: string) =>
 /** Collects the ids announced on articlePublished until stopped. */
 function listen() {
   const ids: string[] = [];
-  const iterator = pubsub.subscribe("articlePublished")[Symbol.asyncIterator]();
-  const pump = (async () => {
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      ids.push(next.value.articleId);
-    }
-  })();
+  const stop = pubsub.listen("articlePublished", ({ articleId }) => ids.push(articleId));
   return {
     ids,
     async stop() {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      await iterator.return?.();
-      await pump;
+      stop();
     },
   };
 }

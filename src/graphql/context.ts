@@ -7,6 +7,7 @@ import type { LedePubSub } from "../infra/pubsub.ts";
 import type { RateLimiter } from "../infra/rate-limit.ts";
 import type { NewsletterSettings } from "../modules/newsletter/newsletter.settings.ts";
 import type { StaffMember } from "../modules/staff/staff.repo.ts";
+import type { LiveFeeds } from "./live-feeds.ts";
 import type { CacheInvalidation } from "./plugins/response-cache.ts";
 
 /** What every request shares: built once per process by createApp. */
@@ -19,6 +20,8 @@ export interface AppServices {
   /** The clock, injectable so tests can pin "now". */
   now: () => Date;
   pubsub: LedePubSub;
+  /** Subscriptions' shared listeners and reads, and their limits. */
+  live: LiveFeeds;
   rateLimiter: RateLimiter;
   /** Key for IP hashes and signed tokens. */
   secret: string;
@@ -29,6 +32,8 @@ export interface AppServices {
 export interface Context extends AppServices {
   viewer: StaffMember | null;
   client: ClientInfo;
+  /** Closes the client's connection (a subscriber that stopped reading); nothing under app.fetch. */
+  disconnect(): void;
   /** The loader made by `factory` for this request, created on first use. */
   loader<T>(this: Context, factory: (ctx: Context) => T): T;
 }
@@ -37,12 +42,14 @@ export function createContext(
   services: AppServices,
   viewer: StaffMember | null,
   client: ClientInfo,
+  disconnect: () => void = () => {},
 ): Context {
   const loaders = new Map<(ctx: Context) => unknown, unknown>();
   const context: Context = {
     ...services,
     viewer,
     client,
+    disconnect,
     // `this` is the context the resolver was handed: yoga copies this object into its own, and a
     // plugin may point that copy's `db` at the read replica before the first loader is made.
     loader<T>(this: Context, factory: (ctx: Context) => T): T {

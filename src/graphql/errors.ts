@@ -9,7 +9,10 @@ export type ClientErrorCode =
   | "SERVICE_UNAVAILABLE"
   | "TIMEOUT"
   | "RATE_LIMITED"
-  | "PAYLOAD_TOO_LARGE";
+  | "PAYLOAD_TOO_LARGE"
+  | "NOT_FOUND"
+  | "TOO_MANY_SUBSCRIPTIONS"
+  | "SLOW_SUBSCRIBER";
 
 export function clientError(
   code: ClientErrorCode,

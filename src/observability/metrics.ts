@@ -9,6 +9,7 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom
 import { type Database, databasePoolStats } from "../db/client.ts";
 import { retryStats } from "../db/retry.ts";
 import { outbox } from "../db/schema.ts";
+import type { LiveFeeds } from "../graphql/live-feeds.ts";
 
 export interface MetricsOptions {
   db: Database;
@@ -16,6 +17,8 @@ export interface MetricsOptions {
   processMetrics?: boolean;
   /** The longest a scrape waits for the outbox counts before leaving them out. */
   databaseTimeoutMs?: number;
+  /** The app's subscriptions: how many are live, dropped and refused. */
+  subscriptions?: Pick<LiveFeeds, "active" | "stats">;
 }
 
 export interface Metrics {
@@ -130,6 +133,37 @@ export function createMetrics(options: MetricsOptions): Metrics {
       this.inc(retryStats.exhausted);
     },
   });
+
+  const subscriptions = options.subscriptions;
+  if (subscriptions) {
+    new Gauge({
+      name: "lede_subscriptions_active",
+      help: "Live subscriptions (SSE and WebSocket) in this process",
+      registers,
+      collect() {
+        this.set(subscriptions.active);
+      },
+    });
+    new Counter({
+      name: "lede_subscriptions_dropped_total",
+      help: "Subscriptions ended because their client stopped reading (its queue was full)",
+      registers,
+      collect() {
+        this.reset();
+        this.inc(subscriptions.stats.dropped);
+      },
+    });
+    new Counter({
+      name: "lede_subscriptions_refused_total",
+      help: "Subscriptions refused over a limit: per client address (ip) or per WebSocket connection",
+      labelNames: ["limit"] as const,
+      registers,
+      collect() {
+        this.reset();
+        for (const [limit, count] of Object.entries(subscriptions.stats.refused)) this.inc({ limit }, count);
+      },
+    });
+  }
 
   // Both outbox gauges come from one statement per scrape.
   const timeoutMs = options.databaseTimeoutMs ?? 1000;

@@ -6,10 +6,15 @@ import type { App } from "../../src/app.ts";
  * Opens the subscription and reads it from now on (yoga starts a subscription on the first
  * read); `next` returns the next `next` payload, or null after the timeout.
  */
-export async function openSse<T>(app: App, query: string, variables: Record<string, unknown>) {
+export async function openSse<T>(
+  app: App,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string> = {},
+) {
   const response = await app.fetch("http://lede.test/graphql", {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "text/event-stream" },
+    headers: { "content-type": "application/json", accept: "text/event-stream", ...headers },
     body: JSON.stringify({ query, variables }),
   });
   expect(response.headers.get("content-type")).toMatch(/text\/event-stream/);
@@ -25,7 +30,9 @@ export async function openSse<T>(app: App, query: string, variables: Record<stri
     }
   })().catch(() => {});
   return {
-    async next(timeoutMs = 3000): Promise<{ data: T } | null> {
+    async next(
+      timeoutMs = 3000,
+    ): Promise<{ data: T; errors?: { message: string; extensions?: { code?: string } }[] } | null> {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
         const event = /event: next\ndata: (.*)\n\n/.exec(buffer);

@@ -349,16 +349,25 @@ builder.subscriptionField("articlePublished", (t) =>
     description:
       "Articles as they are published, by an editor or by the scheduler; with `tag`, only those with that tag.",
     args: { tag: t.arg.string({ description: "A tag's slug." }) },
-    subscribe: async function* (_root, { tag }, ctx) {
+    subscribe: async (_root, { tag }, ctx) => {
       if (tag && !(await ctx.loader(tagBySlug).load(tag)))
         throw badUserInput(`No tag has the slug ${tag}`, "tag");
-      for await (const { articleId } of ctx.pubsub.subscribe("articlePublished")) {
-        // Read afresh: it may have been unpublished or deleted since, and the tag is checked here.
-        const article = await findPublishedArticle(ctx.db, articleId, tag);
-        forgetArticleReads(ctx);
-        if (article) yield article;
-      }
+      const db = ctx.db;
+      return ctx.live.open(
+        {
+          channel: "articlePublished",
+          listen: (listener) => ctx.pubsub.listen("articlePublished", listener),
+          // Read when the event comes, once for every subscriber: it may be unpublished already.
+          read: ({ articleId }: { articleId: string }) => findPublishedArticle(db, articleId),
+        },
+        ctx,
+        (article) => !tag || article.tagSlugs.includes(tag),
+      );
     },
-    resolve: (article) => article,
+    resolve: (article, _args, ctx) => {
+      // This subscriber's fields read the article as it is now, not as an earlier event left it.
+      forgetArticleReads(ctx);
+      return article;
+    },
   }),
 );

@@ -117,16 +117,19 @@ export async function countArticles(db: Executor, filter: ArticleListFilter): Pr
   return db.$count(articles, and(...filterConditions(filter)));
 }
 
-/** The article `id` if it is public (and, with `tagSlug`, has that tag), read afresh. */
+/** The article `id` if it is public, read afresh, with the slugs of its tags. */
 export async function findPublishedArticle(
   db: Executor,
   id: string,
-  tagSlug?: string | null,
-): Promise<Article | null> {
+): Promise<(Article & { tagSlugs: string[] }) | null> {
   const [row] = await db
-    .select(articleColumns)
+    .select({
+      ...articleColumns,
+      tagSlugs: sql<string[]>`array(select ${tags.slug} from ${articleTags}
+        join ${tags} on ${tags.id} = ${articleTags.tagId} where ${articleTags.articleId} = ${articles.id})`,
+    })
     .from(articles)
-    .where(and(...filterConditions({ tagSlug, statuses: ["published"] }), eq(articles.id, id)));
+    .where(and(...filterConditions({ statuses: ["published"] }), eq(articles.id, id)));
   return row ?? null;
 }
 

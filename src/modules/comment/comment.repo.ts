@@ -38,16 +38,56 @@ export type ListedComment = PublicComment & { groupId: string; totalCount: numbe
 /** A comment found by id, with whether it is public: approved, and every comment above it too. */
 export type CommentById = PublicComment & { threadApproved: boolean };
 
+// Spelled out: drizzle leaves the outer columns unqualified, which the subquery would capture.
+const threadApproved = sql<boolean>`(comments.status = 'approved' and not exists (
+  select 1 from comments p where p.id = any(comments.ancestor_ids) and p.status <> 'approved'))`;
+
 export const findCommentsByIds = (db: Executor, ids: readonly string[]): Promise<CommentById[]> =>
   db
-    .select({
-      ...publicCommentColumns,
-      // Spelled out: drizzle leaves the outer columns unqualified, which the subquery would capture.
-      threadApproved: sql<boolean>`(comments.status = 'approved' and not exists (
-        select 1 from comments p where p.id = any(comments.ancestor_ids) and p.status <> 'approved'))`,
-    })
+    .select({ ...publicCommentColumns, threadApproved })
     .from(comments)
     .where(inArray(comments.id, [...ids]));
+
+/**
+ * Where a subscriber's catch-up starts: the comment `id` of `articleId` (whatever its status
+ * now), by its last change. A comment edited after the client received it moves the start to
+ * its edit; what became public in between is not caught up on (moderators rarely edit, and the
+ * table keeps no time of approval).
+ */
+export const findCatchUpPoint = async (
+  db: Executor,
+  articleId: string,
+  id: string,
+): Promise<{ id: string; updatedAt: Date } | null> =>
+  (
+    await db
+      .select({ id: comments.id, updatedAt: comments.updatedAt })
+      .from(comments)
+      .where(and(eq(comments.id, id), eq(comments.articleId, articleId)))
+  )[0] ?? null;
+
+/**
+ * The public comments of an article changed after `since` (approved, or edited, since), in the
+ * order of that change, at most `limit`: what a subscriber missed while it was away.
+ */
+export const listCommentsChangedSince = (
+  db: Executor,
+  articleId: string,
+  since: { id: string; updatedAt: Date },
+  limit: number,
+): Promise<PublicComment[]> =>
+  db
+    .select(publicCommentColumns)
+    .from(comments)
+    .where(
+      and(
+        eq(comments.articleId, articleId),
+        sql`(${comments.updatedAt}, ${comments.id}) > (${since.updatedAt.toISOString()}::timestamptz, ${since.id}::uuid)`,
+        threadApproved,
+      ),
+    )
+    .orderBy(comments.updatedAt, comments.id)
+    .limit(limit);
 
 export const commentCursor = (comment: PublicComment): [string, string] => [
   comment.createdAt.toISOString(),
