@@ -9,6 +9,14 @@ const timeOfDay = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** `user@host` or `Name <user@host>`. */
 const mailbox = /^(?:[^<>@]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/;
 
+const MAKE_A_SECRET = "make one with `openssl rand -base64 48`";
+
+/**
+ * Settings whose value may be or hold a credential (the secret itself, a password in a URL): an
+ * error names them but never prints their value, which would land in logs and CI output.
+ */
+const mayHoldSecret = (name: string) => /SECRET|PASSWORD|TOKEN|KEY|_URL$|_ENDPOINT$/.test(name);
+
 /** An optional true/false switch, for settings whose default depends on other settings. */
 const optionalFlag = () =>
   z
@@ -44,7 +52,7 @@ const schema = z.object({
     .default("Europe/Paris")
     .refine((tz) => isTimeZone(tz), "must be an IANA time zone such as Europe/Paris"),
   NEWSLETTER_SEND_AT: z.string().regex(timeOfDay, "must be HH:MM, 24-hour").default("07:00"),
-  LEDE_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  LEDE_SECRET: z.string().min(32, `must be at least 32 characters; ${MAKE_A_SECRET}`).optional(),
   TRUST_PROXY: z
     .enum(["true", "false"])
     .default("false")
@@ -206,14 +214,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = issue?.path.join(".") ?? "environment";
-    throw new ConfigError(
-      `Invalid configuration: ${name}: ${issue?.message ?? "invalid"} (got ${JSON.stringify(cleaned[name] ?? "")})`,
-    );
+    const got = mayHoldSecret(name) ? "" : ` (got ${JSON.stringify(cleaned[name] ?? "")})`;
+    throw new ConfigError(`Invalid configuration: ${name}: ${issue?.message ?? "invalid"}${got}`);
   }
   const e = parsed.data;
   if (e.NODE_ENV === "production" && !e.LEDE_SECRET) {
     throw new ConfigError(
-      "Invalid configuration: LEDE_SECRET: required when NODE_ENV is production (32+ characters)",
+      `Invalid configuration: LEDE_SECRET: required when NODE_ENV is production (32+ characters; ${MAKE_A_SECRET})`,
     );
   }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
