@@ -66,8 +66,8 @@ export interface AppOptions {
   commentPolicy?: CommentPolicy;
   /** Links, sender, digest time and subscribe limits of the newsletter. */
   newsletter?: NewsletterSettings;
-  /** Trust X-Forwarded-For for the client's address. */
-  trustProxy?: boolean;
+  /** How many proxies in front append to X-Forwarded-For (TRUST_PROXY); 0 (the default): none. */
+  trustProxy?: number;
   /** Limits, introspection, GraphiQL, caching and persisted documents; development defaults. */
   graphql?: Partial<GraphqlSettings>;
   /** Redis for the shared response cache (else in memory). */
@@ -124,7 +124,7 @@ export function createApp(options: AppOptions): App {
     commentPolicy: options.commentPolicy ?? defaultCommentPolicy,
     newsletter: options.newsletter ?? defaultNewsletterSettings,
   };
-  const clientOptions = { secret: services.secret, trustProxy: options.trustProxy ?? false };
+  const clientOptions = { secret: services.secret, trustProxy: options.trustProxy ?? 0 };
   const logger = options.logger ?? createLogger({ level: "warn" });
   const ready = options.ready ?? createReadinessCheck(options.db);
   const observability = [

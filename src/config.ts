@@ -54,9 +54,14 @@ const schema = z.object({
   NEWSLETTER_SEND_AT: z.string().regex(timeOfDay, "must be HH:MM, 24-hour").default("07:00"),
   LEDE_SECRET: z.string().min(32, `must be at least 32 characters; ${MAKE_A_SECRET}`).optional(),
   TRUST_PROXY: z
-    .enum(["true", "false"])
-    .default("false")
-    .transform((v) => v === "true"),
+    .string()
+    .refine((v) => v !== "true", {
+      message:
+        "`true` is refused, as it took the left-most X-Forwarded-For address, which the client chooses: set the number of proxies in front of lede instead (1 for one load balancer)",
+    })
+    .regex(/^(false|\d{1,2})$/, "must be the number of proxies in front of lede, e.g. 1 (false or 0: none)")
+    .transform((v) => (v === "false" ? 0 : Number(v)))
+    .default(0),
   COMMENT_MAX_LINKS: z.coerce.number().int().min(0).default(2),
   COMMENT_FLOOD_SECONDS: z.coerce.number().int().min(0).default(15),
   COMMENT_AUTO_APPROVE_KNOWN: z
@@ -157,8 +162,8 @@ export interface Config {
   seedDemo: boolean;
   /** Key for IP hashes and signed links. */
   secret: string;
-  /** Whether X-Forwarded-For names the client (lede runs behind a load balancer). */
-  trustProxy: boolean;
+  /** How many proxies in front of lede append the address they saw to X-Forwarded-For; 0: none. */
+  trustProxy: number;
   commentPolicy: CommentPolicy;
   mail: {
     from: string;

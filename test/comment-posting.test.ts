@@ -94,7 +94,7 @@ const later = (seconds: number) => {
 let t: TestApp;
 let editor: string;
 beforeAll(async () => {
-  t = await createTestApp({ now, trustProxy: true });
+  t = await createTestApp({ now, trustProxy: 1 });
   editor = await staffToken(t, "editor");
 });
 afterAll(() => t.close());

@@ -70,6 +70,16 @@ describe("configuration", () => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration: ${name}:`));
   });
 
+  it("reads TRUST_PROXY as the number of proxies in front, and refuses the old `true` with a hint", () => {
+    expect(loadConfig({}).trustProxy).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: "false" }).trustProxy).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: "2" }).trustProxy).toBe(2);
+    expect(errorOf(() => loadConfig({ TRUST_PROXY: "true" }))).toMatch(
+      /^Invalid configuration: TRUST_PROXY: .*left-most.*number of proxies.*\(1 for one load balancer\)/,
+    );
+    expect(errorOf(() => loadConfig({ TRUST_PROXY: "yes" }))).toMatch(/number of proxies/);
+  });
+
   it.each([
     ["LEDE_SECRET", "short-secret-hunter2"],
     ["DATABASE_URL", "mysql://lede:hunter2@db.internal/lede"],

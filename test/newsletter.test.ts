@@ -90,7 +90,7 @@ const settings = {
 let t: TestApp;
 let mailDir: string;
 beforeAll(async () => {
-  t = await createTestApp({ now, trustProxy: true, newsletter: settings });
+  t = await createTestApp({ now, trustProxy: 1, newsletter: settings });
   mailDir = temporaryMailDir();
 });
 afterAll(async () => {
@@ -415,7 +415,7 @@ describe("rate limits", () => {
     createApp({
       db: t.db,
       now,
-      trustProxy: true,
+      trustProxy: 1,
       newsletter: { ...settings, rateLimits: { perIp: 10, perEmail: 3 } },
       rateLimiter: rateLimiter ?? new MemoryRateLimiter(() => now().getTime()),
     });

@@ -209,7 +209,7 @@ const Subscribe = graphql(`
 describe("rate limits on mutations", () => {
   const tight = (extra: Partial<AppOptions> = {}) =>
     createTestApp({
-      trustProxy: true,
+      trustProxy: 1,
       graphql: {
         ...production,
         mutationRateLimits: {
@@ -272,7 +272,7 @@ describe("rate limits on mutations", () => {
       const prefix = `lede:test:${Date.now()}:`;
       const first = await tight({ rateLimiter: new RedisRateLimiter(redis, prefix) });
       const second = createTestApp({
-        trustProxy: true,
+        trustProxy: 1,
         rateLimiter: new RedisRateLimiter(redis, prefix),
         graphql: {
           ...production,
