@@ -15,6 +15,7 @@ import type { Database } from "./db/client.ts";
 import { isDatabaseUnavailable } from "./db/retry.ts";
 import { type AppServices, type Context, createContext } from "./graphql/context.ts";
 import { clientError } from "./graphql/errors.ts";
+import { corsPolicy } from "./graphql/plugins/cors.ts";
 import { defaultOperationLimits, limitPlugins } from "./graphql/plugins/limits.ts";
 import { persistedDocumentsPlugin } from "./graphql/plugins/persisted-documents.ts";
 import { readReplicaPlugin } from "./graphql/plugins/read-replica.ts";
@@ -68,6 +69,8 @@ export interface AppOptions {
   newsletter?: NewsletterSettings;
   /** How many proxies in front append to X-Forwarded-For (TRUST_PROXY); 0 (the default): none. */
   trustProxy?: number;
+  /** Origins whose pages may call lede with credentials (CORS_ORIGINS); none: any, without. */
+  corsOrigins?: readonly string[];
   /** Limits, introspection, GraphiQL, caching and persisted documents; development defaults. */
   graphql?: Partial<GraphqlSettings>;
   /** Redis for the shared response cache (else in memory). */
@@ -135,10 +138,12 @@ export function createApp(options: AppOptions): App {
     }),
     ...(options.metrics === false ? [] : [createMetrics({ db: options.db }).plugin]),
   ];
+  const cors = corsPolicy(options.corsOrigins ?? []);
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
+    cors: cors.cors,
     graphiql: settings.graphiql ? { title: "lede", defaultQuery: exampleQuery } : false,
     healthCheckEndpoint: "/health",
     logging: yogaLogger(logger),
@@ -158,6 +163,7 @@ export function createApp(options: AppOptions): App {
       ),
     plugins: [
       ...observability,
+      ...cors.plugins,
       csrfPreventionPlugin(),
       ...limitPlugins(settings.limits),
       ...(settings.introspection ? [] : [schemaIntrospectionOffPlugin()]),

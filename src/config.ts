@@ -62,6 +62,14 @@ const schema = z.object({
     .regex(/^(false|\d{1,2})$/, "must be the number of proxies in front of lede, e.g. 1 (false or 0: none)")
     .transform((v) => (v === "false" ? 0 : Number(v)))
     .default(0),
+  CORS_ORIGINS: z
+    .string()
+    .refine((v) => v.split(",").every((origin) => isWebOrigin(origin.trim())), {
+      message:
+        "must be origins separated by commas, e.g. https://reader.example.com,https://www.example.com (scheme, host and port; no path)",
+    })
+    .transform((v) => v.split(",").map((origin) => new URL(origin.trim()).origin))
+    .optional(),
   COMMENT_MAX_LINKS: z.coerce.number().int().min(0).default(2),
   COMMENT_FLOOD_SECONDS: z.coerce.number().int().min(0).default(15),
   COMMENT_AUTO_APPROVE_KNOWN: z
@@ -162,6 +170,8 @@ export interface Config {
   seedDemo: boolean;
   /** Key for IP hashes and signed links. */
   secret: string;
+  /** The origins whose pages may call lede with credentials; none: any origin, without credentials. */
+  corsOrigins: string[];
   /** How many proxies in front of lede append the address they saw to X-Forwarded-For; 0: none. */
   trustProxy: number;
   commentPolicy: CommentPolicy;
@@ -208,6 +218,16 @@ function isTimeZone(tz: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** `https://host[:port]` and nothing more: what a browser sends as Origin. */
+function isWebOrigin(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (
+    (url.protocol === "https:" || url.protocol === "http:") &&
+    url.origin === value.replace(/\/$/, "").toLowerCase()
+  );
 }
 
 export class ConfigError extends Error {}
@@ -262,6 +282,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.LEDE_SEED_DEMO,
     secret: e.LEDE_SECRET ?? DEVELOPMENT_SECRET,
     trustProxy: e.TRUST_PROXY,
+    corsOrigins: e.CORS_ORIGINS ?? [],
     commentPolicy: {
       maxLinks: e.COMMENT_MAX_LINKS,
       floodSeconds: e.COMMENT_FLOOD_SECONDS,

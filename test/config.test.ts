@@ -80,6 +80,18 @@ describe("configuration", () => {
     expect(errorOf(() => loadConfig({ TRUST_PROXY: "yes" }))).toMatch(/number of proxies/);
   });
 
+  it("reads CORS_ORIGINS as a list of origins", () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(
+      loadConfig({ CORS_ORIGINS: "https://reader.example.com, http://localhost:3000/" }).corsOrigins,
+    ).toEqual(["https://reader.example.com", "http://localhost:3000"]);
+    for (const bad of ["reader.example.com", "https://reader.example.com/app", "https://a.example,,"]) {
+      expect(errorOf(() => loadConfig({ CORS_ORIGINS: bad }))).toMatch(
+        /^Invalid configuration: CORS_ORIGINS:/,
+      );
+    }
+  });
+
   it.each([
     ["LEDE_SECRET", "short-secret-hunter2"],
     ["DATABASE_URL", "mysql://lede:hunter2@db.internal/lede"],
