@@ -186,6 +186,13 @@ describe("posting a comment", () => {
     expect(JSON.stringify(row)).not.toContain("198.51.100.77");
   });
 
+  it("stores the email without the spaces around it", async () => {
+    const posted = success(await post({ authorEmail: "  spaced@example.org ", body: "Spaced out." }));
+    const id = decodeGlobalID(posted.comment.id).id;
+    const [row] = await t.db.query.comments.findMany({ where: { id }, columns: { authorEmail: true } });
+    expect(row?.authorEmail).toBe("spaced@example.org");
+  });
+
   it("rejects the same body from the same email on the same article as a duplicate", async () => {
     const email = "twice@example.org";
     success(await post({ authorEmail: email, body: "Exactly this." }));

@@ -218,7 +218,7 @@ export type StaffRole =
 export type SubscribeToNewsletterInput = {
   /** Must be true: the reader agreed to `newsletterConsent`'s text, whose version is recorded. */
   consent: boolean;
-  /** At most 254 characters. */
+  /** An email address of at most 254 characters, spaces around it ignored; a bad one gets a ValidationError naming `input.email`. */
   email: string;
   /** Of the digest and its articles. */
   language: Language;

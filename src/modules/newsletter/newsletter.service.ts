@@ -6,6 +6,7 @@ import type { Database, Executor } from "../../db/client.ts";
 import { withRetry } from "../../db/retry.ts";
 import type { Language } from "../../db/schema.ts";
 import { type FieldIssue, RateLimitedError, ValidationError } from "../../graphql/error-types.ts";
+import { checkEmail } from "../../graphql/field-checks.ts";
 import type { ClientInfo } from "../../infra/client-info.ts";
 import type { RateLimiter } from "../../infra/rate-limit.ts";
 import { cancelPendingEmails, enqueueEmails } from "../../mail/outbox.ts";
@@ -288,13 +289,7 @@ async function validateSubscribe(
   input: SubscribeInput,
 ): Promise<{ email: string; topics: string[]; language: Language; source: string }> {
   const issues: FieldIssue[] = [];
-  const email = input.email.trim();
-  if (email.length > MAX_EMAIL_LENGTH) {
-    issues.push({
-      field: "input.email",
-      message: `The email address must be at most ${MAX_EMAIL_LENGTH} characters`,
-    });
-  }
+  const email = checkEmail(issues, "input.email", input.email, MAX_EMAIL_LENGTH);
   if (input.consent !== true) {
     issues.push({ field: "input.consent", message: "Subscribing needs your consent: tick the box to agree" });
   }
@@ -308,7 +303,7 @@ async function validateSubscribe(
     if (!(error instanceof ValidationError)) throw error;
     issues.push(...error.issues);
   }
-  if (issues.length) throw new ValidationError(issues);
+  if (issues.length || !email) throw new ValidationError(issues);
   return { email, topics, language: input.language, source };
 }
 
