@@ -18,6 +18,7 @@ import { isDatabaseUnavailable } from "./db/retry.ts";
 import { type AppServices, type Context, createContext } from "./graphql/context.ts";
 import { clientError } from "./graphql/errors.ts";
 import { LiveFeeds } from "./graphql/live-feeds.ts";
+import { corsPolicy } from "./graphql/plugins/cors.ts";
 import { defaultOperationLimits, limitPlugins } from "./graphql/plugins/limits.ts";
 import { persistedDocumentsPlugin } from "./graphql/plugins/persisted-documents.ts";
 import { readReplicaPlugin } from "./graphql/plugins/read-replica.ts";
@@ -69,8 +70,10 @@ export interface AppOptions {
   commentPolicy?: CommentPolicy;
   /** Links, sender, digest time and subscribe limits of the newsletter. */
   newsletter?: NewsletterSettings;
-  /** Trust X-Forwarded-For for the client's address. */
-  trustProxy?: boolean;
+  /** How many proxies in front append to X-Forwarded-For (TRUST_PROXY); 0 (the default): none. */
+  trustProxy?: number;
+  /** Origins whose pages may call lede with credentials (CORS_ORIGINS); none: any, without. */
+  corsOrigins?: readonly string[];
   /** Subscriptions per connection and per client address, and how far one may fall behind. */
   subscriptions?: SubscriptionLimits;
   /** Limits, introspection, GraphiQL, caching and persisted documents; development defaults. */
@@ -134,7 +137,7 @@ export function createApp(options: AppOptions): App {
     commentPolicy: options.commentPolicy ?? defaultCommentPolicy,
     newsletter: options.newsletter ?? defaultNewsletterSettings,
   };
-  const clientOptions = { secret: services.secret, trustProxy: options.trustProxy ?? false };
+  const clientOptions = { secret: services.secret, trustProxy: options.trustProxy ?? 0 };
   const ready = options.ready ?? createReadinessCheck(options.db);
   const observability = [
     ...(options.tracing ? [tracingPlugin(options.tracing)] : []),
@@ -146,10 +149,12 @@ export function createApp(options: AppOptions): App {
       ? []
       : [createMetrics({ db: options.db, subscriptions: services.live }).plugin]),
   ];
+  const cors = corsPolicy(options.corsOrigins ?? []);
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
+    cors: cors.cors,
     graphiql: settings.graphiql ? { title: "lede", defaultQuery: exampleQuery } : false,
     healthCheckEndpoint: "/health",
     logging: yogaLogger(logger),
@@ -170,6 +175,7 @@ export function createApp(options: AppOptions): App {
       ),
     plugins: [
       ...observability,
+      ...cors.plugins,
       csrfPreventionPlugin(),
       ...limitPlugins(settings.limits),
       ...(settings.introspection ? [] : [schemaIntrospectionOffPlugin()]),

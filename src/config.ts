@@ -9,6 +9,14 @@ const timeOfDay = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** `user@host` or `Name <user@host>`. */
 const mailbox = /^(?:[^<>@]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/;
 
+const MAKE_A_SECRET = "make one with `openssl rand -base64 48`";
+
+/**
+ * Settings whose value may be or hold a credential (the secret itself, a password in a URL): an
+ * error names them but never prints their value, which would land in logs and CI output.
+ */
+const mayHoldSecret = (name: string) => /SECRET|PASSWORD|TOKEN|KEY|_URL$|_ENDPOINT$/.test(name);
+
 /** An optional true/false switch, for settings whose default depends on other settings. */
 const optionalFlag = () =>
   z
@@ -44,11 +52,24 @@ const schema = z.object({
     .default("Europe/Paris")
     .refine((tz) => isTimeZone(tz), "must be an IANA time zone such as Europe/Paris"),
   NEWSLETTER_SEND_AT: z.string().regex(timeOfDay, "must be HH:MM, 24-hour").default("07:00"),
-  LEDE_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  LEDE_SECRET: z.string().min(32, `must be at least 32 characters; ${MAKE_A_SECRET}`).optional(),
   TRUST_PROXY: z
-    .enum(["true", "false"])
-    .default("false")
-    .transform((v) => v === "true"),
+    .string()
+    .refine((v) => v !== "true", {
+      message:
+        "`true` is refused, as it took the left-most X-Forwarded-For address, which the client chooses: set the number of proxies in front of lede instead (1 for one load balancer)",
+    })
+    .regex(/^(false|\d{1,2})$/, "must be the number of proxies in front of lede, e.g. 1 (false or 0: none)")
+    .transform((v) => (v === "false" ? 0 : Number(v)))
+    .default(0),
+  CORS_ORIGINS: z
+    .string()
+    .refine((v) => v.split(",").every((origin) => isWebOrigin(origin.trim())), {
+      message:
+        "must be origins separated by commas, e.g. https://reader.example.com,https://www.example.com (scheme, host and port; no path)",
+    })
+    .transform((v) => v.split(",").map((origin) => new URL(origin.trim()).origin))
+    .optional(),
   COMMENT_MAX_LINKS: z.coerce.number().int().min(0).default(2),
   COMMENT_FLOOD_SECONDS: z.coerce.number().int().min(0).default(15),
   COMMENT_AUTO_APPROVE_KNOWN: z
@@ -154,8 +175,10 @@ export interface Config {
   seedDemo: boolean;
   /** Key for IP hashes and signed links. */
   secret: string;
-  /** Whether X-Forwarded-For names the client (lede runs behind a load balancer). */
-  trustProxy: boolean;
+  /** The origins whose pages may call lede with credentials; none: any origin, without credentials. */
+  corsOrigins: string[];
+  /** How many proxies in front of lede append the address they saw to X-Forwarded-For; 0: none. */
+  trustProxy: number;
   commentPolicy: CommentPolicy;
   mail: {
     from: string;
@@ -229,6 +252,16 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
+/** `https://host[:port]` and nothing more: what a browser sends as Origin. */
+function isWebOrigin(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (
+    (url.protocol === "https:" || url.protocol === "http:") &&
+    url.origin === value.replace(/\/$/, "").toLowerCase()
+  );
+}
+
 export class ConfigError extends Error {}
 
 /** Parses an environment (process.env by default); throws ConfigError naming the first bad variable. */
@@ -238,14 +271,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = issue?.path.join(".") ?? "environment";
-    throw new ConfigError(
-      `Invalid configuration: ${name}: ${issue?.message ?? "invalid"} (got ${JSON.stringify(cleaned[name] ?? "")})`,
-    );
+    const got = mayHoldSecret(name) ? "" : ` (got ${JSON.stringify(cleaned[name] ?? "")})`;
+    throw new ConfigError(`Invalid configuration: ${name}: ${issue?.message ?? "invalid"}${got}`);
   }
   const e = parsed.data;
   if (e.NODE_ENV === "production" && !e.LEDE_SECRET) {
     throw new ConfigError(
-      "Invalid configuration: LEDE_SECRET: required when NODE_ENV is production (32+ characters)",
+      `Invalid configuration: LEDE_SECRET: required when NODE_ENV is production (32+ characters; ${MAKE_A_SECRET})`,
     );
   }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
@@ -287,6 +319,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.LEDE_SEED_DEMO,
     secret: e.LEDE_SECRET ?? DEVELOPMENT_SECRET,
     trustProxy: e.TRUST_PROXY,
+    corsOrigins: e.CORS_ORIGINS ?? [],
     commentPolicy: {
       maxLinks: e.COMMENT_MAX_LINKS,
       floodSeconds: e.COMMENT_FLOOD_SECONDS,

@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     commentPolicy: config.commentPolicy,
     newsletter: newsletterSettingsFromConfig(config),
     trustProxy: config.trustProxy,
+    corsOrigins: config.corsOrigins,
     graphql: config.graphql,
     subscriptions: config.subscriptions,
     cacheRedis,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderBody } from "../src/modules/article/article.content.ts";
 import { graphql } from "./generated/gql.ts";
 import { createTestApp, type TestApp } from "./setup/app.ts";
 import { staffToken } from "./setup/factories.ts";
@@ -158,6 +159,67 @@ describe("an article page", () => {
     expect(html).toMatch(/<h2>/);
     expect(html).not.toMatch(/<script/i);
     expect(page.data?.article?.readingTimeMinutes).toBeGreaterThanOrEqual(1);
+  });
+
+  describe("links and images of the rendered body", () => {
+    const EXTERNAL = 'rel="noopener noreferrer nofollow"';
+    it.each([
+      [
+        "a Markdown link without a scheme as an https one",
+        "[x](//evil.example/a)",
+        `<a href="https://evil.example/a" ${EXTERNAL}>`,
+      ],
+      [
+        "an HTML link without a scheme as an https one",
+        '<a href="//evil.example">x</a>',
+        `<a href="https://evil.example/" ${EXTERNAL}>`,
+      ],
+      [
+        "a link written /\\host, which browsers read as //host, as an https one",
+        '<a href="/\\evil.example">x</a>',
+        `<a href="https://evil.example/" ${EXTERNAL}>`,
+      ],
+      [
+        "a link with spaces before its // as an https one",
+        '<a href=" //evil.example">x</a>',
+        `<a href="https://evil.example/" ${EXTERNAL}>`,
+      ],
+      ["an https link as written", "[x](https://ok.example)", `<a href="https://ok.example" ${EXTERNAL}>`],
+      ["a link within the site as written", "[x](/about)", `<a href="/about" ${EXTERNAL}>`],
+    ])("renders %s, with the rel of external links", (_label, body, expected) => {
+      expect(renderBody(body)).toContain(expected);
+    });
+
+    it.each([
+      [
+        "an https image",
+        "![a](https://img.example/i.png)",
+        '<img src="https://img.example/i.png" alt="a" />',
+      ],
+      [
+        "one without a scheme, as https",
+        "![a](//img.example/i.png)",
+        '<img src="https://img.example/i.png" alt="a" />',
+      ],
+      ["one of lede's media", "![a](/media/42/800.webp)", '<img src="/media/42/800.webp" alt="a" />'],
+      [
+        "one written /\\host, as https",
+        '<img src="/\\img.example/i.png">',
+        '<img src="https://img.example/i.png" />',
+      ],
+    ])("keeps %s", (_label, body, expected) => {
+      expect(renderBody(body)).toContain(expected);
+    });
+
+    it.each([
+      ["a relative image", "![a](img.png)"],
+      ["a path outside /media/", "![a](/etc/logo.png)"],
+      ["a /media/ path that climbs out", '<img src="/media/../admin.png">'],
+      ["an http image", "![a](http://img.example/i.png)"],
+      ["a data: image", "![a](data:image/png;base64,AAAA)"],
+    ])("drops %s whole", (_label, body) => {
+      expect(renderBody(body)).not.toContain("<img");
+    });
   });
 
   it("is null for an unknown slug", async () => {

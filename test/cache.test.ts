@@ -246,7 +246,7 @@ describe("a mutation refused by the rate limiter", () => {
   it("prints nothing outside the JSON log (no response cache warning)", async () => {
     const app = await createTestApp({
       now,
-      trustProxy: true,
+      trustProxy: 1,
       graphql: {
         ...cacheOn,
         mutationRateLimits: {

@@ -94,7 +94,7 @@ const later = (seconds: number) => {
 let t: TestApp;
 let editor: string;
 beforeAll(async () => {
-  t = await createTestApp({ now, trustProxy: true });
+  t = await createTestApp({ now, trustProxy: 1 });
   editor = await staffToken(t, "editor");
 });
 afterAll(() => t.close());
@@ -184,6 +184,13 @@ describe("posting a comment", () => {
     const [row] = await t.db.query.comments.findMany({ where: { id } });
     expect(row?.ipHash).toBe(hashIp("lede-development-secret-do-not-use-in-production", "198.51.100.77"));
     expect(JSON.stringify(row)).not.toContain("198.51.100.77");
+  });
+
+  it("stores the email without the spaces around it", async () => {
+    const posted = success(await post({ authorEmail: "  spaced@example.org ", body: "Spaced out." }));
+    const id = decodeGlobalID(posted.comment.id).id;
+    const [row] = await t.db.query.comments.findMany({ where: { id }, columns: { authorEmail: true } });
+    expect(row?.authorEmail).toBe("spaced@example.org");
   });
 
   it("rejects the same body from the same email on the same article as a duplicate", async () => {

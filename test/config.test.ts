@@ -81,6 +81,50 @@ describe("configuration", () => {
     expect(set.graphql.responseCache).toMatchObject({ maxBytes: 8_000_000, maxEntryBytes: 200_000 });
   });
 
+  it("reads TRUST_PROXY as the number of proxies in front, and refuses the old `true` with a hint", () => {
+    expect(loadConfig({}).trustProxy).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: "false" }).trustProxy).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: "2" }).trustProxy).toBe(2);
+    expect(errorOf(() => loadConfig({ TRUST_PROXY: "true" }))).toMatch(
+      /^Invalid configuration: TRUST_PROXY: .*left-most.*number of proxies.*\(1 for one load balancer\)/,
+    );
+    expect(errorOf(() => loadConfig({ TRUST_PROXY: "yes" }))).toMatch(/number of proxies/);
+  });
+
+  it("reads CORS_ORIGINS as a list of origins", () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(
+      loadConfig({ CORS_ORIGINS: "https://reader.example.com, http://localhost:3000/" }).corsOrigins,
+    ).toEqual(["https://reader.example.com", "http://localhost:3000"]);
+    for (const bad of ["reader.example.com", "https://reader.example.com/app", "https://a.example,,"]) {
+      expect(errorOf(() => loadConfig({ CORS_ORIGINS: bad }))).toMatch(
+        /^Invalid configuration: CORS_ORIGINS:/,
+      );
+    }
+  });
+
+  it.each([
+    ["LEDE_SECRET", "short-secret-hunter2"],
+    ["DATABASE_URL", "mysql://lede:hunter2@db.internal/lede"],
+    ["READ_DATABASE_URL", "mysql://lede:hunter2@replica.internal/lede"],
+    ["REDIS_URL", "memcached://:hunter2@cache:6379"],
+    ["SMTP_URL", "http://mailer:hunter2@smtp.example.com"],
+    ["OTEL_EXPORTER_OTLP_ENDPOINT", "ftp://otel:hunter2@collector"],
+  ])("never prints the value of %s, which may hold a secret", (name, value) => {
+    const message = errorOf(() => loadConfig({ [name]: value }));
+    expect(message).toMatch(new RegExp(`^Invalid configuration: ${name}:`));
+    expect(message).not.toContain("hunter2");
+  });
+
+  it("says how to make a secret when LEDE_SECRET is short or missing in production", () => {
+    expect(errorOf(() => loadConfig({ LEDE_SECRET: "short" }))).toMatch(/openssl rand -base64 48/);
+    expect(errorOf(() => loadConfig({ NODE_ENV: "production" }))).toMatch(/openssl rand -base64 48/);
+  });
+
+  it("echoes a value that holds no secret, to show what was wrong", () => {
+    expect(errorOf(() => loadConfig({ PORT: "eighty" }))).toMatch(/\(got "eighty"\)$/);
+  });
+
   it("stops the server at start with one clear line", async () => {
     const result = await runNodeScript("src/server.ts", [], { PORT: "eighty" });
     expect(result.code).toBe(1);
@@ -89,3 +133,13 @@ describe("configuration", () => {
     ]);
   });
 });
+
+function errorOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}

@@ -67,3 +67,46 @@ describe("over HTTP", () => {
     expect(JSON.parse(text).errors.length).toBeGreaterThan(0);
   });
 });
+
+describe("CORS", () => {
+  const query = (app: TestApp["app"], origin: string, method = "POST") =>
+    app.fetch("http://lede.test/graphql", {
+      method,
+      headers: {
+        origin,
+        "content-type": "application/json",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type, authorization",
+      },
+      ...(method === "POST" && { body: JSON.stringify({ query: "{ __typename }" }) }),
+    });
+
+  it("by default lets any origin read public answers, and sends credentials to none", async () => {
+    for (const method of ["POST", "OPTIONS"]) {
+      const response = await query(t.app, "https://evil.example", method);
+      expect(response.headers.get("access-control-allow-origin")).toBe("https://evil.example");
+      expect(response.headers.get("access-control-allow-credentials")).toBeNull();
+    }
+  });
+
+  it("with CORS_ORIGINS, answers only the listed origins, with credentials", async () => {
+    const listed = await createTestApp({ corsOrigins: ["https://reader.example", "https://www.example"] });
+    try {
+      for (const method of ["POST", "OPTIONS"]) {
+        const allowed = await query(listed.app, "https://reader.example", method);
+        expect(allowed.headers.get("access-control-allow-origin")).toBe("https://reader.example");
+        expect(allowed.headers.get("access-control-allow-credentials")).toBe("true");
+        expect(allowed.headers.get("vary")).toMatch(/\bOrigin\b/);
+        // A sandboxed page's Origin is "null": it must not match anything either.
+        for (const origin of ["https://evil.example", "null"]) {
+          const refused = await query(listed.app, origin, method);
+          expect(refused.headers.get("access-control-allow-origin")).toBeNull();
+          expect(refused.headers.get("access-control-allow-credentials")).toBeNull();
+          expect(refused.headers.get("vary")).toMatch(/\bOrigin\b/);
+        }
+      }
+    } finally {
+      await listed.close();
+    }
+  });
+});

@@ -176,6 +176,40 @@ describe("what production hides", () => {
   });
 });
 
+describe("__type with introspection off", () => {
+  const lookups = [
+    ['{ __type(name: "ModerationComment") { name fields { name } } }', {}],
+    ['{ staff: __type(name: "OutboxMessage") { name } }', {}],
+    ["query ($name: String!) { __type(name: $name) { name } }", { name: "Article" }],
+    ['query { ...Lookup } fragment Lookup on Query { __type(name: "ModerationComment") { name } }', {}],
+  ] as const;
+
+  it.each(lookups)("answers null for every type, staff-only or public: %s", async (query, variables) => {
+    const { json } = await post({ query, variables });
+    expect(json.errors).toBeUndefined();
+    expect(Object.values(json.data)).toEqual([null]);
+  });
+
+  it("answers null for a staff token too, and leaves the rest of the operation alone", async () => {
+    const token = await staffToken(t, "editor");
+    const { json } = await post(
+      { query: '{ __type(name: "ModerationComment") { name } tag(slug: "ai") { slug } }' },
+      { authorization: `Bearer ${token}` },
+    );
+    expect(json).toEqual({ data: { __type: null, tag: { slug: "ai" } } });
+  });
+
+  it("answers with introspection on", async () => {
+    const open = await createTestApp({ graphql: { ...production, introspection: true } });
+    try {
+      const { json } = await post({ query: '{ __type(name: "ModerationComment") { name } }' }, {}, open.app);
+      expect(json.data.__type).toEqual({ name: "ModerationComment" });
+    } finally {
+      await open.close();
+    }
+  });
+});
+
 describe("CSRF prevention", () => {
   it.each([
     ["text/plain", JSON.stringify({ query: "{ __typename }" })],
@@ -209,7 +243,7 @@ const Subscribe = graphql(`
 describe("rate limits on mutations", () => {
   const tight = (extra: Partial<AppOptions> = {}) =>
     createTestApp({
-      trustProxy: true,
+      trustProxy: 1,
       graphql: {
         ...production,
         mutationRateLimits: {
@@ -272,7 +306,7 @@ describe("rate limits on mutations", () => {
       const prefix = `lede:test:${Date.now()}:`;
       const first = await tight({ rateLimiter: new RedisRateLimiter(redis, prefix) });
       const second = createTestApp({
-        trustProxy: true,
+        trustProxy: 1,
         rateLimiter: new RedisRateLimiter(redis, prefix),
         graphql: {
           ...production,

@@ -131,7 +131,7 @@ describe("subscription limits", () => {
   const from = (ip: string) => ({ "x-forwarded-for": ip });
 
   it("refuse a client address its third live subscription over SSE, until one of the two ends", async () => {
-    const app = appWith(events, { trustProxy: true, subscriptions: limits });
+    const app = appWith(events, { trustProxy: 1, subscriptions: limits });
     const first = await openSse<CommentEvent>(app, subscription, { articleId }, from("203.0.113.7"));
     const second = await openSse<CommentEvent>(app, subscription, { articleId }, from("203.0.113.7"));
     const third = await openSse<CommentEvent>(app, subscription, { articleId }, from("203.0.113.7"));

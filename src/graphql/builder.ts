@@ -6,7 +6,7 @@ import ErrorsPlugin from "@pothos/plugin-errors";
 import RelayPlugin, { decodeGlobalID } from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import { getNullableType, isListType } from "graphql";
-import { DateTimeResolver, EmailAddressResolver, URLResolver } from "graphql-scalars";
+import { DateTimeResolver, URLResolver } from "graphql-scalars";
 import type { StaffRole } from "../db/schema.ts";
 import type { Context } from "./context.ts";
 import { badUserInput, clientError } from "./errors.ts";
@@ -20,7 +20,6 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string };
     DateTime: { Input: Date; Output: Date };
     URL: { Input: URL; Output: string | URL };
-    EmailAddress: { Input: string; Output: string };
   };
   AuthScopes: { staff: boolean; editor: boolean; admin: boolean };
   DefaultFieldNullability: false;
@@ -93,7 +92,6 @@ function isNodeType(typename: string): boolean {
 
 builder.addScalarType("DateTime", DateTimeResolver);
 builder.addScalarType("URL", URLResolver);
-builder.addScalarType("EmailAddress", EmailAddressResolver);
 builder.queryType({});
 builder.mutationType({});
 builder.subscriptionType({});

@@ -1,5 +1,6 @@
 // Checks of free-text input fields shared by the services that write: each problem becomes a
 // FieldIssue naming its field, so one answer lists everything wrong at once.
+import { EmailAddressResolver } from "graphql-scalars";
 import type { FieldIssue } from "./error-types.ts";
 
 /**
@@ -30,6 +31,28 @@ export function checkWebUrl(issues: FieldIssue[], field: string, value: string, 
     issues.push({ field, message: `${field.replace(/^input\./, "")} must be an http(s) URL` });
   }
   return url;
+}
+
+/**
+ * Trims `value` (people paste addresses with spaces around them) and checks that it is a required
+ * email address of at most `max` characters; returns it trimmed.
+ */
+export function checkEmail(issues: FieldIssue[], field: string, value: string, max: number): string | null {
+  const email = checkText(issues, field, value, { max, required: true });
+  if (email !== null && email.length <= max && !isEmailAddress(email)) {
+    issues.push({ field, message: `${field.replace(/^input\./, "")} is not a valid email address` });
+  }
+  return email;
+}
+
+/** The HTML standard's valid email address (graphql-scalars' EmailAddress). */
+function isEmailAddress(value: string): boolean {
+  try {
+    EmailAddressResolver.parseValue(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function isWebUrl(value: string): boolean {

@@ -16,21 +16,28 @@ export function hashIp(secret: string, ip: string): string {
 }
 
 /**
- * With `trustProxy`, the left-most X-Forwarded-For address (set by the load balancer in front);
- * otherwise the socket's peer address.
+ * The client's address. Behind `trustProxy` proxies (load balancers, CDNs), each appends the
+ * address it saw to X-Forwarded-For, so the client is the entry that many places from the right:
+ * whatever the client wrote itself sits further left, and is ignored. A header with fewer entries
+ * (the request came through fewer proxies) gives its left-most, which a proxy still wrote. With no
+ * proxy trusted, or no header, the socket's peer.
  */
 export function clientInfo(
   request: Request,
   req: IncomingMessage | undefined,
-  options: { secret: string; trustProxy: boolean },
+  options: { secret: string; trustProxy: number },
 ): ClientInfo {
-  const forwarded = options.trustProxy
-    ? request.headers.get("x-forwarded-for")?.split(",")[0]?.trim()
-    : undefined;
-  const ip = forwarded || req?.socket?.remoteAddress || null;
+  const ip = forwardedFor(request, options.trustProxy) || req?.socket?.remoteAddress || null;
   return {
     ip,
     ipHash: ip ? hashIp(options.secret, ip) : null,
     userAgent: request.headers.get("user-agent")?.slice(0, 512) ?? null,
   };
+}
+
+function forwardedFor(request: Request, trustedProxies: number): string | undefined {
+  const header = trustedProxies > 0 ? request.headers.get("x-forwarded-for") : null;
+  if (!header) return undefined;
+  const addresses = header.split(",");
+  return addresses[Math.max(0, addresses.length - trustedProxies)]?.trim();
 }

@@ -1,6 +1,15 @@
 // Guards for a public endpoint: CSRF prevention, and a rate limit on mutations per IP and per
 // staff token (shared across processes when the limiter is Redis).
-import { type ASTVisitor, GraphQLError, getOperationAST, type ValidationContext } from "graphql";
+import {
+  type ArgumentNode,
+  type ASTVisitor,
+  type DocumentNode,
+  GraphQLError,
+  getOperationAST,
+  Kind,
+  type ValidationContext,
+  visit,
+} from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Context } from "../context.ts";
 
@@ -82,8 +91,9 @@ export function mutationRateLimitPlugin(limits: MutationRateLimits): Plugin<Cont
 
 /**
  * With introspection off, `__schema` (the whole map of the API, what tools and scanners fetch) is
- * refused. `__type(name:)` still answers for a type whose name the client already knows: the
- * GraphQL-over-HTTP audit relies on it, and with suggestions off it names nothing new.
+ * refused, and `__type(name:)` answers null whatever the name, as for a type that does not exist:
+ * asked name by name, it rebuilt the whole schema, staff-only types included. It is not refused,
+ * because the GraphQL-over-HTTP audit asks for types that do not exist and expects no error.
  */
 export function schemaIntrospectionOffPlugin(): Plugin {
   const rule = (context: ValidationContext): ASTVisitor => ({
@@ -93,9 +103,32 @@ export function schemaIntrospectionOffPlugin(): Plugin {
       }
     },
   });
+  // Yoga hands the same document object for the same query text: each is rewritten once.
+  const rewritten = new WeakMap<DocumentNode, DocumentNode>();
   return {
     onValidate({ addValidationRule }) {
       addValidationRule(rule);
     },
+    onExecute({ args, executeFn, setExecuteFn }) {
+      const document = rewritten.get(args.document) ?? withoutTypeLookups(args.document);
+      rewritten.set(args.document, document);
+      if (document !== args.document)
+        setExecuteFn((executionArgs) => executeFn({ ...executionArgs, document }));
+    },
   };
+}
+
+/** The name of no type: `__type` asked for it answers null. */
+const NO_TYPE: ArgumentNode = {
+  kind: Kind.ARGUMENT,
+  name: { kind: Kind.NAME, value: "name" },
+  value: { kind: Kind.STRING, value: "" },
+};
+
+/** `document` with every `__type(name:)` asking for no type; `document` itself when it has none. */
+function withoutTypeLookups(document: DocumentNode): DocumentNode {
+  // `__type` is valid only on the query root, so every field of that name is the lookup.
+  return visit(document, {
+    Field: (node) => (node.name.value === "__type" ? { ...node, arguments: [NO_TYPE] } : undefined),
+  });
 }

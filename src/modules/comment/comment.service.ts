@@ -1,7 +1,6 @@
 // The rules for writing comments: who may post what, how a new comment is moderated, and who may
 // moderate it. Every check runs before the single insert or update, so a refusal writes nothing.
 import { randomUUID } from "node:crypto";
-import { EmailAddressResolver } from "graphql-scalars";
 import { isUuid } from "../../db/keyset.ts";
 import { withRetry } from "../../db/retry.ts";
 import type { CommentStatus } from "../../db/schema.ts";
@@ -13,7 +12,7 @@ import {
   ValidationError,
 } from "../../graphql/error-types.ts";
 import { clientError } from "../../graphql/errors.ts";
-import { checkText, checkWebUrl } from "../../graphql/field-checks.ts";
+import { checkEmail, checkText, checkWebUrl } from "../../graphql/field-checks.ts";
 import { loadVisibleArticle } from "../article/article.loaders.ts";
 import { loadArticlePart } from "../article/article.parts.ts";
 import {
@@ -62,17 +61,7 @@ function validateCommentFields(input: {
     max: LIMITS.authorName,
     required: true,
   });
-  const authorEmail = checkText(issues, "input.authorEmail", input.authorEmail, {
-    max: LIMITS.authorEmail,
-    required: true,
-  });
-  if (authorEmail && authorEmail.length <= LIMITS.authorEmail) {
-    try {
-      EmailAddressResolver.parseValue(authorEmail);
-    } catch {
-      issues.push({ field: "input.authorEmail", message: "authorEmail is not a valid email address" });
-    }
-  }
+  const authorEmail = checkEmail(issues, "input.authorEmail", input.authorEmail, LIMITS.authorEmail);
   const authorUrl = input.authorUrl
     ? checkWebUrl(issues, "input.authorUrl", input.authorUrl, LIMITS.authorUrl)
     : null;

@@ -1,8 +1,9 @@
 // The plain HTTP endpoints behind the links in newsletter emails, for a reader with nothing but
 // a mail client and a browser:
-//   GET  /newsletter/confirm?token=      confirms the subscription and says so
-//   GET  /newsletter/unsubscribe?token=  a page with a button; changes nothing (link scanners
-//                                        follow GET links)
+//   GET  /newsletter/confirm?token=      a page with a button; changes nothing (mail scanners
+//                                        open every link, and must not confirm anybody)
+//   POST /newsletter/confirm?token=      confirms the subscription and says so
+//   GET  /newsletter/unsubscribe?token=  a page with a button; changes nothing (likewise)
 //   POST /newsletter/unsubscribe?token=  RFC 8058 one-click unsubscribe (List-Unsubscribe-Post):
 //                                        200, no redirect
 //   GET  /newsletter/manage?token=       topics and language, as a form; POST saves it
@@ -14,6 +15,7 @@ import { escapeHtml } from "../../mail/templates.ts";
 import { allTags, type Subscriber } from "./newsletter.repo.ts";
 import {
   confirmSubscription,
+  findConfirmation,
   findSubscription,
   InvalidTokenError,
   type NewsletterServices,
@@ -24,6 +26,11 @@ import {
 type Texts = Record<Language, string>;
 
 const t = {
+  confirmTitle: {
+    en: "Confirm your subscription to the morning newsletter?",
+    fr: "Confirmer votre abonnement à la newsletter du matin ?",
+  },
+  confirmButton: { en: "Confirm my subscription", fr: "Je confirme mon abonnement" },
   confirmedTitle: { en: "Subscription confirmed", fr: "Abonnement confirmé" },
   confirmedBody: {
     en: "Thank you. The morning newsletter will reach you from tomorrow.",
@@ -107,13 +114,18 @@ function postForm(action: string, label: string, fields = ""): string {
 export function newsletterHttpPlugin(services: NewsletterServices): Plugin {
   const routes: Record<string, (request: Request, token: string) => Promise<Response>> = {
     "/newsletter/confirm": async (request, token) => {
-      if (request.method !== "GET") return methodNotAllowed("GET");
-      const subscriber = await confirmSubscription(services, token);
+      if (request.method === "POST")
+        return confirmedPage((await confirmSubscription(services, token)).language);
+      if (request.method !== "GET") return methodNotAllowed("GET, POST");
+      const confirmation = await findConfirmation(services, token);
+      if (!confirmation) throw new InvalidTokenError();
+      const lang = confirmation.subscriber.language;
+      if (confirmation.confirmed) return confirmedPage(lang);
       return htmlPage(
-        subscriber.language,
+        lang,
         200,
-        t.confirmedTitle[subscriber.language],
-        paragraph(t.confirmedBody[subscriber.language]),
+        t.confirmTitle[lang],
+        postForm(selfUrl("/newsletter/confirm", token), t.confirmButton[lang]),
       );
     },
     "/newsletter/unsubscribe": async (request, token) => {
@@ -162,6 +174,8 @@ export function newsletterHttpPlugin(services: NewsletterServices): Plugin {
     },
   };
 
+  const confirmedPage = (lang: Language) =>
+    htmlPage(lang, 200, t.confirmedTitle[lang], paragraph(t.confirmedBody[lang]));
   const unsubscribedPage = (lang: Language) =>
     htmlPage(lang, 200, t.unsubscribedTitle[lang], paragraph(t.unsubscribedBody[lang]));
 

@@ -6,6 +6,7 @@ import type { Database, Executor } from "../../db/client.ts";
 import { withRetry } from "../../db/retry.ts";
 import type { Language } from "../../db/schema.ts";
 import { type FieldIssue, RateLimitedError, ValidationError } from "../../graphql/error-types.ts";
+import { checkEmail } from "../../graphql/field-checks.ts";
 import type { ClientInfo } from "../../infra/client-info.ts";
 import type { RateLimiter } from "../../infra/rate-limit.ts";
 import { cancelPendingEmails, enqueueEmails } from "../../mail/outbox.ts";
@@ -17,6 +18,7 @@ import {
   insertConfirmToken,
   insertSubscriber,
   lockSubscriberByEmail,
+  type NewsletterToken,
   type Subscriber,
   spendConfirmTokens,
   updateSubscriber,
@@ -198,20 +200,38 @@ export async function confirmSubscription(services: NewsletterServices, token: s
   return withRetry(() =>
     services.db.transaction(async (tx) => {
       const found = await findToken(tx, token, "confirm", { lock: true });
-      if (!found) throw new InvalidTokenError();
-      const { token: row, subscriber } = found;
-      if (row.usedAt) {
-        // Spent by this confirmation or a later one: fine while the subscription holds. Spent by
-        // unsubscribing: coming back takes a new subscribe, with new consent.
-        if (subscriber.status === "active") return subscriber;
-        throw new InvalidTokenError();
-      }
-      if (!row.expiresAt || row.expiresAt.getTime() <= now.getTime()) throw new InvalidTokenError();
+      const use = found && confirmTokenUse(found, now);
+      if (!found || !use) throw new InvalidTokenError();
+      const { subscriber } = found;
+      if (use === "confirmed already") return subscriber;
       await spendConfirmTokens(tx, subscriber.id, now);
       if (subscriber.status === "active") return subscriber;
       return updateSubscriber(tx, subscriber.id, { status: "active", confirmedAt: now, updatedAt: now });
     }),
   );
+}
+
+/** The subscriber a confirmation token is for, and whether it is confirmed already; reads only. */
+export async function findConfirmation(
+  services: NewsletterServices,
+  token: string,
+): Promise<{ subscriber: Subscriber; confirmed: boolean } | null> {
+  if (!isWellFormedToken(token)) return null;
+  const found = await findToken(services.db, token, "confirm", { lock: false });
+  const use = found && confirmTokenUse(found, services.now());
+  return found && use ? { subscriber: found.subscriber, confirmed: use === "confirmed already" } : null;
+}
+
+/** What a confirmation token can still do; null: nothing (a bad link). */
+function confirmTokenUse(
+  { token, subscriber }: { token: NewsletterToken; subscriber: Subscriber },
+  now: Date,
+): "confirm" | "confirmed already" | null {
+  // Spent by this confirmation or a later one: fine while the subscription holds. Spent by
+  // unsubscribing: coming back takes a new subscribe, with new consent.
+  if (token.usedAt) return subscriber.status === "active" ? "confirmed already" : null;
+  if (!token.expiresAt || token.expiresAt.getTime() <= now.getTime()) return null;
+  return "confirm";
 }
 
 /** Unsubscribes the holder of a manage token, pending or active; again is harmless. */
@@ -288,13 +308,7 @@ async function validateSubscribe(
   input: SubscribeInput,
 ): Promise<{ email: string; topics: string[]; language: Language; source: string }> {
   const issues: FieldIssue[] = [];
-  const email = input.email.trim();
-  if (email.length > MAX_EMAIL_LENGTH) {
-    issues.push({
-      field: "input.email",
-      message: `The email address must be at most ${MAX_EMAIL_LENGTH} characters`,
-    });
-  }
+  const email = checkEmail(issues, "input.email", input.email, MAX_EMAIL_LENGTH);
   if (input.consent !== true) {
     issues.push({ field: "input.consent", message: "Subscribing needs your consent: tick the box to agree" });
   }
@@ -308,7 +322,7 @@ async function validateSubscribe(
     if (!(error instanceof ValidationError)) throw error;
     issues.push(...error.issues);
   }
-  if (issues.length) throw new ValidationError(issues);
+  if (issues.length || !email) throw new ValidationError(issues);
   return { email, topics, language: input.language, source };
 }
 
