@@ -1,8 +1,12 @@
-// `npm run lede -- <command>`: the operator's commands. Results go to stdout, progress and
-// errors to stderr, so `token create` can be piped or captured as is.
+#!/usr/bin/env node
+// `npx lede <command>`: the operator's commands. Results go to stdout, progress and errors to
+// stderr, so `token create` can be piped or captured as is. (`npx` puts node_modules/.bin first on
+// PATH, where the `node` devDependency provides the Node 24 this TypeScript file needs; `npm run
+// lede -- …` works too, but npm prints its own banner on stdout.)
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "./config.ts";
 import type { DatabaseHandle } from "./db/client.ts";
+import { DataDirectoryInUseError } from "./db/data-dir-lock.ts";
 import { migrateDatabase } from "./db/migrate.ts";
 import type { StaffRole } from "./db/schema.ts";
 import { DatabaseNotEmptyError, seedDemoContent } from "./db/seed.ts";
@@ -14,7 +18,7 @@ import { newsletterSettingsFromConfig } from "./modules/newsletter/newsletter.se
 import { createStaffWithToken, revokeToken } from "./modules/staff/staff.repo.ts";
 import { startBackgroundWork } from "./worker.ts";
 
-const usage = `usage: npm run lede -- <command>
+const usage = `usage: npx lede <command>
 
   migrate                                  apply pending migrations
   seed                                     seed the demo content into an empty database
@@ -28,7 +32,8 @@ const usage = `usage: npm run lede -- <command>
   digest [--date YYYY-MM-DD]               queue the morning digest of a date (default: today
                                            in NEWSLETTER_TZ); running it again queues nothing new
 
-With the embedded database (no DATABASE_URL), run these while the server is stopped.`;
+With the embedded database (no DATABASE_URL), one process at a time opens it: run these while
+the server is stopped (they refuse, naming the server's pid, while it runs).`;
 
 class UsageError extends Error {}
 
@@ -41,8 +46,10 @@ async function run(argv: string[]): Promise<void> {
     return;
   }
   const config = loadConfig();
+  // What this process is, named by the embedded database's lock: `lede token create`.
+  const holder = `lede ${argv.slice(0, command === "token" ? 2 : 1).join(" ")}`;
   const withDatabase = async (work: (handle: DatabaseHandle) => Promise<void>) => {
-    const handle = await openConfiguredDatabase(config);
+    const handle = await openConfiguredDatabase(config, holder);
     try {
       await work(handle);
     } finally {
@@ -139,7 +146,12 @@ async function run(argv: string[]): Promise<void> {
 }
 
 run(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError || error instanceof ConfigError || error instanceof DatabaseNotEmptyError) {
+  if (
+    error instanceof UsageError ||
+    error instanceof ConfigError ||
+    error instanceof DatabaseNotEmptyError ||
+    error instanceof DataDirectoryInUseError
+  ) {
     console.error(`lede: ${error.message}`);
     if (error instanceof UsageError) console.error(`\n${usage}`);
   } else {

@@ -2,7 +2,6 @@
 // in the middle of a load of writes, a crash, an exhausted pool, and a SIGTERM to a running server.
 // They need the machine's initdb and pg_ctl, not TEST_DATABASE_URL; PGlite, embedded, has no server
 // to restart. They run once per vitest run: in the postgres project when there is one.
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -23,7 +22,7 @@ import { insertComment } from "../src/modules/comment/comment.repo.ts";
 import { defaultNewsletterSettings } from "../src/modules/newsletter/newsletter.settings.ts";
 import { createReadinessCheck } from "../src/observability/readiness.ts";
 import { createTestApp, driver, type TestApp } from "./setup/app.ts";
-import { collectLogs, type LogLine } from "./setup/logs.ts";
+import { collectLogs } from "./setup/logs.ts";
 import {
   freePort,
   type PrivatePostgres,
@@ -31,6 +30,7 @@ import {
   startPrivatePostgres,
 } from "./setup/private-postgres.ts";
 import { articleGlobalId, knownCommenterEmail, openArticle } from "./setup/seed-facts.ts";
+import { startServerProcess } from "./setup/server-process.ts";
 
 const skipReason = !postgresBinaries()
   ? "skipped: no initdb and pg_ctl on this machine"
@@ -438,24 +438,17 @@ describe.skipIf(skipReason !== null)(titled("on a private PostgreSQL server"), (
       new Date(),
     );
     const port = await freePort();
-    const child = spawn(process.execPath, ["src/server.ts"], {
-      env: {
-        PATH: process.env.PATH ?? "",
-        HOME: process.env.HOME ?? "",
-        NODE_ENV: "production",
-        LEDE_SECRET: "a-test-secret-that-is-long-enough-0123456789",
-        DATABASE_URL: pg.url("lede"),
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        LEDE_SEED_DEMO: "false",
-        SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-        LEDE_MAIL_DIR: mailDir,
-        LOG_LEVEL: "info",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+    const { child, logs, exited } = startServerProcess({
+      NODE_ENV: "production",
+      LEDE_SECRET: "a-test-secret-that-is-long-enough-0123456789",
+      DATABASE_URL: pg.url("lede"),
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LEDE_SEED_DEMO: "false",
+      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      LEDE_MAIL_DIR: mailDir,
+      LOG_LEVEL: "info",
     });
-    const logs = childLogs(child);
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     const admin = postgres(pg.url("lede"), { max: 2, onnotice: () => {} });
     let releaseLock = () => {};
     try {
@@ -561,58 +554,6 @@ async function connectionRefused(port: number): Promise<boolean> {
     await sleep(25);
   }
   return false;
-}
-
-/** The JSON lines a child writes on stdout, parsed as they come. */
-function childLogs(child: ChildProcess) {
-  const lines: LogLine[] = [];
-  const waiters = new Set<{ test: (line: LogLine) => boolean; resolve: () => void }>();
-  let rest = "";
-  let stderr = "";
-  child.stderr?.on("data", (chunk) => {
-    stderr += chunk;
-  });
-  child.stdout?.on("data", (chunk) => {
-    rest += chunk;
-    const complete = rest.split("\n");
-    rest = complete.pop() ?? "";
-    for (const text of complete) {
-      if (!text.trim()) continue;
-      let line: LogLine;
-      try {
-        line = JSON.parse(text) as LogLine;
-      } catch {
-        line = { level: "?", msg: text };
-      }
-      lines.push(line);
-      for (const waiter of waiters) if (waiter.test(line)) waiter.resolve();
-    }
-  });
-  return {
-    lines,
-    waitFor(test: (line: LogLine) => boolean, timeoutMs: number): Promise<void> {
-      if (lines.some(test)) return Promise.resolve();
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          waiters.delete(waiter);
-          reject(
-            new Error(
-              `no such log line within ${timeoutMs} ms; stdout:\n${lines.map((l) => l.msg).join("\n")}\nstderr:\n${stderr}`,
-            ),
-          );
-        }, timeoutMs);
-        const waiter = {
-          test,
-          resolve: () => {
-            clearTimeout(timer);
-            waiters.delete(waiter);
-            resolve();
-          },
-        };
-        waiters.add(waiter);
-      });
-    },
-  };
 }
 
 /** An SMTP server that takes each message and answers it only after `delayMs`. */

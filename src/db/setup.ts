@@ -4,8 +4,10 @@ import { type DatabaseHandle, openDatabase } from "./client.ts";
 import { migrateDatabase } from "./migrate.ts";
 import { isDatabaseEmpty, seedDemoContent } from "./seed.ts";
 
-export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+/** `holder` says what this process is, for the embedded database's lock (src/db/data-dir-lock.ts). */
+export function openConfiguredDatabase(config: Config, holder: string): Promise<DatabaseHandle> {
   return openDatabase({
+    holder,
     url: config.database.url,
     readUrl: config.database.readUrl,
     dataDir: config.database.dataDir,
