@@ -15,7 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.ts";
 import { defaultCommentPolicy } from "../src/config.ts";
 import { openDatabase } from "../src/db/client.ts";
+import { migrateDatabase } from "../src/db/migrate.ts";
 import { isDatabaseUnavailable, isPlainRead, retryStats, withRetry } from "../src/db/retry.ts";
+import { seedArticles, seedAuthors } from "../src/db/seed-content.ts";
 import { prepareDatabase } from "../src/db/setup.ts";
 import { enqueueEmails } from "../src/mail/outbox.ts";
 import { insertComment } from "../src/modules/comment/comment.repo.ts";
@@ -419,6 +421,82 @@ describe.skipIf(skipReason !== null)(titled("on a private PostgreSQL server"), (
     );
     await handle.close();
   });
+
+  it("starts three servers at once on an empty database: each becomes ready, the demo is seeded once, all serve it", async () => {
+    // Orchestrators start replicas together: they race to migrate, then to seed the empty database.
+    // The test holds the articles table until all three are waiting on it, so that all three find
+    // the database empty and race for the seeder's lock every time.
+    const name = `fresh_${randomUUID().slice(0, 8)}`;
+    const admin = postgres(pg.url(), { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    const fresh = postgres(pg.url(name), { max: 2, onnotice: () => {} });
+    const migrated = await openDatabase({ url: pg.url(name), poolSize: 1 });
+    await migrateDatabase(migrated);
+    await migrated.close();
+    let release = () => {};
+    const held = new Promise<void>((locked) => {
+      void fresh.begin(async (tx) => {
+        await tx`lock table articles in access exclusive mode`;
+        locked();
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+      });
+    });
+    await held;
+    const ports = [await freePort(), await freePort(), await freePort()];
+    const servers = ports.map((port) =>
+      startServerProcess({
+        DATABASE_URL: pg.url(name),
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        LEDE_DISPATCHER: "false",
+        LOG_LEVEL: "info",
+      }),
+    );
+    try {
+      await waitUntil(
+        async () =>
+          (
+            await fresh`select count(*)::int as n from pg_stat_activity
+              where application_name = 'lede' and wait_event_type = 'Lock'`
+          )[0]?.n === 3,
+        30_000,
+      );
+      release();
+      await Promise.all(
+        servers.map((server) => server.logs.waitFor((l) => l.msg.startsWith("lede ready"), 60_000)),
+      );
+      const seeded = servers.flatMap((server) =>
+        server.logs.lines.filter((l) => l.msg.startsWith("seeded demo")),
+      );
+      expect(seeded).toHaveLength(1);
+      const [stored] = await fresh<{ articles: number; authors: number }[]>`
+        select (select count(*)::int from articles) as articles, (select count(*)::int from authors) as authors`;
+      expect(stored).toEqual({ articles: seedArticles.length, authors: seedAuthors.length });
+      const pages = await Promise.all(
+        ports.map(async (port) => {
+          const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ query: "{ articles(first: 100) { totalCount nodes { id } } }" }),
+          });
+          return (await response.json()) as GraphqlBody;
+        }),
+      );
+      expect(pages[0]?.data).toMatchObject({ articles: { totalCount: expect.any(Number) } });
+      expect(pages[1]).toEqual(pages[0]);
+      expect(pages[2]).toEqual(pages[0]);
+    } finally {
+      release();
+      for (const server of servers) server.child.kill("SIGTERM");
+      const codes = await Promise.all(servers.map((server) => server.exited));
+      await fresh.end();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+      expect(codes, servers.map((server) => server.logs.stderr()).join("\n")).toEqual([0, 0, 0]);
+    }
+  }, 90_000);
 
   it("drains on SIGTERM: the request in flight completes, new connections are refused, the dispatcher finishes its message, exit 0", async () => {
     const smtp = await slowSmtpServer(2000);
