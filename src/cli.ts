@@ -13,7 +13,7 @@ import { DatabaseNotEmptyError, seedDemoContent } from "./db/seed.ts";
 import { openConfiguredDatabase } from "./db/setup.ts";
 import { isIsoDate, localDate } from "./infra/zoned-time.ts";
 import { findAuthorsBySlugs } from "./modules/author/author.repo.ts";
-import { runDigest } from "./modules/newsletter/digest.ts";
+import { describeDigestRun, runDigest } from "./modules/newsletter/digest.ts";
 import { newsletterSettingsFromConfig } from "./modules/newsletter/newsletter.settings.ts";
 import { createStaffWithToken, revokeToken } from "./modules/staff/staff.repo.ts";
 import { startBackgroundWork } from "./worker.ts";
@@ -127,17 +127,11 @@ async function run(argv: string[]): Promise<void> {
       if (!isIsoDate(date)) throw new UsageError("--date must be a date written YYYY-MM-DD");
       return withDatabase(async (handle) => {
         await migrateDatabase(handle);
-        const report = await runDigest({
-          db: handle.db,
-          date,
-          settings: newsletterSettingsFromConfig(config),
-          secret: config.secret,
-        });
+        const settings = newsletterSettingsFromConfig(config);
+        const report = await runDigest({ db: handle.db, date, settings, secret: config.secret });
         process.stdout.write(`${JSON.stringify(report)}\n`);
-        console.error(
-          `digest ${date}: ${report.queued} queued for ${report.subscribers} active subscribers ` +
-            `(${report.articles} articles in the window); the dispatcher (server or worker) sends them`,
-        );
+        const sending = report.queued ? "; the dispatcher (server or worker) sends them" : "";
+        console.error(`${describeDigestRun(report, settings)}${sending}`);
       });
     }
     default:
