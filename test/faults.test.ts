@@ -433,17 +433,7 @@ describe.skipIf(skipReason !== null)(titled("on a private PostgreSQL server"), (
     const migrated = await openDatabase({ url: pg.url(name), poolSize: 1 });
     await migrateDatabase(migrated);
     await migrated.close();
-    let release = () => {};
-    const held = new Promise<void>((locked) => {
-      void fresh.begin(async (tx) => {
-        await tx`lock table articles in access exclusive mode`;
-        locked();
-        await new Promise<void>((resolve) => {
-          release = resolve;
-        });
-      });
-    });
-    await held;
+    const release = await holdTableLock(fresh, "articles");
     const ports = [await freePort(), await freePort(), await freePort()];
     const servers = ports.map((port) =>
       startServerProcess({
@@ -535,16 +525,7 @@ describe.skipIf(skipReason !== null)(titled("on a private PostgreSQL server"), (
       await smtp.messageReceived;
 
       // A request that waits on a lock, so that it is in flight when the signal comes.
-      const lockHeld = new Promise<void>((held) => {
-        void admin.begin(async (tx) => {
-          await tx`lock table tags in access exclusive mode`;
-          held();
-          await new Promise<void>((release) => {
-            releaseLock = release;
-          });
-        });
-      });
-      await lockHeld;
+      releaseLock = await holdTableLock(admin, "tags");
       const slow = fetch(`http://127.0.0.1:${port}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json" },
@@ -614,6 +595,16 @@ async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): 
     if (performance.now() - started > timeoutMs) throw new Error(`not true within ${timeoutMs} ms`);
     await sleep(25);
   }
+}
+
+/** Locks `table` against every statement in a transaction of its own; resolves with the release. */
+async function holdTableLock(client: postgres.Sql, table: string): Promise<() => void> {
+  return new Promise((locked) => {
+    void client.begin(async (tx) => {
+      await tx.unsafe(`lock table ${table} in access exclusive mode`);
+      await new Promise<void>((release) => locked(release));
+    });
+  });
 }
 
 /** Whether a new TCP connection to the port is refused (within a second of trying). */

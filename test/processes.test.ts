@@ -20,6 +20,15 @@ const SLOW = 90_000;
 
 const onlyLine = (stderr: string) => stderr.trim().split("\n");
 
+async function inTempDir(prefix: string, work: (dir: string) => Promise<void> | void): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  try {
+    await work(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe.skipIf(driver !== "pglite")("one process at a time on an embedded database", () => {
   let dataDir: string;
   let server: ServerProcess;
@@ -77,9 +86,8 @@ describe.skipIf(driver !== "pglite")("one process at a time on an embedded datab
     SLOW,
   );
 
-  it("names a CLI command that holds the directory, and refuses another in this process too", () => {
-    const other = mkdtempSync(join(tmpdir(), "lede-lock-"));
-    try {
+  it("names a CLI command that holds the directory, and refuses another in this process too", async () => {
+    await inTempDir("lede-lock-", (other) => {
       const lock = lockDataDirectory(other, "lede token create");
       expect(() => lockDataDirectory(other, "the lede server")).toThrow(DataDirectoryInUseError);
       expect(() => lockDataDirectory(other, "the lede server")).toThrow(
@@ -88,9 +96,7 @@ describe.skipIf(driver !== "pglite")("one process at a time on an embedded datab
       lock.release();
       expect(existsSync(join(other, LOCK_FILE))).toBe(false);
       lockDataDirectory(other, "the lede server").release();
-    } finally {
-      rmSync(other, { recursive: true, force: true });
-    }
+    });
   });
 });
 
@@ -98,8 +104,7 @@ describe.skipIf(driver !== "pglite")("a lock left by a process that is gone", ()
   it(
     "is taken over: the command runs, writes, and lets go",
     async () => {
-      const dataDir = mkdtempSync(join(tmpdir(), "lede-stale-"));
-      try {
+      await inTempDir("lede-stale-", async (dataDir) => {
         // The pid of a process that has exited: what a crashed server leaves behind.
         const gone = spawn(process.execPath, ["-e", ""]);
         await new Promise((resolve) => gone.on("close", resolve));
@@ -120,9 +125,7 @@ describe.skipIf(driver !== "pglite")("a lock left by a process that is gone", ()
         } finally {
           await handle.close();
         }
-      } finally {
-        rmSync(dataDir, { recursive: true, force: true });
-      }
+      });
     },
     SLOW,
   );
@@ -136,23 +139,23 @@ describe.skipIf(driver !== "pglite")("a port in use", () => {
       const port = await new Promise<number>((resolve) =>
         holder.listen(0, "127.0.0.1", () => resolve((holder.address() as { port: number }).port)),
       );
-      const dataDir = mkdtempSync(join(tmpdir(), "lede-port-"));
-      try {
-        const server = startServerProcess({
-          LEDE_DATA_DIR: dataDir,
-          PORT: String(port),
-          HOST: "127.0.0.1",
-          LEDE_SEED_DEMO: "false",
-        });
-        expect(await server.exited).toBe(1);
-        expect(onlyLine(server.logs.stderr())).toEqual([
-          `lede: port ${port} is in use on 127.0.0.1: stop what holds it, or set PORT`,
-        ]);
-        expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
-      } finally {
-        holder.close();
-        rmSync(dataDir, { recursive: true, force: true });
-      }
+      await inTempDir("lede-port-", async (dataDir) => {
+        try {
+          const server = startServerProcess({
+            LEDE_DATA_DIR: dataDir,
+            PORT: String(port),
+            HOST: "127.0.0.1",
+            LEDE_SEED_DEMO: "false",
+          });
+          expect(await server.exited).toBe(1);
+          expect(onlyLine(server.logs.stderr())).toEqual([
+            `lede: port ${port} is in use on 127.0.0.1: stop what holds it, or set PORT`,
+          ]);
+          expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
+        } finally {
+          holder.close();
+        }
+      });
     },
     SLOW,
   );
@@ -162,7 +165,6 @@ describe.skipIf(driver !== "pglite")("npx lede", () => {
   it(
     "runs the CLI on the project's Node 24 and prints only the token, so that TOKEN=$(npx lede …) works",
     async () => {
-      const dataDir = mkdtempSync(join(tmpdir(), "lede-npx-"));
       // The machine's PATH without node_modules/.bin: npx itself must put the project's Node 24 first
       // (the machine's own Node is older and cannot run TypeScript). `--no` keeps npx from ever
       // looking for a package named lede in the registry.
@@ -170,7 +172,7 @@ describe.skipIf(driver !== "pglite")("npx lede", () => {
         .split(delimiter)
         .filter((entry) => !entry.includes("node_modules"))
         .join(delimiter);
-      try {
+      await inTempDir("lede-npx-", async (dataDir) => {
         const result = await runCommand(
           "npx",
           ["--no", "lede", "token", "create", "--role", "editor", "--name", "Npx"],
@@ -178,9 +180,7 @@ describe.skipIf(driver !== "pglite")("npx lede", () => {
         );
         expect(result.code, result.stderr).toBe(0);
         expect(result.stdout).toMatch(TOKEN);
-      } finally {
-        rmSync(dataDir, { recursive: true, force: true });
-      }
+      });
     },
     SLOW,
   );
