@@ -19,6 +19,7 @@ import { migrateDatabase } from "../src/db/migrate.ts";
 import { isDatabaseUnavailable, isPlainRead, retryStats, withRetry } from "../src/db/retry.ts";
 import { seedArticles, seedAuthors } from "../src/db/seed-content.ts";
 import { prepareDatabase } from "../src/db/setup.ts";
+import { defaultOperationLimits } from "../src/graphql/plugins/limits.ts";
 import { enqueueEmails } from "../src/mail/outbox.ts";
 import { insertComment } from "../src/modules/comment/comment.repo.ts";
 import { defaultNewsletterSettings } from "../src/modules/newsletter/newsletter.settings.ts";
@@ -138,6 +139,43 @@ describe("retries of idempotent work", () => {
     expect(isPlainRead("select pg_advisory_lock(1)")).toBe(false);
     expect(isPlainRead('insert into "comments" values ($1)')).toBe(false);
     expect(isPlainRead('with x as (delete from "t" returning *) select * from x')).toBe(false);
+  });
+});
+
+describe("a mutation still running at the operation timeout", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({
+      graphql: { limits: { ...defaultOperationLimits, maxCost: Number.MAX_SAFE_INTEGER, timeoutMs: 100 } },
+    });
+  });
+  afterAll(() => t.close());
+
+  it("answers what it wrote: never TIMEOUT for a comment that was stored", async () => {
+    // The comments table is held, so that the mutation is still waiting when its deadline passes:
+    // a query started after it, held the same way, answers TIMEOUT first.
+    const release = await holdTable(t, "comments");
+    const body = `past the deadline ${randomUUID()}`;
+    const posting = graphql(t.app, POST_COMMENT, {
+      input: {
+        articleId: articleGlobalId(openArticle.slug),
+        authorName: "Late",
+        authorEmail: knownCommenterEmail,
+        body,
+      },
+    });
+    let query: Awaited<ReturnType<typeof graphql>>;
+    try {
+      query = await graphql(t.app, "{ articles(first: 1) { nodes { commentCount } } }");
+    } finally {
+      release();
+    }
+    expect(query.body.errors?.[0]?.extensions?.code).toBe("TIMEOUT");
+    const { body: answer } = await posting;
+    const stored = await t.db.query.comments.findMany({ where: { body }, columns: { id: true } });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.postComment).toMatchObject({ __typename: "PostCommentSuccess" });
+    expect(stored).toHaveLength(1);
   });
 });
 
@@ -595,6 +633,27 @@ async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): 
     if (performance.now() - started > timeoutMs) throw new Error(`not true within ${timeoutMs} ms`);
     await sleep(25);
   }
+}
+
+/**
+ * Holds `table` against the test app's own statements: an exclusive lock from a second connection
+ * on PostgreSQL; on PGlite, which has one connection, a transaction left open (every statement
+ * waits for it).
+ */
+async function holdTable(t: TestApp, table: string): Promise<() => void> {
+  if (driver === "postgres") {
+    const client = postgres(t.handle.url as string, { max: 1, onnotice: () => {} });
+    const release = await holdTableLock(client, table);
+    return () => {
+      release();
+      void client.end();
+    };
+  }
+  return new Promise((held) => {
+    void t.db.transaction(async () => {
+      await new Promise<void>((release) => held(release));
+    });
+  });
 }
 
 /** Locks `table` against every statement in a transaction of its own; resolves with the release. */
