@@ -1,20 +1,24 @@
-// `npm run lede -- <command>`: the operator's commands. Results go to stdout, progress and
-// errors to stderr, so `token create` can be piped or captured as is.
+#!/usr/bin/env node
+// `npx lede <command>`: the operator's commands. Results go to stdout, progress and errors to
+// stderr, so `token create` can be piped or captured as is. (`npx` puts node_modules/.bin first on
+// PATH, where the `node` devDependency provides the Node 24 this TypeScript file needs; `npm run
+// lede -- …` works too, but npm prints its own banner on stdout.)
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "./config.ts";
 import type { DatabaseHandle } from "./db/client.ts";
+import { DataDirectoryInUseError } from "./db/data-dir-lock.ts";
 import { migrateDatabase } from "./db/migrate.ts";
 import type { StaffRole } from "./db/schema.ts";
 import { DatabaseNotEmptyError, seedDemoContent } from "./db/seed.ts";
 import { openConfiguredDatabase } from "./db/setup.ts";
 import { isIsoDate, localDate } from "./infra/zoned-time.ts";
 import { findAuthorsBySlugs } from "./modules/author/author.repo.ts";
-import { runDigest } from "./modules/newsletter/digest.ts";
+import { describeDigestRun, runDigest } from "./modules/newsletter/digest.ts";
 import { newsletterSettingsFromConfig } from "./modules/newsletter/newsletter.settings.ts";
 import { createStaffWithToken, revokeToken } from "./modules/staff/staff.repo.ts";
 import { startBackgroundWork } from "./worker.ts";
 
-const usage = `usage: npm run lede -- <command>
+const usage = `usage: npx lede <command>
 
   migrate                                  apply pending migrations
   seed                                     seed the demo content into an empty database
@@ -28,7 +32,8 @@ const usage = `usage: npm run lede -- <command>
   digest [--date YYYY-MM-DD]               queue the morning digest of a date (default: today
                                            in NEWSLETTER_TZ); running it again queues nothing new
 
-With the embedded database (no DATABASE_URL), run these while the server is stopped.`;
+With the embedded database (no DATABASE_URL), one process at a time opens it: run these while
+the server is stopped (they refuse, naming the server's pid, while it runs).`;
 
 class UsageError extends Error {}
 
@@ -41,8 +46,10 @@ async function run(argv: string[]): Promise<void> {
     return;
   }
   const config = loadConfig();
+  // What this process is, named by the embedded database's lock: `lede token create`.
+  const holder = `lede ${argv.slice(0, command === "token" ? 2 : 1).join(" ")}`;
   const withDatabase = async (work: (handle: DatabaseHandle) => Promise<void>) => {
-    const handle = await openConfiguredDatabase(config);
+    const handle = await openConfiguredDatabase(config, holder);
     try {
       await work(handle);
     } finally {
@@ -120,17 +127,11 @@ async function run(argv: string[]): Promise<void> {
       if (!isIsoDate(date)) throw new UsageError("--date must be a date written YYYY-MM-DD");
       return withDatabase(async (handle) => {
         await migrateDatabase(handle);
-        const report = await runDigest({
-          db: handle.db,
-          date,
-          settings: newsletterSettingsFromConfig(config),
-          secret: config.secret,
-        });
+        const settings = newsletterSettingsFromConfig(config);
+        const report = await runDigest({ db: handle.db, date, settings, secret: config.secret });
         process.stdout.write(`${JSON.stringify(report)}\n`);
-        console.error(
-          `digest ${date}: ${report.queued} queued for ${report.subscribers} active subscribers ` +
-            `(${report.articles} articles in the window); the dispatcher (server or worker) sends them`,
-        );
+        const sending = report.queued ? "; the dispatcher (server or worker) sends them" : "";
+        console.error(`${describeDigestRun(report, settings)}${sending}`);
       });
     }
     default:
@@ -139,7 +140,12 @@ async function run(argv: string[]): Promise<void> {
 }
 
 run(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError || error instanceof ConfigError || error instanceof DatabaseNotEmptyError) {
+  if (
+    error instanceof UsageError ||
+    error instanceof ConfigError ||
+    error instanceof DatabaseNotEmptyError ||
+    error instanceof DataDirectoryInUseError
+  ) {
     console.error(`lede: ${error.message}`);
     if (error instanceof UsageError) console.error(`\n${usage}`);
   } else {

@@ -80,10 +80,7 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
-  LEDE_SEED_DEMO: z
-    .enum(["true", "false"])
-    .default("true")
-    .transform((v) => v === "true"),
+  LEDE_SEED_DEMO: optionalFlag(),
   MAIL_FROM: z
     .string()
     .regex(mailbox, 'must be an address, optionally with a name: "lede <newsletter@example.com>"')
@@ -171,7 +168,7 @@ export interface Config {
   mailDir: string;
   publicUrl: string;
   newsletter: { timeZone: string; sendAt: string };
-  /** Seed demo content into an empty database at start. */
+  /** Seed demo content into an empty database at start (default: not in production). */
   seedDemo: boolean;
   /** Key for IP hashes and signed links. */
   secret: string;
@@ -316,7 +313,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailDir: e.LEDE_MAIL_DIR ?? `${e.LEDE_DATA_DIR}/mail`,
     publicUrl,
     newsletter: { timeZone: e.NEWSLETTER_TZ, sendAt: e.NEWSLETTER_SEND_AT },
-    seedDemo: e.LEDE_SEED_DEMO,
+    // A production site starts empty: demo articles there would be published to readers.
+    seedDemo: e.LEDE_SEED_DEMO ?? !production,
     secret: e.LEDE_SECRET ?? DEVELOPMENT_SECRET,
     trustProxy: e.TRUST_PROXY,
     corsOrigins: e.CORS_ORIGINS ?? [],

@@ -1,7 +1,8 @@
 // Starts lede: reads the configuration, prepares the database, listens, and shuts down cleanly.
-import { createServer } from "node:http";
+import { createServer, type Server } from "node:http";
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
+import { DataDirectoryInUseError } from "./db/data-dir-lock.ts";
 import { openConfiguredDatabase, prepareDatabase } from "./db/setup.ts";
 import { trackRequests } from "./infra/drain.ts";
 import { createLedePubSub } from "./infra/pubsub.ts";
@@ -20,13 +21,21 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });
   const tracing = startTracing(config.observability.tracing);
-  const handle = await openConfiguredDatabase(config);
+  const handle = await openConfiguredDatabase(config, "the lede server");
   for (const note of await prepareDatabase(handle, { seedDemo: config.seedDemo })) logger.info(note);
 
   const events = createLedePubSub(config.redisUrl);
   const limiterRedis = config.redisUrl ? connectRedis(config.redisUrl, "rate-limit") : null;
   const cacheRedis =
     config.redisUrl && config.graphql.responseCache.enabled ? connectRedis(config.redisUrl, "cache") : null;
+  /** Redis, the database (and with it the embedded database's lock), then the spans. */
+  const closeConnections = async () => {
+    await events.close();
+    await limiterRedis?.quit().catch(() => {});
+    await cacheRedis?.quit().catch(() => {});
+    await handle.close();
+    await tracing?.shutdown();
+  };
   let stopping = false;
   const readiness = createReadinessCheck(handle.db, { timeoutMs: config.observability.readinessTimeoutMs });
   const app = createApp({
@@ -50,21 +59,27 @@ async function main(): Promise<void> {
   });
   const server = createServer(app);
   const requests = trackRequests(server);
+  // Listening first: a process that cannot serve (a port in use) must not start background work
+  // and linger; it lets go of the database and exits 1.
+  try {
+    await listen(server, config.port, config.host);
+  } catch (error) {
+    await closeConnections();
+    throw new StartupError(listenFailure(error, config.host, config.port));
+  }
   const websocket = attachWebSocket(server, app);
   const log = (line: string) => logger.info(line);
   const background = config.mail.inProcess ? startBackgroundWork(handle.db, config, log) : null;
   // Publishes scheduled articles when due; safe in every process at once (one claims each article).
   const scheduler = startArticleScheduler({ db: handle.db, pubsub: events.pubsub, cache: app.cache, log });
-  server.listen(config.port, config.host, () => {
-    const where = handle.driver === "pglite" ? `embedded PGlite in ${config.database.dataDir}` : "PostgreSQL";
-    logger.info(
-      `lede ready in ${Math.round(performance.now() - started)} ms on ${where}: http://localhost:${config.port}/graphql`,
-    );
-    logger.info(
-      background ? `dispatcher running: ${background.describe}` : "dispatcher off (LEDE_DISPATCHER=false)",
-    );
-    if (tracing) logger.info(`tracing to ${config.observability.tracing.endpoint}`);
-  });
+  const where = handle.driver === "pglite" ? `embedded PGlite in ${config.database.dataDir}` : "PostgreSQL";
+  logger.info(
+    `lede ready in ${Math.round(performance.now() - started)} ms on ${where}: http://localhost:${config.port}/graphql`,
+  );
+  logger.info(
+    background ? `dispatcher running: ${background.describe}` : "dispatcher off (LEDE_DISPATCHER=false)",
+  );
+  if (tracing) logger.info(`tracing to ${config.observability.tracing.endpoint}`);
 
   // Graceful shutdown: stop accepting, finish the requests in flight (cut past SHUTDOWN_TIMEOUT_MS),
   // let the dispatcher finish its message and the schedulers their round, then close Redis and the
@@ -99,13 +114,8 @@ async function main(): Promise<void> {
     try {
       clean = (await drained).clean;
       await Promise.all([websocketClosed, backgroundStopped, schedulerStopped]);
-      await events.close();
-      await limiterRedis?.quit().catch(() => {});
-      await cacheRedis?.quit().catch(() => {});
-      if (config.redisUrl) step("redis closed");
-      await handle.close();
-      step("database closed");
-      await tracing?.shutdown();
+      await closeConnections();
+      step(config.redisUrl ? "redis and database closed" : "database closed");
     } catch (error) {
       clean = false;
       logger.error({ err: error, shutdown: true }, "shutdown: a step failed");
@@ -118,7 +128,30 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void stop("SIGINT"));
 }
 
+/** A reason not to start that one line says in full. */
+class StartupError extends Error {}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}
+
+function listenFailure(error: unknown, host: string, port: number): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "EADDRINUSE") return `port ${port} is in use on ${host}: stop what holds it, or set PORT`;
+  if (code === "EACCES") return `port ${port} on ${host} needs privileges this process lacks: set PORT`;
+  return `cannot listen on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}`;
+}
+
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  if (error instanceof ConfigError) console.error(error.message);
+  else if (error instanceof StartupError || error instanceof DataDirectoryInUseError)
+    console.error(`lede: ${error.message}`);
+  else console.error(error);
   process.exit(1);
 });

@@ -51,6 +51,15 @@ describe("configuration", () => {
     });
   });
 
+  it("seeds the demo articles into an empty database, except in production unless asked", () => {
+    const production = { NODE_ENV: "production", LEDE_SECRET: "a-production-secret-of-32-characters!" };
+    expect(loadConfig({}).seedDemo).toBe(true);
+    expect(loadConfig({ LEDE_SEED_DEMO: "false" }).seedDemo).toBe(false);
+    expect(loadConfig(production).seedDemo).toBe(false);
+    expect(loadConfig({ ...production, LEDE_SEED_DEMO: "true" }).seedDemo).toBe(true);
+    expect(() => loadConfig({ LEDE_SEED_DEMO: "yes" })).toThrow(/^Invalid configuration: LEDE_SEED_DEMO:/);
+  });
+
   it.each([
     ["PORT", "eighty"],
     ["PORT", "70000"],

@@ -2,7 +2,6 @@
 // in the middle of a load of writes, a crash, an exhausted pool, and a SIGTERM to a running server.
 // They need the machine's initdb and pg_ctl, not TEST_DATABASE_URL; PGlite, embedded, has no server
 // to restart. They run once per vitest run: in the postgres project when there is one.
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -16,14 +15,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.ts";
 import { defaultCommentPolicy } from "../src/config.ts";
 import { openDatabase } from "../src/db/client.ts";
+import { migrateDatabase } from "../src/db/migrate.ts";
 import { isDatabaseUnavailable, isPlainRead, retryStats, withRetry } from "../src/db/retry.ts";
+import { seedArticles, seedAuthors } from "../src/db/seed-content.ts";
 import { prepareDatabase } from "../src/db/setup.ts";
+import { defaultOperationLimits } from "../src/graphql/plugins/limits.ts";
 import { enqueueEmails } from "../src/mail/outbox.ts";
 import { insertComment } from "../src/modules/comment/comment.repo.ts";
 import { defaultNewsletterSettings } from "../src/modules/newsletter/newsletter.settings.ts";
 import { createReadinessCheck } from "../src/observability/readiness.ts";
 import { createTestApp, driver, type TestApp } from "./setup/app.ts";
-import { collectLogs, type LogLine } from "./setup/logs.ts";
+import { collectLogs } from "./setup/logs.ts";
 import {
   freePort,
   type PrivatePostgres,
@@ -31,6 +33,7 @@ import {
   startPrivatePostgres,
 } from "./setup/private-postgres.ts";
 import { articleGlobalId, knownCommenterEmail, openArticle } from "./setup/seed-facts.ts";
+import { startServerProcess } from "./setup/server-process.ts";
 
 const skipReason = !postgresBinaries()
   ? "skipped: no initdb and pg_ctl on this machine"
@@ -136,6 +139,43 @@ describe("retries of idempotent work", () => {
     expect(isPlainRead("select pg_advisory_lock(1)")).toBe(false);
     expect(isPlainRead('insert into "comments" values ($1)')).toBe(false);
     expect(isPlainRead('with x as (delete from "t" returning *) select * from x')).toBe(false);
+  });
+});
+
+describe("a mutation still running at the operation timeout", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({
+      graphql: { limits: { ...defaultOperationLimits, maxCost: Number.MAX_SAFE_INTEGER, timeoutMs: 100 } },
+    });
+  });
+  afterAll(() => t.close());
+
+  it("answers what it wrote: never TIMEOUT for a comment that was stored", async () => {
+    // The comments table is held, so that the mutation is still waiting when its deadline passes:
+    // a query started after it, held the same way, answers TIMEOUT first.
+    const release = await holdTable(t, "comments");
+    const body = `past the deadline ${randomUUID()}`;
+    const posting = graphql(t.app, POST_COMMENT, {
+      input: {
+        articleId: articleGlobalId(openArticle.slug),
+        authorName: "Late",
+        authorEmail: knownCommenterEmail,
+        body,
+      },
+    });
+    let query: Awaited<ReturnType<typeof graphql>>;
+    try {
+      query = await graphql(t.app, "{ articles(first: 1) { nodes { commentCount } } }");
+    } finally {
+      release();
+    }
+    expect(query.body.errors?.[0]?.extensions?.code).toBe("TIMEOUT");
+    const { body: answer } = await posting;
+    const stored = await t.db.query.comments.findMany({ where: { body }, columns: { id: true } });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.postComment).toMatchObject({ __typename: "PostCommentSuccess" });
+    expect(stored).toHaveLength(1);
   });
 });
 
@@ -420,6 +460,72 @@ describe.skipIf(skipReason !== null)(titled("on a private PostgreSQL server"), (
     await handle.close();
   });
 
+  it("starts three servers at once on an empty database: each becomes ready, the demo is seeded once, all serve it", async () => {
+    // Orchestrators start replicas together: they race to migrate, then to seed the empty database.
+    // The test holds the articles table until all three are waiting on it, so that all three find
+    // the database empty and race for the seeder's lock every time.
+    const name = `fresh_${randomUUID().slice(0, 8)}`;
+    const admin = postgres(pg.url(), { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    const fresh = postgres(pg.url(name), { max: 2, onnotice: () => {} });
+    const migrated = await openDatabase({ url: pg.url(name), poolSize: 1 });
+    await migrateDatabase(migrated);
+    await migrated.close();
+    const release = await holdTableLock(fresh, "articles");
+    const ports = [await freePort(), await freePort(), await freePort()];
+    const servers = ports.map((port) =>
+      startServerProcess({
+        DATABASE_URL: pg.url(name),
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        LEDE_DISPATCHER: "false",
+        LOG_LEVEL: "info",
+      }),
+    );
+    try {
+      await waitUntil(
+        async () =>
+          (
+            await fresh`select count(*)::int as n from pg_stat_activity
+              where application_name = 'lede' and wait_event_type = 'Lock'`
+          )[0]?.n === 3,
+        30_000,
+      );
+      release();
+      await Promise.all(
+        servers.map((server) => server.logs.waitFor((l) => l.msg.startsWith("lede ready"), 60_000)),
+      );
+      const seeded = servers.flatMap((server) =>
+        server.logs.lines.filter((l) => l.msg.startsWith("seeded demo")),
+      );
+      expect(seeded).toHaveLength(1);
+      const [stored] = await fresh<{ articles: number; authors: number }[]>`
+        select (select count(*)::int from articles) as articles, (select count(*)::int from authors) as authors`;
+      expect(stored).toEqual({ articles: seedArticles.length, authors: seedAuthors.length });
+      const pages = await Promise.all(
+        ports.map(async (port) => {
+          const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ query: "{ articles(first: 100) { totalCount nodes { id } } }" }),
+          });
+          return (await response.json()) as GraphqlBody;
+        }),
+      );
+      expect(pages[0]?.data).toMatchObject({ articles: { totalCount: expect.any(Number) } });
+      expect(pages[1]).toEqual(pages[0]);
+      expect(pages[2]).toEqual(pages[0]);
+    } finally {
+      release();
+      for (const server of servers) server.child.kill("SIGTERM");
+      const codes = await Promise.all(servers.map((server) => server.exited));
+      await fresh.end();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+      expect(codes, servers.map((server) => server.logs.stderr()).join("\n")).toEqual([0, 0, 0]);
+    }
+  }, 90_000);
+
   it("drains on SIGTERM: the request in flight completes, new connections are refused, the dispatcher finishes its message, exit 0", async () => {
     const smtp = await slowSmtpServer(2000);
     const mailDir = mkdtempSync(join(tmpdir(), "lede-mail-"));
@@ -438,24 +544,17 @@ describe.skipIf(skipReason !== null)(titled("on a private PostgreSQL server"), (
       new Date(),
     );
     const port = await freePort();
-    const child = spawn(process.execPath, ["src/server.ts"], {
-      env: {
-        PATH: process.env.PATH ?? "",
-        HOME: process.env.HOME ?? "",
-        NODE_ENV: "production",
-        LEDE_SECRET: "a-test-secret-that-is-long-enough-0123456789",
-        DATABASE_URL: pg.url("lede"),
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        LEDE_SEED_DEMO: "false",
-        SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-        LEDE_MAIL_DIR: mailDir,
-        LOG_LEVEL: "info",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+    const { child, logs, exited } = startServerProcess({
+      NODE_ENV: "production",
+      LEDE_SECRET: "a-test-secret-that-is-long-enough-0123456789",
+      DATABASE_URL: pg.url("lede"),
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LEDE_SEED_DEMO: "false",
+      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      LEDE_MAIL_DIR: mailDir,
+      LOG_LEVEL: "info",
     });
-    const logs = childLogs(child);
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     const admin = postgres(pg.url("lede"), { max: 2, onnotice: () => {} });
     let releaseLock = () => {};
     try {
@@ -464,16 +563,7 @@ describe.skipIf(skipReason !== null)(titled("on a private PostgreSQL server"), (
       await smtp.messageReceived;
 
       // A request that waits on a lock, so that it is in flight when the signal comes.
-      const lockHeld = new Promise<void>((held) => {
-        void admin.begin(async (tx) => {
-          await tx`lock table tags in access exclusive mode`;
-          held();
-          await new Promise<void>((release) => {
-            releaseLock = release;
-          });
-        });
-      });
-      await lockHeld;
+      releaseLock = await holdTableLock(admin, "tags");
       const slow = fetch(`http://127.0.0.1:${port}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json" },
@@ -545,6 +635,37 @@ async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): 
   }
 }
 
+/**
+ * Holds `table` against the test app's own statements: an exclusive lock from a second connection
+ * on PostgreSQL; on PGlite, which has one connection, a transaction left open (every statement
+ * waits for it).
+ */
+async function holdTable(t: TestApp, table: string): Promise<() => void> {
+  if (driver === "postgres") {
+    const client = postgres(t.handle.url as string, { max: 1, onnotice: () => {} });
+    const release = await holdTableLock(client, table);
+    return () => {
+      release();
+      void client.end();
+    };
+  }
+  return new Promise((held) => {
+    void t.db.transaction(async () => {
+      await new Promise<void>((release) => held(release));
+    });
+  });
+}
+
+/** Locks `table` against every statement in a transaction of its own; resolves with the release. */
+async function holdTableLock(client: postgres.Sql, table: string): Promise<() => void> {
+  return new Promise((locked) => {
+    void client.begin(async (tx) => {
+      await tx.unsafe(`lock table ${table} in access exclusive mode`);
+      await new Promise<void>((release) => locked(release));
+    });
+  });
+}
+
 /** Whether a new TCP connection to the port is refused (within a second of trying). */
 async function connectionRefused(port: number): Promise<boolean> {
   const started = performance.now();
@@ -561,58 +682,6 @@ async function connectionRefused(port: number): Promise<boolean> {
     await sleep(25);
   }
   return false;
-}
-
-/** The JSON lines a child writes on stdout, parsed as they come. */
-function childLogs(child: ChildProcess) {
-  const lines: LogLine[] = [];
-  const waiters = new Set<{ test: (line: LogLine) => boolean; resolve: () => void }>();
-  let rest = "";
-  let stderr = "";
-  child.stderr?.on("data", (chunk) => {
-    stderr += chunk;
-  });
-  child.stdout?.on("data", (chunk) => {
-    rest += chunk;
-    const complete = rest.split("\n");
-    rest = complete.pop() ?? "";
-    for (const text of complete) {
-      if (!text.trim()) continue;
-      let line: LogLine;
-      try {
-        line = JSON.parse(text) as LogLine;
-      } catch {
-        line = { level: "?", msg: text };
-      }
-      lines.push(line);
-      for (const waiter of waiters) if (waiter.test(line)) waiter.resolve();
-    }
-  });
-  return {
-    lines,
-    waitFor(test: (line: LogLine) => boolean, timeoutMs: number): Promise<void> {
-      if (lines.some(test)) return Promise.resolve();
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          waiters.delete(waiter);
-          reject(
-            new Error(
-              `no such log line within ${timeoutMs} ms; stdout:\n${lines.map((l) => l.msg).join("\n")}\nstderr:\n${stderr}`,
-            ),
-          );
-        }, timeoutMs);
-        const waiter = {
-          test,
-          resolve: () => {
-            clearTimeout(timer);
-            waiters.delete(waiter);
-            resolve();
-          },
-        };
-        waiters.add(waiter);
-      });
-    },
-  };
 }
 
 /** An SMTP server that takes each message and answers it only after `delayMs`. */

@@ -19,7 +19,12 @@ import { stableUuid } from "../src/db/seed.ts";
 import { zonedInstant } from "../src/infra/zoned-time.ts";
 import { dispatchOnce } from "../src/mail/dispatcher.ts";
 import { fileTransport } from "../src/mail/transports.ts";
-import { digestWindow, runDigest, startDigestScheduler } from "../src/modules/newsletter/digest.ts";
+import {
+  describeDigestRun,
+  digestWindow,
+  runDigest,
+  startDigestScheduler,
+} from "../src/modules/newsletter/digest.ts";
 import { ensureManageToken, publishedArticlesBetween } from "../src/modules/newsletter/newsletter.repo.ts";
 import { CONSENT_VERSION, defaultNewsletterSettings } from "../src/modules/newsletter/newsletter.settings.ts";
 import { graphql } from "./generated/gql.ts";
@@ -211,6 +216,12 @@ describe("runDigest", () => {
     const report = await runDigest({ db: t.db, date: "2027-02-20", ...digestOptions });
     expect(report).toMatchObject({ articles: 0, queued: 0 });
     expect((await digests()).filter((row) => row.idempotencyKey.endsWith("2027-02-20"))).toEqual([]);
+    // The reason, not "0 active subscribers".
+    expect(report.subscribers).toBe(4);
+    expect(describeDigestRun(report, settings)).toBe(
+      "digest 2027-02-20: no articles published from 2027-02-19T06:00:00.000Z to 2027-02-20T06:00:00.000Z; " +
+        "nothing sent to 4 active subscribers",
+    );
   });
 
   it("writes HTML and text with the manage and unsubscribe links, and RFC 8058 headers", async () => {

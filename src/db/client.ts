@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { boundQueueWait, type PoolStats, poolStatsOf } from "./bounded-pool.ts";
+import { lockDataDirectory } from "./data-dir-lock.ts";
 import { relations } from "./relations.ts";
 import { retryReads } from "./retry.ts";
 
@@ -35,6 +36,8 @@ export interface DatabaseOptions {
   statementTimeoutMs?: number;
   /** A PGlite data directory dump to start from (tests clone a migrated, seeded template). */
   pgliteDump?: Blob | undefined;
+  /** What this process is (`the lede server`, `lede token create`): named by the data directory's lock. */
+  holder?: string;
 }
 
 export interface DatabaseHandle {
@@ -113,17 +116,31 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   }
 
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  // Before PGlite reads a page: a second process would lose its writes (src/db/data-dir-lock.ts).
+  const lock = options.dataDir
+    ? lockDataDirectory(options.dataDir, options.holder ?? "a lede process")
+    : null;
   const pglite = await PGlite.create({
     // The contrib extensions the migrations create (search: accent folding and trigrams).
     extensions: { unaccent, pg_trgm },
     ...(options.dataDir && { dataDir: options.dataDir }),
     ...(options.pgliteDump && { loadDataDir: options.pgliteDump }),
+  }).catch((error: unknown) => {
+    lock?.release();
+    throw error;
   });
   // No statement_timeout here: single-threaded PGlite has no timer to interrupt a running
   // statement, and it accepts the setting without enforcing it.
   countPgliteStatements(pglite, emit);
   const db = drizzlePglite({ client: pglite, relations }) as unknown as Database;
-  return { db, readDb: db, driver: "pglite", url: undefined, onStatement, close: () => pglite.close() };
+  const close = async () => {
+    try {
+      await pglite.close();
+    } finally {
+      lock?.release();
+    }
+  };
+  return { db, readDb: db, driver: "pglite", url: undefined, onStatement, close };
 }
 
 /** PGlite has no debug hook: wrap its entry points, and those of each transaction object it hands out. */

@@ -25,14 +25,28 @@ export async function isDatabaseEmpty(db: Database): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
+export interface SeedCounts {
+  articles: number;
+  comments: number;
+}
+
 /** Seeds the demo content; refuses, changing nothing, unless the database has no content yet. */
-export async function seedDemoContent(db: Database): Promise<{ articles: number; comments: number }> {
+export async function seedDemoContent(db: Database): Promise<SeedCounts> {
+  const seeded = await seedDemoContentIfEmpty(db);
+  if (!seeded)
+    throw new DatabaseNotEmptyError("The database already has content; seed only an empty database");
+  return seeded;
+}
+
+/**
+ * Seeds the demo content into an empty database; null, changing nothing, when it has content.
+ * Processes starting together on one empty server take turns here: the first seeds, the others
+ * wait for its commit, then find content and go on.
+ */
+export async function seedDemoContentIfEmpty(db: Database): Promise<SeedCounts | null> {
   return db.transaction(async (tx) => {
-    // Serialise concurrent seeders (two processes starting on one empty server).
     await tx.execute(sql`lock table ${articles} in exclusive mode`);
-    if (!(await isDatabaseEmpty(tx as unknown as Database))) {
-      throw new DatabaseNotEmptyError("The database already has content; seed only an empty database");
-    }
+    if (!(await isDatabaseEmpty(tx as unknown as Database))) return null;
     const authorId = new Map(seedAuthors.map((a) => [a.slug, stableUuid(`author:${a.slug}`)]));
     const tagId = new Map(seedTags.map((t) => [t.slug, stableUuid(`tag:${t.slug}`)]));
     await tx.insert(authors).values(seedAuthors.map((a) => ({ ...a, id: authorId.get(a.slug) as string })));

@@ -2,10 +2,12 @@
 import type { Config } from "../config.ts";
 import { type DatabaseHandle, openDatabase } from "./client.ts";
 import { migrateDatabase } from "./migrate.ts";
-import { isDatabaseEmpty, seedDemoContent } from "./seed.ts";
+import { isDatabaseEmpty, seedDemoContentIfEmpty } from "./seed.ts";
 
-export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+/** `holder` says what this process is, for the embedded database's lock (src/db/data-dir-lock.ts). */
+export function openConfiguredDatabase(config: Config, holder: string): Promise<DatabaseHandle> {
   return openDatabase({
+    holder,
     url: config.database.url,
     readUrl: config.database.readUrl,
     dataDir: config.database.dataDir,
@@ -21,9 +23,10 @@ export async function prepareDatabase(
 ): Promise<string[]> {
   const notes: string[] = [];
   await migrateDatabase(handle);
+  // The emptiness check first spares a started database the seeder's table lock.
   if (options.seedDemo && (await isDatabaseEmpty(handle.db))) {
-    const seeded = await seedDemoContent(handle.db);
-    notes.push(`seeded demo content: ${seeded.articles} articles, ${seeded.comments} comments`);
+    const seeded = await seedDemoContentIfEmpty(handle.db);
+    if (seeded) notes.push(`seeded demo content: ${seeded.articles} articles, ${seeded.comments} comments`);
   }
   return notes;
 }

@@ -7,14 +7,10 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runNodeScript(
-  script: string,
-  args: string[],
-  env: Record<string, string>,
-): Promise<CliResult> {
+/** Runs `command` with only PATH, HOME and `env` (which may set PATH) in its environment. */
+export function runCommand(command: string, args: string[], env: Record<string, string>): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    // process.execPath is the Node running vitest: the project's Node 24.
-    const child = spawn(process.execPath, [script, ...args], {
+    const child = spawn(command, args, {
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -30,5 +26,9 @@ export function runNodeScript(
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+// process.execPath is the Node running vitest: the project's Node 24.
+export const runNodeScript = (script: string, args: string[], env: Record<string, string>) =>
+  runCommand(process.execPath, [script, ...args], env);
 
 export const runCli = (args: string[], env: Record<string, string>) => runNodeScript("src/cli.ts", args, env);

@@ -6,7 +6,9 @@
 import {
   type ASTVisitor,
   GraphQLError,
+  getOperationAST,
   Kind,
+  OperationTypeNode,
   parse,
   type ValidationContext,
   type ValidationRule,
@@ -179,10 +181,17 @@ function bodySizePlugin(maxBytes: number): AnyPlugin {
   };
 }
 
-/** Every operation gets at most `timeoutMs`; graphql-js stops resolving when the signal fires. */
+/**
+ * Every query gets at most `timeoutMs`; graphql-js stops resolving when the signal fires. A mutation
+ * is not cut short: the answer would be TIMEOUT while its resolver went on to commit (and a client
+ * that retries would write twice). It runs to its end, bounded by the database (pool wait,
+ * statement timeout), and answers what it wrote.
+ */
 function operationTimeoutPlugin(timeoutMs: number): AnyPlugin {
   return {
     onExecute({ args, setExecuteFn, executeFn }) {
+      if (getOperationAST(args.document, args.operationName)?.operation === OperationTypeNode.MUTATION)
+        return;
       // yoga executes with @graphql-tools/executor, which stops resolving once `signal` aborts.
       type WithSignal = typeof args & { signal?: AbortSignal };
       const timeout = AbortSignal.timeout(timeoutMs);

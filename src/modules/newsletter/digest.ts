@@ -13,6 +13,7 @@ import type { DigestArticle, RenderedEmail } from "../../mail/templates.ts";
 import { digestMessage } from "./newsletter.emails.ts";
 import {
   activeSubscribersAfter,
+  countActiveSubscribers,
   type DigestSourceArticle,
   digestRunCompleted,
   ensureManageToken,
@@ -65,7 +66,7 @@ export interface DigestRunReport {
   date: string;
   /** Articles published in the window, all languages. */
   articles: number;
-  /** Active subscribers looked at. */
+  /** Active subscribers (looked at one by one only when there are articles). */
   subscribers: number;
   /** Digests queued by this run (a second run of a date queues none). */
   queued: number;
@@ -95,6 +96,8 @@ export async function runDigest(options: DigestOptions & { date: string }): Prom
     queued: 0,
     withoutArticles: 0,
   };
+  // Nobody gets mail then, but the report says how many readers went without.
+  if (!articles.length) report.subscribers = await countActiveSubscribers(db);
 
   let afterId: string | null = null;
   while (articles.length) {
@@ -141,6 +144,21 @@ export interface DigestPreview extends DigestWindow {
 }
 
 /** The digest of `date` for a reader with these preferences, with placeholder links. */
+/** One line for the logs and the CLI, saying why nothing was queued when nothing was. */
+export function describeDigestRun(report: DigestRunReport, settings: NewsletterSettings): string {
+  if (!report.articles) {
+    const window = digestWindow(report.date, settings);
+    return (
+      `digest ${report.date}: no articles published from ${window.from.toISOString()} to ${window.to.toISOString()}; ` +
+      `nothing sent to ${report.subscribers} active subscribers`
+    );
+  }
+  return (
+    `digest ${report.date}: ${report.queued} queued for ${report.subscribers} active subscribers ` +
+    `(${report.articles} articles in the window, ${report.withoutArticles} subscribers with nothing to read)`
+  );
+}
+
 export async function previewDigest(
   db: Executor,
   settings: NewsletterSettings,
@@ -190,9 +208,7 @@ export function startDigestScheduler(
       return;
     if (await digestRunCompleted(options.db, date)) return;
     const report = await runDigest({ ...options, date });
-    log(
-      `digest ${date}: ${report.queued} queued for ${report.subscribers} subscribers (${report.articles} articles, ${report.withoutArticles} with nothing to read)`,
-    );
+    log(describeDigestRun(report, options.settings));
   };
   const run = () => {
     if (current) return; // the previous check is still running

@@ -255,6 +255,14 @@ export function activeSubscribersAfter(
     .limit(limit);
 }
 
+export async function countActiveSubscribers(db: Executor): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(newsletterSubscribers)
+    .where(eq(newsletterSubscribers.status, "active"));
+  return row?.n ?? 0;
+}
+
 export async function digestRunCompleted(db: Executor, date: string): Promise<boolean> {
   const rows = await db
     .select({ date: newsletterDigestRuns.date })
