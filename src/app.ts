@@ -15,6 +15,7 @@ import type { Database } from "./db/client.ts";
 import { isDatabaseUnavailable } from "./db/retry.ts";
 import { type AppServices, type Context, createContext } from "./graphql/context.ts";
 import { clientError } from "./graphql/errors.ts";
+import { playgroundOptions, renderPlayground } from "./graphql/playground.ts";
 import { defaultOperationLimits, limitPlugins } from "./graphql/plugins/limits.ts";
 import { persistedDocumentsPlugin } from "./graphql/plugins/persisted-documents.ts";
 import { readReplicaPlugin } from "./graphql/plugins/read-replica.ts";
@@ -87,24 +88,6 @@ export type ServerContext = { req?: IncomingMessage };
 /** The yoga app, and the cache invalidation that background work (the scheduler) tells too. */
 export type App = YogaServerInstance<ServerContext, Context> & { cache: CacheInvalidation };
 
-const exampleQuery = `# Welcome to lede. Press the run button to fetch the front page.
-query FrontPage {
-  articles(first: 5) {
-    totalCount
-    nodes {
-      title
-      lede
-      publishedAt
-      readingTimeMinutes
-      author { name jobTitle }
-      tags { slug name }
-      commentCount
-      comments(first: 3) { nodes { authorName body createdAt } }
-    }
-  }
-}
-`;
-
 export function createApp(options: AppOptions): App {
   const now = options.now ?? (() => new Date());
   const settings: GraphqlSettings = { ...defaultGraphqlSettings, ...options.graphql };
@@ -139,7 +122,8 @@ export function createApp(options: AppOptions): App {
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
-    graphiql: settings.graphiql ? { title: "lede", defaultQuery: exampleQuery } : false,
+    graphiql: settings.graphiql ? playgroundOptions : false,
+    renderGraphiQL: renderPlayground,
     healthCheckEndpoint: "/health",
     logging: yogaLogger(logger),
     maskedErrors: {
