@@ -18,6 +18,7 @@ import { isDatabaseUnavailable } from "./db/retry.ts";
 import { type AppServices, type Context, createContext } from "./graphql/context.ts";
 import { clientError } from "./graphql/errors.ts";
 import { LiveFeeds } from "./graphql/live-feeds.ts";
+import { playgroundOptions, renderPlayground } from "./graphql/playground.ts";
 import { corsPolicy } from "./graphql/plugins/cors.ts";
 import { defaultOperationLimits, limitPlugins } from "./graphql/plugins/limits.ts";
 import { persistedDocumentsPlugin } from "./graphql/plugins/persisted-documents.ts";
@@ -98,24 +99,6 @@ export type ServerContext = { req?: IncomingMessage };
  */
 export type App = YogaServerInstance<ServerContext, Context> & { cache: CacheInvalidation; live: LiveFeeds };
 
-const exampleQuery = `# Welcome to lede. Press the run button to fetch the front page.
-query FrontPage {
-  articles(first: 5) {
-    totalCount
-    nodes {
-      title
-      lede
-      publishedAt
-      readingTimeMinutes
-      author { name jobTitle }
-      tags { slug name }
-      commentCount
-      comments(first: 3) { nodes { authorName body createdAt } }
-    }
-  }
-}
-`;
-
 export function createApp(options: AppOptions): App {
   const now = options.now ?? (() => new Date());
   const settings: GraphqlSettings = { ...defaultGraphqlSettings, ...options.graphql };
@@ -155,7 +138,8 @@ export function createApp(options: AppOptions): App {
     graphqlEndpoint: "/graphql",
     landingPage: false,
     cors: cors.cors,
-    graphiql: settings.graphiql ? { title: "lede", defaultQuery: exampleQuery } : false,
+    graphiql: settings.graphiql ? playgroundOptions : false,
+    renderGraphiQL: renderPlayground,
     healthCheckEndpoint: "/health",
     logging: yogaLogger(logger),
     maskedErrors: {

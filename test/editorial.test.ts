@@ -19,6 +19,7 @@ import { graphql } from "./generated/gql.ts";
 import { createTestApp, driver, type TestApp } from "./setup/app.ts";
 import { runCli } from "./setup/cli.ts";
 import { staffToken } from "./setup/factories.ts";
+import { collectLogs } from "./setup/logs.ts";
 import { articleGlobalId, draftArticle, openArticle } from "./setup/seed-facts.ts";
 import { openSse, settle } from "./setup/sse.ts";
 
@@ -243,6 +244,9 @@ const { pubsub } = createLedePubSub();
 
 const authorId = (slug: string) => stableUuid(`author:${slug}`);
 
+// Read, not printed: a test below makes a write fail on purpose, and lede logs that as an error.
+const logs = collectLogs("warn");
+
 let t: TestApp;
 let editor: string;
 /** An author writing as priya-nair. */
@@ -257,6 +261,7 @@ beforeAll(async () => {
   t = await createTestApp({
     now,
     pubsub,
+    logger: logs.logger,
     graphql: { limits: { ...defaultOperationLimits, maxBodyBytes: 1_000_000 } },
   });
   editor = await staffToken(t, "editor");
@@ -665,6 +670,7 @@ describe("updating an article", () => {
       changedFields: [],
       snapshot: first?.snapshot as NonNullable<typeof first>["snapshot"],
     });
+    const logged = logs.lines.length;
     const result = await update({
       articleId: article.id,
       expectedVersion: 1,
@@ -677,6 +683,18 @@ describe("updating an article", () => {
     expect(row).toMatchObject({ title: article.title, slug: article.slug, body: article.body, version: 1 });
     const tags = await t.db.query.articleTags.findMany({ where: { articleId: row.id }, with: { tag: true } });
     expect(tags.map((link) => link.tag.slug)).toEqual(["ai"]);
+    // The failure is logged once, as the error it is, with the database's reason.
+    expect(logs.lines.slice(logged)).toEqual([
+      expect.objectContaining({
+        level: "error",
+        field: "updateArticle",
+        err: expect.objectContaining({
+          cause: expect.objectContaining({
+            message: expect.stringContaining("article_revisions_version_idx"),
+          }),
+        }),
+      }),
+    ]);
   });
 });
 

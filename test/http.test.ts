@@ -1,21 +1,18 @@
 // lede over a real HTTP port, as browsers, GraphiQL and curl reach it.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "./setup/app.ts";
+import { createTestApp, listenOnLoopback, type TestApp } from "./setup/app.ts";
 
 let t: TestApp;
-let server: Server;
+let listening: Awaited<ReturnType<typeof listenOnLoopback>>;
 let base: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  server = createServer(t.app);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  listening = await listenOnLoopback(t.app);
+  base = listening.base;
 });
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await listening.close();
   await t.close();
 });
 

@@ -1,6 +1,6 @@
 // The whole data model of lede, one table per concept of ../shared/CONTEXT.md.
 // Ids are UUIDs from gen_random_uuid(), available on PostgreSQL 15 and on PGlite alike.
-import { sql } from "drizzle-orm";
+import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import {
   boolean,
   check,
@@ -25,6 +25,12 @@ export const commentStatusEnum = pgEnum("comment_status", ["pending", "approved"
 export const subscriberStatusEnum = pgEnum("subscriber_status", ["pending", "active", "unsubscribed"]);
 export const staffRoleEnum = pgEnum("staff_role", ["admin", "editor", "author"]);
 export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "dead"]);
+
+/**
+ * `value` in lower case without accents (lede_fold, an immutable wrapper of unaccent made in the
+ * migration): how names and words compare, and what their indexes hold.
+ */
+export const folded = (value: SQLWrapper | string): SQL => sql`lede_fold(${value})`;
 
 export type Language = (typeof languageEnum.enumValues)[number];
 export type ArticleStatus = (typeof articleStatusEnum.enumValues)[number];
@@ -103,6 +109,16 @@ export const articles = pgTable(
     index("articles_scheduled_idx").on(t.publishedAt).where(sql`status = 'scheduled'`),
   ],
 );
+
+/**
+ * The vocabulary of public articles: each word of a title, lede or body once, folded. Search
+ * corrects a mistyped word to its closest entry (trigram similarity, served by the index).
+ * Triggers on articles add the words of every article that is public after a write (see the
+ * migration); a word whose articles went away stays, and then simply finds nothing.
+ */
+export const searchWords = pgTable("search_words", { word: text("word").primaryKey() }, (t) => [
+  index("search_words_trgm_idx").using("gin", t.word.op("gin_trgm_ops")),
+]);
 
 /** Every saved state of an article: who changed what, when; any of them can be restored. */
 export const articleRevisions = pgTable(
@@ -184,7 +200,8 @@ export const quotes = pgTable(
   },
   (t) => [
     index("quotes_article_idx").on(t.articleId, t.position),
-    index("quotes_speaker_idx").on(sql`lower(${t.speaker})`),
+    // `quotes(speaker:)` compares names folded: any letter case, with or without accents.
+    index("quotes_speaker_idx").on(folded(t.speaker)),
   ],
 );
 

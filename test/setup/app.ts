@@ -1,6 +1,8 @@
 // Each test file gets its own database, cloned from the template that global.ts built, and an app
 // driven through `app.fetch` with no socket. Statements are counted at the driver.
 import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { type ExecutionResult, print } from "graphql";
 import postgres from "postgres";
@@ -107,5 +109,18 @@ export async function createTestApp(options: Omit<AppOptions, "db"> = {}): Promi
       await handle.close();
       await drop();
     },
+  };
+}
+
+/** `app` on a real port of the loopback, for tests that need a socket (a browser, raw HTTP). */
+export async function listenOnLoopback(
+  app: App,
+): Promise<{ server: Server; base: string; close: () => Promise<void> }> {
+  const server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    server,
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

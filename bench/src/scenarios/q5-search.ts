@@ -7,7 +7,8 @@
 // The raw ceiling runs lede's SQL (src/modules/search/search.repo.ts: websearch_to_tsquery on
 // lede_fr / lede_en by each article's language, ts_rank_cd normalised by length, ts_headline on
 // the page only) in one statement, counting the matches from the same scan, and turns the
-// headline into lede's snippet (Markdown stripped, HTML escaped, <mark>) in SQL.
+// headline (of the lede and the rendered body's text) into lede's snippet (HTML escaped, <mark>)
+// in SQL.
 import { vocabulary } from "../data/words.ts";
 import { dataOf, defineScenario } from "./types.ts";
 
@@ -44,14 +45,13 @@ const ledeQuery = `query Search($q: String!, $first: Int!) {
   }
 }`;
 
-// lede's snippet options and markers (search.repo.ts), and highlight() of search.graphql.ts in SQL:
-// strip Markdown links, emphasis and headings, collapse whitespace, escape HTML, then <mark>.
+// lede's snippet options and markers and the rendered body's text (search.repo.ts), and highlight()
+// of search.graphql.ts in SQL: collapse whitespace, escape HTML, then <mark>.
 const snippetOptions = `StartSel=\u0002, StopSel=\u0003, MaxFragments=2, MaxWords=28, MinWords=12, FragmentDelimiter=" … "`;
+const renderedText = (html: string) =>
+  `replace(replace(replace(regexp_replace(${html}, '<[^>]*>', ' ', 'g'), '&lt;', '<'), '&gt;', '>'), '&amp;', '&')`;
 const highlight = (raw: string) => {
   let t = raw;
-  t = `regexp_replace(${t}, '\\[([^\\]]*)\\]\\([^)]*\\)', '\\1', 'g')`;
-  t = `regexp_replace(${t}, '[*_\`]{1,3}', '', 'g')`;
-  t = `regexp_replace(${t}, '(^|\\n)#{1,6}\\s*', '\\1', 'g')`;
   t = `btrim(regexp_replace(${t}, '\\s+', ' ', 'g'))`;
   for (const [c, e] of [
     ["&", "&amp;"],
@@ -69,7 +69,7 @@ const tsquery = (alias: string) =>
 
 const rawSql = `
   with matches as (
-    select a.id, a.slug, a.title, a.language, a.lede, a.body,
+    select a.id, a.slug, a.title, a.language, a.lede, a.body_html,
       ts_rank_cd(a.search_vector, ${tsquery("a")}, 1) as rank
     from articles a
     where a.status in ('published') and a.deleted_at is null
@@ -84,7 +84,7 @@ const rawSql = `
         'rank', p.rank,
         'snippet', ${highlight(
           `ts_headline(case when p.language = 'fr' then 'lede_fr'::regconfig else 'lede_en'::regconfig end,
-             coalesce(p.lede || ' ', '') || p.body, ${tsquery("p")}, '${snippetOptions}')`,
+             coalesce(p.lede || ' ', '') || ${renderedText("p.body_html")}, ${tsquery("p")}, '${snippetOptions}')`,
         )},
         'node', json_build_object('slug', p.slug, 'title', p.title)) order by p.rank desc, p.id), '[]')
       from page p))))::text as body`;

@@ -44,7 +44,11 @@ builder.queryField("quotes", (t) =>
   t.connection(
     {
       type: QuoteRef,
-      args: { speaker: t.arg.string({ description: "A speaker's name, in any letter case." }) },
+      args: {
+        speaker: t.arg.string({
+          description: "A speaker's name, in any letter case, with or without accents.",
+        }),
+      },
       description:
         "Quotes across published articles, newest first; with `speaker`, every quote of that speaker.",
       resolve: async (_root, args, ctx) => {

@@ -2,7 +2,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { asTimestamp, asUuid, isUuid, keysetFilter, keysetOrder } from "../../db/keyset.ts";
-import { articles, quotes } from "../../db/schema.ts";
+import { articles, folded, quotes } from "../../db/schema.ts";
 import { isPublicArticle } from "../../db/visibility.ts";
 import type { PageRequest } from "../../graphql/pagination.ts";
 
@@ -19,7 +19,7 @@ export const findQuotesByIds = (db: Executor, ids: readonly string[]) =>
 const newestFirst = [sql`${articles.publishedAt}`, sql`${quotes.id}`];
 
 function conditions(speaker: string | null | undefined) {
-  return and(isPublicArticle, speaker ? sql`lower(${quotes.speaker}) = lower(${speaker})` : undefined);
+  return and(isPublicArticle, speaker ? sql`${folded(quotes.speaker)} = ${folded(speaker)}` : undefined);
 }
 
 export const quoteCursor = (quote: QuoteWithDate): [string, string] => [
@@ -27,7 +27,7 @@ export const quoteCursor = (quote: QuoteWithDate): [string, string] => [
   quote.id,
 ];
 
-/** Quotes across published articles, newest article first; a speaker's name matches in any case. */
+/** Quotes across published articles, newest article first; a speaker's name matches in any case, accents or not. */
 export async function listQuotes(db: Executor, speaker: string | null | undefined, page: PageRequest) {
   const rows = await db
     .select({ quote: quotes, articlePublishedAt: articles.publishedAt })

@@ -1,10 +1,12 @@
-// `search(query, language)`: published articles ranked by relevance, each edge with its rank and a
-// highlighted snippet. Malformed queries never error; at worst they find nothing.
+// `search(query, language)`: published articles ranked by relevance, each edge with its rank, a
+// highlighted snippet and the highlighted title. Malformed queries never error; at worst they find
+// nothing. A short query that finds nothing is searched again with its spelling corrected.
 import { builder } from "../../graphql/builder.ts";
 import { badUserInput } from "../../graphql/errors.ts";
 import { type CursorKey, encodeCursor, pageRequest } from "../../graphql/pagination.ts";
 import { ArticleRef, LanguageEnum } from "../article/article.graphql.ts";
 import {
+  correctSpelling,
   countSearchMatches,
   isShortQuery,
   MARK_END,
@@ -12,7 +14,6 @@ import {
   normaliseQuery,
   type SearchMatch,
   searchArticles,
-  searchSimilarTitles,
 } from "./search.repo.ts";
 
 const escapeHtml = (text: string) =>
@@ -21,18 +22,11 @@ const escapeHtml = (text: string) =>
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string,
   );
 
-/** Snippets come from the Markdown source: keep the words, drop the markup. */
-const stripMarkdown = (text: string) =>
-  text
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/[*_`]{1,3}/g, "")
-    .replace(/(^|\n)#{1,6}\s*/g, "$1")
-    .replace(/\s+/g, " ")
-    .trim();
-
-/** Escaped text with the matched words in <mark>: safe to put in a page as HTML. */
+/** Escaped text, on one line, with the matched words in <mark>: safe to put in a page as HTML. */
 export const highlight = (raw: string) =>
-  escapeHtml(stripMarkdown(raw)).replaceAll(MARK_START, "<mark>").replaceAll(MARK_END, "</mark>");
+  escapeHtml(raw.replace(/\s+/g, " ").trim())
+    .replaceAll(MARK_START, "<mark>")
+    .replaceAll(MARK_END, "</mark>");
 
 const MatchKindEnum = builder.enumType("SearchMatchKind", {
   values: {
@@ -40,18 +34,27 @@ const MatchKindEnum = builder.enumType("SearchMatchKind", {
       value: "fullText",
       description: "The words (or their stems, ignoring accents) are in the article.",
     },
-    SIMILAR_TITLE: {
-      value: "similarTitle",
-      description: "Nothing matched exactly; these titles hold a word close to the query (a typo, perhaps).",
+    CORRECTED_SPELLING: {
+      value: "correctedSpelling",
+      description:
+        "Nothing matched as typed (a typo, perhaps); these match `correctedQuery`, the query with each word replaced by the closest word of the articles.",
     },
   } as const,
 });
+
+type MatchKind = "fullText" | "correctedSpelling";
 
 interface SearchEdgeShape {
   cursor: string;
   node: SearchMatch;
   rank: number;
   snippet: string;
+  highlightedTitle: string;
+}
+
+interface SearchConnectionShape {
+  matchKind: MatchKind;
+  correctedQuery: string | null;
 }
 
 builder.queryField("search", (t) =>
@@ -80,9 +83,23 @@ builder.queryField("search", (t) =>
         }
         const request = { query, language: args.language, offset: start, limit: page.limit + 1 };
         const rows = await searchArticles(ctx.db, request);
-        if (rows.length === 0 && start === 0 && isShortQuery(query)) {
-          const similar = await searchSimilarTitles(ctx.db, request);
-          return connectionOf(similar, start, page.limit, true, "similarTitle", similar.length);
+        // Past the first page, empty may mean the query ran out: only a query that finds nothing
+        // at all is corrected (so corrected results page like any others).
+        if (rows.length === 0 && isShortQuery(query) && (start === 0 || (await total()) === 0)) {
+          const corrected = await correctSpelling(ctx.db, query);
+          if (corrected) {
+            const correctedRows = await searchArticles(ctx.db, { ...request, query: corrected });
+            const correctedTotal = () => countSearchMatches(ctx.db, corrected, args.language);
+            return connectionOf(
+              correctedRows,
+              start,
+              page.limit,
+              true,
+              "correctedSpelling",
+              correctedTotal,
+              corrected,
+            );
+          }
         }
         return connectionOf(rows, start, page.limit, true, "fullText", total);
       },
@@ -93,8 +110,13 @@ builder.queryField("search", (t) =>
         matchKind: c.field({
           type: MatchKindEnum,
           description: "How these results matched the query.",
-          resolve: (connection) =>
-            (connection as unknown as { matchKind: "fullText" | "similarTitle" }).matchKind,
+          resolve: (connection) => (connection as unknown as SearchConnectionShape).matchKind,
+        }),
+        correctedQuery: c.string({
+          nullable: true,
+          description:
+            'With CORRECTED_SPELLING, the query that was searched instead, folded (lower case, no accents): "smartphone" for "smartfone". Null otherwise.',
+          resolve: (connection) => (connection as unknown as SearchConnectionShape).correctedQuery,
         }),
       }),
     },
@@ -106,8 +128,13 @@ builder.queryField("search", (t) =>
           resolve: (e) => (e as unknown as SearchEdgeShape).rank,
         }),
         snippet: edge.string({
-          description: "The passage that matched, HTML-escaped, with the matched words in <mark>.",
+          description:
+            "The passage that matched, from the lede and the body's text as a reader sees it (no Markdown), HTML-escaped, with the matched words in <mark>.",
           resolve: (e) => (e as unknown as SearchEdgeShape).snippet,
+        }),
+        highlightedTitle: edge.string({
+          description: "The article's title, HTML-escaped, with the matched words in <mark>.",
+          resolve: (e) => (e as unknown as SearchEdgeShape).highlightedTitle,
         }),
       }),
     },
@@ -129,18 +156,21 @@ function connectionOf(
   start: number,
   limit: number,
   forward: boolean,
-  matchKind: "fullText" | "similarTitle",
+  matchKind: MatchKind,
   totalCount: number | (() => Promise<number>),
+  correctedQuery: string | null = null,
 ) {
   const edges: SearchEdgeShape[] = rows.slice(0, limit).map((node, i) => ({
     cursor: encodeCursor([start + i]),
     node,
     rank: node.rank,
     snippet: highlight(node.rawSnippet),
+    highlightedTitle: highlight(node.rawTitle),
   }));
   return {
     edges,
     matchKind,
+    correctedQuery,
     totalCount,
     pageInfo: {
       hasNextPage: forward ? rows.length > limit : false,

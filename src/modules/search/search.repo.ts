@@ -1,10 +1,11 @@
 // Full-text search over public articles: PostgreSQL's websearch syntax ("a phrase", -exclude, OR)
 // against each article's own language configuration, with accents folded (lede_fr / lede_en),
-// title weighted above lede above body. A short query that finds nothing falls back to trigram
-// similarity on titles, which forgives typos.
-import { and, desc, type SQL, sql } from "drizzle-orm";
+// title weighted above lede above body. A short query that finds nothing is corrected word by word
+// to the closest words of the public articles (trigram similarity over search_words), which
+// forgives typos, and searched again.
+import { and, desc, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
-import { articles, type Language } from "../../db/schema.ts";
+import { articles, type Language, searchWords } from "../../db/schema.ts";
 import { articleReadColumns, isPublicArticle } from "../../db/visibility.ts";
 
 /** Longer queries are cut here: search never refuses input, it does its best with it. */
@@ -18,6 +19,8 @@ export type SearchMatch = {
   rank: number;
   /** The passage that matched, with the matched words between \u0002 and \u0003 (HTML-escaped later). */
   rawSnippet: string;
+  /** The whole title, marked the same way. */
+  rawTitle: string;
 };
 
 export const MARK_START = "\u0002";
@@ -52,6 +55,15 @@ function fullTextMatch(query: string, language: Language | null | undefined): { 
 }
 
 const snippetOptions = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=28, MinWords=12, FragmentDelimiter=" … "`;
+const titleOptions = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
+
+/**
+ * The text a reader sees of a rendered body: tags become spaces, and the entities sanitize-html
+ * writes in text (&amp; &lt; &gt;) their characters. Snippets come from this, never from the
+ * Markdown source, whose `##` and `**` a reader never sees.
+ */
+const renderedText = (html: SQLWrapper) =>
+  sql`replace(replace(replace(regexp_replace(${html}, '<[^>]*>', ' ', 'g'), '&lt;', '<'), '&gt;', '>'), '&amp;', '&')`;
 
 export async function searchArticles(db: Executor, request: SearchRequest): Promise<SearchMatch[]> {
   const { where, tsquery } = fullTextMatch(request.query, request.language);
@@ -67,11 +79,17 @@ export async function searchArticles(db: Executor, request: SearchRequest): Prom
     .as("page");
   const pageTsquery = sql`(case when ${page.language} = 'fr' then websearch_to_tsquery('lede_fr', ${request.query}) else websearch_to_tsquery('lede_en', ${request.query}) end)`;
   const pageConfig = sql`case when ${page.language} = 'fr' then 'lede_fr'::regconfig else 'lede_en'::regconfig end`;
+  const headline = (text: SQL, options: string) =>
+    sql<string>`ts_headline(${pageConfig}, ${text}, ${pageTsquery}, ${options})`;
   return db
     .select({
       ...pageColumns(page),
       rank: sql<number>`${page.rank}`.mapWith(Number),
-      rawSnippet: sql<string>`ts_headline(${pageConfig}, coalesce(${page.lede} || ' ', '') || ${page.body}, ${pageTsquery}, ${snippetOptions})`,
+      rawSnippet: headline(
+        sql`coalesce(${page.lede} || ' ', '') || ${renderedText(page.bodyHtml)}`,
+        snippetOptions,
+      ),
+      rawTitle: headline(sql`${page.title}`, titleOptions),
     })
     .from(page)
     .orderBy(desc(page.rank), page.id);
@@ -92,30 +110,39 @@ export async function countSearchMatches(
   return db.$count(articles, and(isPublicArticle, fullTextMatch(query, language).where));
 }
 
-/** Queries short enough to be a mistyped word or two get the trigram fallback. */
+/** Queries short enough to be a mistyped word or two get a spelling correction. */
 export const isShortQuery = (query: string) =>
   query.length >= 3 && query.length <= 40 && !/["-]|\bor\b/i.test(query);
 
-/** Titles containing a word close to the query: typo tolerance for short queries. */
-export async function searchSimilarTitles(db: Executor, request: SearchRequest): Promise<SearchMatch[]> {
-  const needle = request.query.toLowerCase();
-  const similarity = sql<number>`word_similarity(${needle}, lower(${articles.title}))`;
+/**
+ * `query` with each word replaced by the closest word of the public articles (folded, as
+ * search_words holds them), or null when that changes nothing. Words of two letters stay as they
+ * are; a word with nothing close enough (pg_trgm's similarity threshold, 0.3) stays too, and so
+ * the corrected query finds nothing either. One statement; each word's candidates come from the
+ * trigram index of search_words (`%`), ordered by similarity.
+ */
+export async function correctSpelling(db: Executor, query: string): Promise<string | null> {
+  const rows = await spellingCorrections(db, query);
+  const corrected = rows.map((row) => row.word ?? row.token);
+  return rows.some((row, i) => corrected[i] !== row.token) ? corrected.join(" ") : null;
+}
+
+/** Each word of `query` in order, folded, beside its closest word of the articles (the statement). */
+export function spellingCorrections(db: Executor, query: string) {
+  // ts_debug splits the query as the articles' words were split, in order, and folds each word.
+  const token = sql<string>`parts.lexemes[1]`;
+  const closest = db
+    .select({ word: searchWords.word })
+    .from(searchWords)
+    .where(sql`${searchWords.word} % ${token}`)
+    .orderBy(desc(sql`similarity(${searchWords.word}, ${token})`), searchWords.word)
+    .limit(1);
   return db
     .select({
-      ...articleColumns,
-      rank: similarity.mapWith(Number),
-      rawSnippet: sql<string>`coalesce(${articles.lede}, left(${articles.body}, 200))`,
+      token,
+      word: sql<string | null>`case when length(${token}) < 3 then ${token} else (${closest}) end`,
     })
-    .from(articles)
-    .where(
-      and(
-        isPublicArticle,
-        request.language ? sql`${articles.language} = ${request.language}` : undefined,
-        // `<%`: word_similarity above pg_trgm's threshold (0.6 by default); it can use the trigram index.
-        sql`${needle} <% lower(${articles.title})`,
-      ),
-    )
-    .orderBy(desc(similarity), articles.id)
-    .offset(request.offset)
-    .limit(request.limit);
+    .from(sql`ts_debug('lede_words', ${query}) with ordinality as parts`)
+    .where(sql`${token} is not null`)
+    .orderBy(sql`parts.ordinality`);
 }
