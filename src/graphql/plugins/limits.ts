@@ -60,7 +60,11 @@ export function limitPlugins(limits: OperationLimits): AnyPlugin[] {
   ];
 }
 
-/** Counts what `count` says of every node below each operation, fragments spread in place. */
+/**
+ * Counts what `count` says of every node below each operation, fragments spread in place: a
+ * fragment costs again wherever it is spread (it is work again), but is walked once, so a small
+ * document that spreads a fragment 2^40 times is counted as fast as it is read.
+ */
 function perOperationLimit(
   max: number,
   what: string,
@@ -73,31 +77,42 @@ function perOperationLimit(
         d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [],
       ),
     );
-    // Every spread counts again (it is work again); `path` only stops a cycle, which validation
-    // reports on its own.
-    const total = (node: unknown, path: ReadonlySet<string>): number => {
+    // Past the limit the exact number does not matter: sums stop at `tooMany`, which also ends a
+    // walk as soon as it passes the limit.
+    const tooMany = max + 1;
+    const perFragment = new Map<string, number>();
+    const walking = new Set<string>();
+    const fragmentTotal = (name: string): number => {
+      const known = perFragment.get(name);
+      if (known !== undefined) return known;
+      const fragment = fragments.get(name);
+      // An unknown fragment or a cycle: validation reports both on its own.
+      if (!fragment || walking.has(name)) return 0;
+      walking.add(name);
+      const sum = total(fragment.selectionSet);
+      walking.delete(name);
+      perFragment.set(name, sum);
+      return sum;
+    };
+    const total = (node: unknown): number => {
       if (!node || typeof node !== "object") return 0;
       const current = node as { kind?: Kind; name?: { value: string } };
       let sum = current.kind ? count(current as Parameters<typeof count>[0]) : 0;
-      if (current.kind === Kind.FRAGMENT_SPREAD && current.name && !path.has(current.name.value)) {
-        const name = current.name.value;
-        sum += total(fragments.get(name)?.selectionSet, new Set([...path, name]));
-      }
+      if (current.kind === Kind.FRAGMENT_SPREAD && current.name) sum += fragmentTotal(current.name.value);
       for (const [key, value] of Object.entries(node)) {
-        if (key === "loc") continue;
-        if (Array.isArray(value)) for (const item of value) sum += total(item, path);
-        else if (value && typeof value === "object" && "kind" in value) sum += total(value, path);
+        if (key === "loc" || !value || typeof value !== "object") continue;
+        for (const child of Array.isArray(value) ? value : "kind" in value ? [value] : []) {
+          sum += total(child);
+          if (sum >= tooMany) return tooMany;
+        }
       }
       return sum;
     };
     return {
       OperationDefinition(operation) {
-        const found = total(operation, new Set());
-        if (found > max) {
+        if (total(operation) >= tooMany) {
           context.reportError(
-            new GraphQLError(`This operation has ${found} ${what}; at most ${max} are allowed`, {
-              nodes: operation,
-            }),
+            new GraphQLError(`This operation has more than ${max} ${what}`, { nodes: operation }),
           );
         }
       },
