@@ -1,5 +1,5 @@
 // What a security probe sent, refused as bad input before it costs anything: fragments spread an
-// exponential number of times.
+// exponential number of times, and `nodes(ids:)` lists.
 import {
   type FieldNode,
   type FragmentDefinitionNode,
@@ -9,6 +9,7 @@ import {
 } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectionItemFields } from "../src/graphql/lookahead.ts";
+import { MAX_PAGE_SIZE } from "../src/graphql/pagination.ts";
 import { defaultOperationLimits } from "../src/graphql/plugins/limits.ts";
 import { createTestApp, type TestApp } from "./setup/app.ts";
 
@@ -75,30 +76,21 @@ describe("fragments spread many times", () => {
   // stop a synchronous walk, so a regression hangs this file rather than failing it).
   const timeout = 30_000;
 
-  it(
-    "refuses 2^40 aliases spread from a 1 KB document, over POST and GET",
-    async () => {
-      const { fragments, top } = spreads({ base: "a:__typename" });
+  it.each([
+    ["aliases", "a:__typename", defaultOperationLimits.maxAliases],
+    ["directives", "__typename@include(if:true)", defaultOperationLimits.maxDirectives],
+  ])(
+    "refuses 2^40 %s spread from a 1 KB document, over POST and GET",
+    async (what, base, max) => {
+      const { fragments, top } = spreads({ base });
       const query = `{...${top}}${fragments}`;
       expect(query.length).toBeLessThan(1024);
       for (const refused of [await post(query), await get(query)]) {
         expect(refused.json.data).toBeUndefined();
         expect(refused.json.errors?.map((e) => e.message)).toEqual([
-          `This operation has more than ${defaultOperationLimits.maxAliases} aliases`,
+          `This operation has more than ${max} ${what}`,
         ]);
       }
-    },
-    timeout,
-  );
-
-  it(
-    "refuses 2^40 directives the same way",
-    async () => {
-      const { fragments, top } = spreads({ base: "__typename@include(if:true)" });
-      const refused = await post(`{...${top}}${fragments}`);
-      expect(refused.json.errors?.map((e) => e.message)).toEqual([
-        `This operation has more than ${defaultOperationLimits.maxDirectives} directives`,
-      ]);
     },
     timeout,
   );
@@ -144,4 +136,55 @@ describe("fragments spread many times", () => {
     },
     timeout,
   );
+});
+
+describe("nodes(ids:)", () => {
+  const articleId = async () => {
+    const { json } = await post("{ articles(first: 1) { nodes { id } } }");
+    return (json.data as { articles: { nodes: { id: string }[] } }).articles.nodes[0]?.id as string;
+  };
+  const query = "query ($ids: [ID!]!) { nodes(ids: $ids) { id } }";
+
+  it(`answers up to ${MAX_PAGE_SIZE} ids and refuses more, naming the argument`, async () => {
+    const id = await articleId();
+    const most = await post(query, { ids: Array(MAX_PAGE_SIZE).fill(id) });
+    expect(most.json.errors).toBeUndefined();
+    expect(most.json.data?.nodes).toHaveLength(MAX_PAGE_SIZE);
+    const refused = await post(query, { ids: Array(5000).fill(id) });
+    expect(refused.json.data).toBeNull();
+    expect(refused.json.errors).toHaveLength(1);
+    expect(refused.json.errors?.[0]?.message).toBe(`\`ids\` holds at most ${MAX_PAGE_SIZE} ids, got 5000`);
+    expect(refused.json.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "ids" });
+  });
+
+  it("costs each id like an item of any other list", async () => {
+    const limited = await createTestApp({ graphql: { limits: defaultOperationLimits } });
+    try {
+      const id = await articleId();
+      // One article with 100 comments of 100 replies is within the cost limit; thirty are not,
+      // whether asked through a page of articles or the same id thirty times.
+      const threads =
+        "... on Article { comments(first: 100) { nodes { replies(first: 100) { nodes { body } } } } }";
+      const ask = (count: number) =>
+        post(
+          `query ($ids: [ID!]!) { nodes(ids: $ids) { ${threads} } }`,
+          { ids: Array(count).fill(id) },
+          {},
+          limited.app,
+        );
+      expect((await ask(1)).json.errors).toBeUndefined();
+      const refused = await ask(30);
+      expect(refused.json.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expect(refused.json.errors?.[0]?.message).toMatch(/complexity is \d+, over the limit of 50000/);
+      const page = await post(
+        `{ articles(first: 30) { nodes { comments(first: 100) { nodes { replies(first: 100) { nodes { body } } } } } } }`,
+        {},
+        {},
+        limited.app,
+      );
+      expect(page.json.errors?.[0]?.message).toMatch(/complexity is \d+, over the limit of 50000/);
+    } finally {
+      await limited.close();
+    }
+  });
 });
