@@ -1,5 +1,6 @@
 // What a security probe sent, refused as bad input before it costs anything: fragments spread an
-// exponential number of times, and `nodes(ids:)` lists.
+// exponential number of times, `nodes(ids:)` lists, variables nested deep, U+0000 in any string,
+// and bodies that are not JSON.
 import {
   type FieldNode,
   type FragmentDefinitionNode,
@@ -8,10 +9,12 @@ import {
   parse,
 } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { comments } from "../src/db/schema.ts";
 import { connectionItemFields } from "../src/graphql/lookahead.ts";
 import { MAX_PAGE_SIZE } from "../src/graphql/pagination.ts";
 import { defaultOperationLimits } from "../src/graphql/plugins/limits.ts";
 import { createTestApp, type TestApp } from "./setup/app.ts";
+import { staffToken } from "./setup/factories.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -186,5 +189,194 @@ describe("nodes(ids:)", () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe("variables", () => {
+  const quotes = "query ($speaker: String!) { quotes(speaker: $speaker) { totalCount } }";
+  /** `value` inside `depth` arrays, as JSON text: JSON.stringify itself overflows at 10,000. */
+  const nested = (depth: number, value = '"x"') => `${"[".repeat(depth)}${value}${"]".repeat(depth)}`;
+  const postRaw = async (variables: string) =>
+    answer(
+      await t.app.fetch("http://lede.test/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: `{"query": ${JSON.stringify(quotes)}, "variables": ${variables}}`,
+      }),
+    );
+
+  it("nested 10,000 deep are refused with a 400 before anything walks them", async () => {
+    for (const variables of [`{"speaker": ${nested(10_000)}}`, `{"speaker": {"a": ${nested(40)}}}`]) {
+      const refused = await postRaw(variables);
+      expect(refused.status).toBe(400);
+      expect(refused.json.errors).toEqual([
+        {
+          message: "Variable `$speaker` nests deeper than 32 levels",
+          extensions: { code: "BAD_USER_INPUT", variable: "speaker" },
+        },
+      ]);
+    }
+  });
+
+  it("nested a few levels deep are left to their types", async () => {
+    const wrong = await postRaw(`{"speaker": ${nested(5)}}`);
+    expect(wrong.status).toBe(400);
+    expect(wrong.json.errors?.[0]?.message).toMatch(/^Variable "\$speaker" got invalid value/);
+  });
+});
+
+describe("a NUL character (U+0000)", () => {
+  const nul = "a\u0000b";
+  // A variable and the same string written inline; the error names what holds it.
+  const publicInputs: [string, string, Record<string, unknown>, string][] = [
+    ["article(slug)", "query ($v: String!) { article(slug: $v) { id } }", { v: nul }, "`$v`"],
+    ["quotes(speaker)", "query ($v: String!) { quotes(speaker: $v) { totalCount } }", { v: nul }, "`$v`"],
+    ["tag(slug)", "query ($v: String!) { tag(slug: $v) { id } }", { v: nul }, "`$v`"],
+    [
+      "newsletterSubscription(token)",
+      "query ($v: String!) { newsletterSubscription(token: $v) { email } }",
+      { v: nul },
+      "`$v`",
+    ],
+    [
+      "subscribeToNewsletter, deep in its input",
+      "mutation ($input: SubscribeToNewsletterInput!) { subscribeToNewsletter(input: $input) { __typename } }",
+      { input: { email: "reader@example.org", language: "EN", consent: true, topics: ["ai", nul] } },
+      "`$input.topics.1`",
+    ],
+  ];
+
+  it.each(publicInputs)(
+    "in a variable of %s is refused as bad input",
+    async (_label, query, variables, named) => {
+      const refused = await post(query, variables);
+      expect(refused.status).toBe(400);
+      expect(refused.json.data).toBeUndefined();
+      expect(refused.json.errors).toHaveLength(1);
+      expect(refused.json.errors?.[0]?.message).toBe(
+        `Variable ${named} holds a NUL character (U+0000), which text cannot contain`,
+      );
+      expect(refused.json.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    },
+  );
+
+  it.each([
+    ["article(slug)", '{ article(slug: "a\\u0000b") { id } }', "slug", "slug"],
+    ["quotes(speaker)", '{ quotes(speaker: "a\\u0000b") { totalCount } }', "speaker", "speaker"],
+    [
+      "author(slug), through a fragment",
+      '{ ...A } fragment A on Query { author(slug: "\\u0000") { id } }',
+      "slug",
+      "slug",
+    ],
+    [
+      "subscribeToNewsletter, inside its input",
+      'mutation { subscribeToNewsletter(input: { email: "reader@example.org", language: EN, consent: true, source: "\\u0000" }) { __typename } }',
+      "input",
+      "input.source",
+    ],
+    [
+      "subscribeToNewsletter, in a list inside its input",
+      'mutation { subscribeToNewsletter(input: { email: "reader@example.org", language: EN, consent: true, topics: ["ai", "\\u0000"] }) { __typename } }',
+      "input",
+      "input.topics",
+    ],
+  ])("written inline in %s is refused as bad input", async (_label, query, argument, named) => {
+    const overGet = query.startsWith("mutation") ? [] : [await get(query)];
+    for (const refused of [await post(query), ...overGet]) {
+      expect(refused.status).toBe(400);
+      expect(refused.json.data).toBeUndefined();
+      expect(refused.json.errors).toHaveLength(1);
+      expect(refused.json.errors?.[0]?.message).toBe(
+        `Argument \`${named}\` holds a NUL character (U+0000), which text cannot contain`,
+      );
+      expect(refused.json.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument });
+    }
+  });
+
+  it("in a variable's default value is refused", async () => {
+    const refused = await post('query ($v: String = "\\u0000") { quotes(speaker: $v) { totalCount } }');
+    expect(refused.status).toBe(400);
+    expect(refused.json.errors?.[0]?.message).toMatch(/^Variable `\$v` holds a NUL character/);
+  });
+
+  it("in a comment or a staff member's article is refused, and nothing is written", async () => {
+    const { json } = await post("{ articles(first: 1) { nodes { id } } }");
+    const articleId = (json.data as { articles: { nodes: { id: string }[] } }).articles.nodes[0]?.id;
+    const before = await t.db.$count(comments);
+    const comment = await post(
+      "mutation ($input: PostCommentInput!) { postComment(input: $input) { __typename } }",
+      { input: { articleId, authorName: "Ann", authorEmail: "ann@example.org", body: `Hello ${nul}` } },
+    );
+    expect(comment.status).toBe(400);
+    expect(comment.json.errors?.[0]?.message).toMatch(/^Variable `\$input.body` holds a NUL character/);
+    expect(await t.db.$count(comments)).toBe(before);
+
+    const token = await staffToken(t, "editor");
+    const staff = { authorization: `Bearer ${token}` };
+    const article = await post(
+      "mutation ($input: CreateArticleInput!) { createArticle(input: $input) { __typename } }",
+      { input: { title: nul, language: "EN" } },
+      staff,
+    );
+    expect(article.status).toBe(400);
+    expect(article.json.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", variable: "input" });
+    const tag = await post('mutation { createTag(input: { name: "a\\u0000" }) { __typename } }', {}, staff);
+    expect(tag.status).toBe(400);
+    expect(tag.json.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "input" });
+  });
+});
+
+describe("a body that is not JSON", () => {
+  const invalid = '{"query": "{ __typename }", ';
+  const send = async (body: BodyInit) =>
+    answer(
+      await t.app.fetch("http://lede.test/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+        duplex: "half",
+      } as RequestInit),
+    );
+  const chunked = (text: string) =>
+    new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(text));
+        controller.close();
+      },
+    });
+
+  it("is a plain 400, with its length declared or chunked, and none of the parser's words", async () => {
+    for (const refused of [await send(invalid), await send(chunked(invalid))]) {
+      expect(refused.status).toBe(400);
+      expect(refused.json).toEqual({
+        errors: [{ message: "The request body is not valid JSON", extensions: { code: "BAD_USER_INPUT" } }],
+      });
+    }
+  });
+
+  it("is refused when it is JSON but not an object", async () => {
+    for (const body of ["null", "42", '"query"']) {
+      for (const refused of [await send(body), await send(chunked(body))]) {
+        expect(refused.status).toBe(400);
+        expect(refused.json.errors?.[0]?.message).toBe("The request body must be a JSON object");
+      }
+    }
+  });
+
+  it("is a 400 in GET's variables too", async () => {
+    const refused = await answer(
+      await t.app.fetch(
+        `http://lede.test/graphql?query=${encodeURIComponent("{ __typename }")}&variables={bad`,
+      ),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.json.errors?.[0]?.message).toBe("`variables` is not valid JSON");
+  });
+
+  it("leaves good JSON working, declared or chunked", async () => {
+    const body = JSON.stringify({ query: "{ __typename }" });
+    expect((await send(body)).json).toEqual({ data: { __typename: "Query" } });
+    expect((await send(chunked(body))).json).toEqual({ data: { __typename: "Query" } });
   });
 });
