@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { comments } from "../src/db/schema.ts";
 import { stableUuid } from "../src/db/seed.ts";
 import { type SeedComment, seedArticles } from "../src/db/seed-content.ts";
+import { MAX_PAGE_SIZE } from "../src/graphql/pagination.ts";
 import { graphql } from "./generated/gql.ts";
 import { createTestApp, type TestApp } from "./setup/app.ts";
 
@@ -432,6 +433,13 @@ describe("statements", () => {
 describe("privacy", () => {
   it("never puts a commenter's email in a public response", async () => {
     const responses: unknown[] = [];
+    // nodes(ids:) takes a page of ids at most.
+    const nodesOf = async (ids: string[]) => {
+      const pages = [];
+      for (let at = 0; at < ids.length; at += MAX_PAGE_SIZE)
+        pages.push(await t.execute(CommentsNodes, { ids: ids.slice(at, at + MAX_PAGE_SIZE) }));
+      return pages;
+    };
     responses.push(await t.execute(CommentsFrontPage, { articles: 30, comments: 20 }));
     for (const seed of publishedArticles) {
       const thread = await t.execute(CommentsThread, { slug: seed.slug, first: 100 });
@@ -440,12 +448,10 @@ describe("privacy", () => {
         c.id,
         ...c.replies.nodes.map((r) => r.id),
       ]);
-      if (ids.length) responses.push(await t.execute(CommentsNodes, { ids }));
+      responses.push(...(await nodesOf(ids)));
     }
     const everyId = await t.db.select({ id: comments.id }).from(comments);
-    responses.push(
-      await t.execute(CommentsNodes, { ids: everyId.map((row) => encodeGlobalID("Comment", row.id)) }),
-    );
+    responses.push(...(await nodesOf(everyId.map((row) => encodeGlobalID("Comment", row.id)))));
 
     let commentsSeen = 0;
     for (const response of responses) {

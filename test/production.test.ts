@@ -277,6 +277,38 @@ describe("rate limits on mutations", () => {
     }
   });
 
+  it("counts each mutation field, aliased or in a fragment, not each request", async () => {
+    const app = await tight();
+    try {
+      const confirm = (alias: string) =>
+        `${alias}: confirmNewsletterSubscription(input: { token: "not-a-token" }) { __typename }`;
+      const from = (ip: string, query: string) => post({ query }, { "x-forwarded-for": ip }, app.app);
+      // Four aliased mutations are four changes: over a limit of three at once.
+      const four = await from("198.51.100.20", `mutation { ${["a", "b", "c", "d"].map(confirm).join(" ")} }`);
+      expect(four.status).toBe(429);
+      expect(four.json.errors[0].extensions.code).toBe("RATE_LIMITED");
+      // Two, then two more through a fragment (spread twice, run once): the second request is over.
+      const two = await from("198.51.100.21", `mutation { ${confirm("a")} ${confirm("b")} __typename }`);
+      expect(two.status).toBe(200);
+      expect(two.json.data.a.__typename).toBe("InvalidToken");
+      const viaFragment = await from(
+        "198.51.100.21",
+        `mutation { ...Confirm ... on Mutation { ...Confirm } } fragment Confirm on Mutation { ${confirm("a")} ${confirm("b")} }`,
+      );
+      expect(viaFragment.status).toBe(429);
+      // The fragment counted two, not four: one left over for a third address's three.
+      const fragmentOnce = await from(
+        "198.51.100.22",
+        `mutation { ...Confirm ...Confirm } fragment Confirm on Mutation { ${confirm("a")} ${confirm("b")} }`,
+      );
+      expect(fragmentOnce.status).toBe(200);
+      expect((await from("198.51.100.22", `mutation { ${confirm("a")} }`)).status).toBe(200);
+      expect((await from("198.51.100.22", `mutation { ${confirm("a")} }`)).status).toBe(429);
+    } finally {
+      await app.close();
+    }
+  });
+
   it("limits each staff token on its own budget", async () => {
     const app = await tight();
     try {

@@ -176,11 +176,17 @@ describe("search", () => {
     "🚀📱",
     `${"x".repeat(5000)} (5,000 characters)`,
     "   ",
-    "\u0000\u0002zephyrine\u0003",
+    "\u0002zephyrine\u0003",
   ])("never errors on a malformed query: %s", async (query) => {
     const result = await search(query);
     expect(result.errors).toBeUndefined();
     expect(Array.isArray(result.data?.search.edges)).toBe(true);
+  });
+
+  it("refuses U+0000 as bad input, as in any string (test/limits.test.ts)", async () => {
+    const result = await search("\u0000zephyrine");
+    expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(result.errors?.[0]?.message).toMatch(/^Variable `\$query` holds a NUL character/);
   });
 
   it("corrects a typo in a short query to the closest words of the articles, and searches again", async () => {

@@ -10,7 +10,7 @@ import { DateTimeResolver, URLResolver } from "graphql-scalars";
 import type { StaffRole } from "../db/schema.ts";
 import type { Context } from "./context.ts";
 import { badUserInput, clientError } from "./errors.ts";
-import { DEFAULT_PAGE_SIZE } from "./pagination.ts";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./pagination.ts";
 
 const roleRank: Record<StaffRole, number> = { author: 1, editor: 2, admin: 3 };
 
@@ -64,6 +64,18 @@ export const builder = new SchemaBuilder<{
     clientMutationId: "omit",
     cursorType: "String",
     nodeFieldOptions: { nullable: false },
+    // `nodes(ids:)` is a list the client sizes: at most a page long, and costing what it returns
+    // like any other list (each id one object, below which its selection is counted again).
+    nodesQueryOptions: {
+      args: { ids: { description: `At most ${MAX_PAGE_SIZE}; each answers its node, or null.` } },
+      complexity: ({ ids }) => ({ field: 1, multiplier: ids.length }),
+      resolve: (_root, { ids }, _ctx, _info, resolveNodes) => {
+        if (ids.length > MAX_PAGE_SIZE) {
+          throw badUserInput(`\`ids\` holds at most ${MAX_PAGE_SIZE} ids, got ${ids.length}`, "ids");
+        }
+        return resolveNodes(ids);
+      },
+    },
     nodesOnConnection: true,
     // A global id that does not decode, or names a type that has no ids, is the client's mistake.
     decodeGlobalID: (globalID) => {

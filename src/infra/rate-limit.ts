@@ -9,8 +9,8 @@ export interface RateLimitVerdict {
 }
 
 export interface RateLimiter {
-  /** Counts one hit on `key`; allowed while the window holds at most `limit` hits. */
-  hit(key: string, limit: number, windowMs: number): Promise<RateLimitVerdict>;
+  /** Counts `cost` hits (one by default) on `key`; allowed while the window holds at most `limit`. */
+  hit(key: string, limit: number, windowMs: number, cost?: number): Promise<RateLimitVerdict>;
 }
 
 export class MemoryRateLimiter implements RateLimiter {
@@ -23,7 +23,7 @@ export class MemoryRateLimiter implements RateLimiter {
     this.now = now;
   }
 
-  async hit(key: string, limit: number, windowMs: number): Promise<RateLimitVerdict> {
+  async hit(key: string, limit: number, windowMs: number, cost = 1): Promise<RateLimitVerdict> {
     const now = this.now();
     this.sweep(now);
     let window = this.windows.get(key);
@@ -31,7 +31,7 @@ export class MemoryRateLimiter implements RateLimiter {
       window = { count: 0, resetAt: now + windowMs };
       this.windows.set(key, window);
     }
-    window.count += 1;
+    window.count += cost;
     return window.count <= limit
       ? { allowed: true, retryAfterMs: 0 }
       : { allowed: false, retryAfterMs: window.resetAt - now };
@@ -54,11 +54,11 @@ export class RedisRateLimiter implements RateLimiter {
     this.prefix = prefix;
   }
 
-  async hit(key: string, limit: number, windowMs: number): Promise<RateLimitVerdict> {
+  async hit(key: string, limit: number, windowMs: number, cost = 1): Promise<RateLimitVerdict> {
     const redisKey = `${this.prefix}${key}`;
     const result = await this.redis
       .multi()
-      .incr(redisKey)
+      .incrby(redisKey, cost)
       .pexpire(redisKey, windowMs, "NX")
       .pttl(redisKey)
       .exec();

@@ -4,9 +4,11 @@ import {
   type ArgumentNode,
   type ASTVisitor,
   type DocumentNode,
+  type FragmentDefinitionNode,
   GraphQLError,
   getOperationAST,
   Kind,
+  type SelectionSetNode,
   type ValidationContext,
   visit,
 } from "graphql";
@@ -58,17 +60,23 @@ export const defaultMutationRateLimits: MutationRateLimits = {
   perToken: { limit: 600, windowMs: 60_000 },
 };
 
+/**
+ * Each mutation field an operation runs costs one unit of the limit: one request with 15 aliased
+ * mutations is 15 changes, not one.
+ */
 export function mutationRateLimitPlugin(limits: MutationRateLimits): Plugin<Context> {
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const operation = getOperationAST(args.document, args.operationName);
       if (operation?.operation !== "mutation") return;
+      const cost = rootFieldCount(operation.selectionSet, args.document);
+      if (cost === 0) return;
       const ctx = args.contextValue;
       const checks: [string, { limit: number; windowMs: number }][] = [];
       if (ctx.viewer) checks.push([`mutation:staff:${ctx.viewer.id}`, limits.perToken]);
       else if (ctx.client.ipHash) checks.push([`mutation:ip:${ctx.client.ipHash}`, limits.perIp]);
       for (const [key, { limit, windowMs }] of checks) {
-        const verdict = await ctx.rateLimiter.hit(key, limit, windowMs);
+        const verdict = await ctx.rateLimiter.hit(key, limit, windowMs, cost);
         if (!verdict.allowed) {
           const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
           setResultAndStopExecution({
@@ -87,6 +95,34 @@ export function mutationRateLimitPlugin(limits: MutationRateLimits): Plugin<Cont
       }
     },
   };
+}
+
+/**
+ * The fields an operation runs at its root, through inline and named fragments: one per response
+ * key, as graphql-js merges fields of one key into one call. `__typename` changes nothing. Each
+ * named fragment is walked once, as graphql-js does.
+ */
+function rootFieldCount(selectionSet: SelectionSetNode, document: DocumentNode): number {
+  const keys = new Set<string>();
+  const spread = new Set<string>();
+  const collect = (selections: SelectionSetNode) => {
+    for (const selection of selections.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value !== "__typename") keys.add(selection.alias?.value ?? selection.name.value);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        collect(selection.selectionSet);
+      } else if (!spread.has(selection.name.value)) {
+        spread.add(selection.name.value);
+        const fragment = document.definitions.find(
+          (definition): definition is FragmentDefinitionNode =>
+            definition.kind === Kind.FRAGMENT_DEFINITION && definition.name.value === selection.name.value,
+        );
+        if (fragment) collect(fragment.selectionSet);
+      }
+    }
+  };
+  collect(selectionSet);
+  return keys.size;
 }
 
 /**
