@@ -8,7 +8,7 @@
 //    reads, by its own filter or by the join it feeds. An index on the filtered or joined
 //    columns would find those rows without reading the others.
 //  - sort under a limit: a Sort on plain columns of more than `sortRows` rows whose result a
-//    LIMIT cuts (top-N). A btree index on those columns, in that order, would return the first
+//    LIMIT cuts (a top-N sort, or a Limit above it). A btree index on those columns, in that order, would return the first
 //    rows in order and stop.
 //
 // Small tables (under `smallTableRows` rows: tags, authors) are legitimately read whole; sorts on
@@ -83,10 +83,18 @@ export function describeNode(node: PlanNode): string {
   return type;
 }
 
-/** Every node with its parent, depth first. */
-function* walk(node: PlanNode, parent: PlanNode | null = null): Generator<[PlanNode, PlanNode | null]> {
-  yield [node, parent];
-  for (const child of node.Plans ?? []) yield* walk(child, node);
+/** Nodes that pass a LIMIT above them down to their input (a top-N sort under them stays top-N). */
+const keepsLimit = new Set(["Limit", "Result", "Subquery Scan", "Gather Merge"]);
+
+/** Every node, depth first, with whether a LIMIT cuts its output (directly or through `keepsLimit` nodes). */
+function* walk(node: PlanNode, limited = false): Generator<[PlanNode, boolean]> {
+  yield [node, limited];
+  const passes = node["Node Type"] === "Limit" || (limited && keepsLimit.has(node["Node Type"]));
+  for (const child of node.Plans ?? [])
+    yield* walk(
+      child,
+      passes && child["Parent Relationship"] !== "SubPlan" && child["Parent Relationship"] !== "InitPlan",
+    );
 }
 
 /** The seq scans a join reads through pass-through nodes (a Hash Join's hashed side, ...). */
@@ -130,7 +138,7 @@ export function checkPlan(
     });
   };
 
-  for (const [node, parent] of walk(plan)) {
+  for (const [node, underLimit] of walk(plan)) {
     if (isSeqScan(node) && large(node) && rowsOut(node) <= rules.keptFraction * rowsRead(node)) {
       fullScan(node, rowsOut(node), "its filter");
     }
@@ -144,7 +152,7 @@ export function checkPlan(
     if (node["Node Type"] === "Sort" && node["Sort Key"]?.every((key) => plainColumn.test(key.trim()))) {
       const input = node.Plans?.[0];
       const sorted = input ? rowsOut(input) / loops(node) : 0;
-      const limited = parent?.["Node Type"] === "Limit" || /top-N/i.test(node["Sort Method"] ?? "");
+      const limited = underLimit || /top-N/i.test(node["Sort Method"] ?? "");
       if (limited && sorted > rules.sortRows) {
         findings.push({
           rule: "sort under a limit",
