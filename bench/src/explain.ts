@@ -91,7 +91,7 @@ export async function explainStatements(
       ).map((t) => [t.oid, t.name]),
     );
     const inspect = (plan: PlanNode): ExplainedPlan => ({
-      plan,
+      plan: slim(plan),
       findings: checkPlan(plan, tableRows, rules),
       indexes: indexesUsed(plan),
       seqScans: seqScanned(plan),
@@ -203,4 +203,20 @@ function nestedPlans(messages: string[]): { text: string; plan: PlanNode }[] {
     if (!byText.has(text)) byText.set(text, entry.Plan);
   }
   return [...byText].map(([text, plan]) => ({ text, plan }));
+}
+
+/** Counts the check and the reader need even at zero; other zero, false and empty fields are dropped. */
+const keptAtZero = new Set(["Plan Rows", "Actual Rows", "Actual Loops", "Rows Removed by Filter"]);
+/** Fields of every node that say little here (costs at startup, widths, async). */
+const noise = new Set(["Startup Cost", "Plan Width", "Actual Startup Time", "Async Capable"]);
+
+/** The plan without the fields that only add bulk to the result files. */
+function slim(node: PlanNode): PlanNode {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (noise.has(key)) continue;
+    if ((value === 0 || value === false || value === "") && !keptAtZero.has(key)) continue;
+    out[key] = key === "Plans" ? (value as PlanNode[]).map(slim) : value;
+  }
+  return out as unknown as PlanNode;
 }

@@ -31,7 +31,7 @@ export interface StatementCounter {
   statements: number;
   recording: boolean;
   recorded: string[];
-  /** When set, each distinct statement (by whitespace-normalised text) lands here, first seen kept. */
+  /** When set, each distinct statement (by `statementShape`) lands here, first seen kept. */
   capturing: Map<string, CapturedStatement> | null;
 }
 
@@ -47,7 +47,16 @@ const BYTEA_OID = 17;
 /** Startup parameters that name the session rather than set how it plans. */
 const NOT_SETTINGS = new Set(["user", "database", "replication", "options"]);
 
-export const normaliseSql = (text: string) => text.replace(/\s+/g, " ").trim();
+/**
+ * A statement's shape: whitespace collapsed, string and number literals masked, so that a
+ * statement that inlines its values (lede's `id = any('{…}')`) counts once, not once per page.
+ */
+export const statementShape = (text: string) =>
+  text
+    .replace(/'(?:[^']|'')*'/g, "?")
+    .replace(/\b\d+(\.\d+)?\b/g, "?")
+    .replace(/\s+/g, " ")
+    .trim();
 
 /** Reads a NUL-terminated string at `offset`: the string and the offset after its NUL. */
 function cString(body: Buffer, offset: number): [string, number] {
@@ -129,7 +138,7 @@ function track(counter: StatementCounter): (chunk: Buffer) => void {
   const prepared = new Map<string, Prepared>();
   let bound: Bound | null = null;
   const capture = (statement: Omit<CapturedStatement, "settings">) => {
-    const key = normaliseSql(statement.text);
+    const key = statementShape(statement.text);
     if (counter.capturing && !counter.capturing.has(key))
       counter.capturing.set(key, { ...statement, settings });
   };
