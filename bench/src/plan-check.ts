@@ -12,7 +12,8 @@
 //    rows in order and stop.
 //
 // Small tables (under `smallTableRows` rows: tags, authors) are legitimately read whole; sorts on
-// expressions (search ranks) cannot be served by an index and are left alone.
+// expressions or on what a subquery computed (search ranks) cannot be served by an index and are
+// left alone.
 
 /** A node of PostgreSQL's JSON plan (the fields read here; PostgreSQL writes many more). */
 export interface PlanNode {
@@ -68,8 +69,27 @@ const isSeqScan = (node: PlanNode) => node["Node Type"] === "Seq Scan";
 const joinTypes = new Set(["Hash Join", "Merge Join", "Nested Loop"]);
 /** Nodes between a scan and the join it feeds that pass its rows on unfiltered. */
 const passThrough = new Set(["Hash", "Materialize", "Sort", "Memoize", "Gather", "Gather Merge"]);
-/** A sort key a btree index can deliver: a column, optionally qualified and quoted, with a direction. */
-const plainColumn = /^((("[^"]+")|\w+)\.)?(("[^"]+")|\w+)(\s+(ASC|DESC))?(\s+NULLS\s+(FIRST|LAST))?$/i;
+/** A sort key that names a column, optionally qualified and quoted, with a direction. */
+const plainColumn =
+  /^(?:(?<qualifier>"[^"]+"|\w+)\.)?(?:"[^"]+"|\w+)(?:\s+(?:ASC|DESC))?(?:\s+NULLS\s+(?:FIRST|LAST))?$/i;
+
+/**
+ * Whether every key of a Sort is a column of a table the sort reads, which a btree index can
+ * deliver. EXPLAIN qualifies keys whenever the statement has more than one range table entry, so
+ * a qualified key must name a table scanned below the sort (not a subquery's or CTE's output, such
+ * as a search rank computed there), and an unqualified one belongs to the statement's only table.
+ */
+function sortsOnTableColumns(sort: PlanNode): boolean {
+  const tables = new Set<string>();
+  for (const [node] of walk(sort))
+    if (node["Relation Name"]) tables.add((node.Alias ?? node["Relation Name"]).replace(/^"|"$/g, ""));
+  return (sort["Sort Key"] ?? []).every((key) => {
+    const match = plainColumn.exec(key.trim());
+    if (!match) return false;
+    const qualifier = match.groups?.qualifier?.replace(/^"|"$/g, "");
+    return qualifier === undefined ? tables.size > 0 : tables.has(qualifier);
+  });
+}
 
 export function describeNode(node: PlanNode): string {
   const type = `${node["Parallel Aware"] ? "Parallel " : ""}${node["Node Type"]}`;
@@ -149,7 +169,7 @@ export function checkPlan(
         }
       }
     }
-    if (node["Node Type"] === "Sort" && node["Sort Key"]?.every((key) => plainColumn.test(key.trim()))) {
+    if (node["Node Type"] === "Sort" && node["Sort Key"] && sortsOnTableColumns(node)) {
       const input = node.Plans?.[0];
       const sorted = input ? rowsOut(input) / loops(node) : 0;
       const limited = underLimit || /top-N/i.test(node["Sort Method"] ?? "");

@@ -31,7 +31,10 @@ export interface StatementCounter {
   statements: number;
   recording: boolean;
   recorded: string[];
-  /** When set, each distinct statement (by `statementShape`) lands here, first seen kept. */
+  /**
+   * When set, each distinct statement (by `statementShape`) lands here: the instance with the most
+   * parameters (the longest list, the most work), the first seen among equals.
+   */
   capturing: Map<string, CapturedStatement> | null;
 }
 
@@ -48,12 +51,14 @@ const BYTEA_OID = 17;
 const NOT_SETTINGS = new Set(["user", "database", "replication", "options"]);
 
 /**
- * A statement's shape: whitespace collapsed, string and number literals masked, so that a
- * statement that inlines its values (lede's `id = any('{…}')`) counts once, not once per page.
+ * A statement's shape: whitespace collapsed, string and number literals and lists of parameters
+ * masked, so that a statement that inlines its values (lede's `id = any('{…}')`) or takes a list
+ * of any length (`in ($1, $2, …)`) counts once, not once per page.
  */
 export const statementShape = (text: string) =>
   text
     .replace(/'(?:[^']|'')*'/g, "?")
+    .replace(/\$\d+(\s*,\s*\$\d+)*/g, "$?")
     .replace(/\b\d+(\.\d+)?\b/g, "?")
     .replace(/\s+/g, " ")
     .trim();
