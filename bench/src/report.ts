@@ -2,6 +2,9 @@
 // and the targets of issue 3 checked against what was measured.
 import { readdirSync, readFileSync } from "node:fs";
 import type { LoadReport } from "./data/database.ts";
+import { peerIndexes } from "./data/extension.ts";
+import type { ExplainedPlan, ExplainedStatement } from "./explain.ts";
+import { planRules, renderPlan } from "./plan-check.ts";
 import type { ProfileSummary } from "./profile.ts";
 import type { ServerName } from "./scenarios/types.ts";
 
@@ -37,6 +40,26 @@ export interface ServerScenarioResult {
   statements: string[];
   saturation: RoundMeasure[];
   fixed: FixedMeasure[];
+  /** What the plans of its statements showed (the plans themselves are in the -plans files). */
+  plans?: PlanSummary;
+}
+
+/** Every statement one server sent for one scenario, explained (src/explain.ts). */
+export interface PlanReport {
+  scenario: string;
+  scenarioName: string;
+  server: ServerName;
+  statements: ExplainedStatement[];
+}
+
+export interface PlanSummary {
+  statements: number;
+  explained: number;
+  indexes: string[];
+  /** Tables read whole (small ones, legitimately; large ones are findings). */
+  seqScans: string[];
+  /** Plan-check findings, one line each; none on a fair run. */
+  findings: string[];
 }
 
 export interface Results {
@@ -55,6 +78,8 @@ export interface Results {
   lede: { snapshot: string; gitHead: string; uncommittedFiles: number };
   load: LoadReport | null;
   loadReused: boolean;
+  /** Each peer's indexes (bench/src/data/extension.ts) applied or not; the foreign-key indexes added. */
+  peerIndexes?: { applied: boolean; foreignKeyIndexes: string[] };
   servers: ServerName[];
   scenarios: {
     id: string;
@@ -284,6 +309,32 @@ export function markdown(
   out.push("", "| target | result | measured |", "|---|---|---|");
   for (const [name, ok, measured] of targets) out.push(`| ${name} | ${mark(ok)} | ${measured} |`);
 
+  const planned = results.scenarios.flatMap((sc) =>
+    results.servers.flatMap((server) => {
+      const p = sc.byServer[server]?.plans;
+      return p ? [{ scenario: sc.name, server, p }] : [];
+    }),
+  );
+  if (planned.length) {
+    out.push(
+      "",
+      `Plans (EXPLAIN ANALYZE of every statement each server sent; details in the -plans.md file; peer indexes ${results.peerIndexes?.applied === false ? "**left out**" : "applied"}):`,
+      "",
+      "| scenario | server | statements explained | indexes used | tables read whole | plan check |",
+      "|---|---|---:|---|---|---|",
+    );
+    for (const { scenario, server, p } of planned) {
+      out.push(
+        `| ${scenario} | ${server} | ${p.explained} of ${p.statements} | ${p.indexes.join(", ") || "none"} | ${p.seqScans.join(", ") || "none"} | ${p.findings.length ? `**${p.findings.length} finding(s)**: ${p.findings.join("; ")}` : "ok"} |`,
+      );
+    }
+    if (results.peerIndexes?.foreignKeyIndexes.length)
+      out.push(
+        "",
+        `Foreign keys lede's schema leaves unindexed, indexed for PostGraphile (its best practices): ${results.peerIndexes.foreignKeyIndexes.map((i) => `\`${i}\``).join(", ")}.`,
+      );
+  }
+
   if (results.profile?.length) {
     out.push(
       "",
@@ -303,6 +354,106 @@ export function markdown(
           .map((t) => `\`${t.name}\` (${t.where}) ${f(t.selfPercent, 1)}%`)
           .join("; ")}`,
       );
+    }
+  }
+  return out.join("\n");
+}
+
+const short = (text: string, length = 110) => {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > length ? `${line.slice(0, length)}…` : line;
+};
+
+/** Every plan of a report, the statement's own and those of the functions it calls. */
+const plansOf = (statement: ExplainedStatement): (ExplainedPlan & { text: string; nested: boolean })[] => [
+  ...(statement.plan
+    ? [
+        {
+          text: statement.text,
+          nested: false,
+          plan: statement.plan,
+          findings: statement.findings ?? [],
+          indexes: statement.indexes ?? [],
+          seqScans: statement.seqScans ?? [],
+        },
+      ]
+    : []),
+  ...statement.nested.map((n) => ({ ...n, nested: true })),
+];
+
+export function planSummary(report: PlanReport): PlanSummary {
+  const plans = report.statements.flatMap(plansOf);
+  return {
+    statements: report.statements.length,
+    explained: report.statements.filter((s) => s.plan).length,
+    indexes: [...new Set(plans.flatMap((p) => p.indexes ?? []))],
+    seqScans: [...new Set(plans.flatMap((p) => p.seqScans ?? []))],
+    findings: plans.flatMap((p) =>
+      (p.findings ?? []).map(
+        (f) => `${f.rule}: ${f.node} — ${f.detail}${p.nested ? " (in a function it calls)" : ""}`,
+      ),
+    ),
+  };
+}
+
+/** One paragraph per plan-check finding, naming the server, scenario, statement and plan node. */
+export function planFailures(reports: PlanReport[]): string[] {
+  return reports.flatMap((report) =>
+    report.statements.flatMap((statement) =>
+      plansOf(statement).flatMap((plan) =>
+        (plan.findings ?? []).map(
+          (f) =>
+            `${report.server}, ${report.scenarioName}: ${f.rule} at "${f.node}"
+  ${f.detail}
+  statement${plan.nested ? " (run by a function the server's statement calls)" : ""}: ${short(plan.text, 300)}`,
+        ),
+      ),
+    ),
+  );
+}
+
+/** The -plans.md result: each server's statements per scenario, with their plans and the check's findings. */
+export function plansMarkdown(results: Results, reports: PlanReport[]): string {
+  const out = [
+    `# Plans — ${results.date}, ${results.size} data${results.quick ? " (quick)" : ""}`,
+    "",
+    "Every distinct statement each server sent for each scenario during the correctness gate, replayed " +
+      "after the load runs with the parameters and session settings it was sent with: " +
+      "`EXPLAIN (ANALYZE, BUFFERS)`, a named prepared statement planned five times first (as the server's " +
+      "plan cache would have), statements run inside functions it calls explained by auto_explain. " +
+      `Peer indexes ${results.peerIndexes?.applied === false ? "**left out** (`--without-peer-indexes`)" : `applied: ${peerIndexes.map((i) => `\`${i.name}\` ${i.definition}`).join("; ")}`}. ` +
+      `Plan check: tables over ${planRules.smallTableRows} rows, full scans keeping at most ${100 * planRules.keptFraction}% of what they read, ` +
+      `sorts under a LIMIT of more than ${planRules.sortRows} rows (bench/README.md, "Plan check").`,
+  ];
+  for (const report of reports) {
+    const summary = planSummary(report);
+    out.push(
+      "",
+      `## ${report.scenarioName} — ${report.server}`,
+      "",
+      `${summary.explained} of ${summary.statements} statement(s) explained; indexes: ${summary.indexes.map((i) => `\`${i}\``).join(", ") || "none"}; ` +
+        `sequential scans: ${summary.seqScans.join(", ") || "none"}; findings: ${summary.findings.length ? `**${summary.findings.length}**` : "none"}.`,
+    );
+    for (const [i, statement] of report.statements.entries()) {
+      out.push(
+        "",
+        `### ${i + 1}. ${statement.named ? "prepared" : "unnamed"}${statement.planKind ? `, ${statement.planKind} plan` : ""}${statement.analysed ? "" : ", not analysed"}`,
+        "",
+        "```sql",
+        statement.text.trim(),
+        "```",
+      );
+      if (statement.params.length)
+        out.push(
+          "",
+          `Parameters: ${statement.params.map((p) => (p === null ? "NULL" : `\`${short(p, 60)}\``)).join(", ")}`,
+        );
+      if (statement.note) out.push("", `Note: ${statement.note}`);
+      for (const plan of plansOf(statement)) {
+        if (plan.nested) out.push("", `Run by a function it calls: \`${short(plan.text, 200)}\``);
+        out.push("", "```", renderPlan(plan.plan), "```");
+        for (const f of plan.findings ?? []) out.push("", `**Finding (${f.rule})**: ${f.node} — ${f.detail}`);
+      }
     }
   }
   return out.join("\n");

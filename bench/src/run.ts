@@ -17,7 +17,9 @@ import {
   readMeta,
 } from "./data/database.ts";
 import { sizes } from "./data/sizes.ts";
+import { explainStatements } from "./explain.ts";
 import { runLoad } from "./load.ts";
+import { planRules } from "./plan-check.ts";
 import {
   cpuSeconds,
   databaseBackends,
@@ -28,8 +30,18 @@ import {
 } from "./procstat.ts";
 import { summariseProfile } from "./profile.ts";
 import { log, n } from "./progress.ts";
-import { type CountingProxy, startProxy } from "./proxy.ts";
-import { latestResult, markdown, median, type Results, type ServerScenarioResult } from "./report.ts";
+import { type CapturedStatement, type CountingProxy, startProxy } from "./proxy.ts";
+import {
+  latestResult,
+  markdown,
+  median,
+  type PlanReport,
+  planFailures,
+  planSummary,
+  plansMarkdown,
+  type Results,
+  type ServerScenarioResult,
+} from "./report.ts";
 import { scenarios as allScenarios } from "./scenarios/index.ts";
 import {
   knownServers,
@@ -58,6 +70,9 @@ const usage = `usage: npm run bench -- [options]
   --load-mode rebuild|indexed  drop indexes and foreign keys while loading (default) or keep them
   --cpu-prof                 afterwards, profile lede under saturation and name its top costs
   --out DIR                  where results go (default bench/results; --quick: bench/.work/results)
+  --database NAME            the bench database's name (default lede_bench_<size>)
+  --without-peer-indexes     the pre-issue-10 setup: no index for PostGraphile's front-page order
+                             (only a smart tag), to show what the plan check catches; fails the run
   --timeout S                abort the whole run after S seconds (default: none; --quick: 300)
 
 Environment: DATABASE_URL, the admin connection (default postgres://postgres@127.0.0.1:5432/postgres).`;
@@ -79,6 +94,8 @@ const { values: args } = parseArgs({
     "cpu-prof": { type: "boolean", default: false },
     out: { type: "string" },
     timeout: { type: "string" },
+    database: { type: "string" },
+    "without-peer-indexes": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
   strict: true,
@@ -138,7 +155,9 @@ if (loadMode !== "rebuild" && loadMode !== "indexed") fail("--load-mode is rebui
 const outDir = args.out ?? `${benchRoot}${quick ? ".work/results" : "results"}`;
 const timeoutSeconds = args.timeout ? num(args.timeout, 0, "timeout") : quick ? 300 : 0;
 const adminUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
-const dbName = `lede_bench_${size.name}`;
+const dbName = args.database ?? `lede_bench_${size.name}`;
+if (!/^[a-z_][a-z0-9_]*$/.test(dbName)) fail(`--database must be a plain lower-case name, got ${dbName}`);
+const fairIndexes = !args["without-peer-indexes"];
 const url = databaseUrl(adminUrl, dbName);
 const gateInputs = quick ? 5 : 25;
 const countRequests = quick ? 5 : 20;
@@ -233,11 +252,58 @@ function bodyFor(scenario: Scenario, server: ServerName, input: unknown): string
   return JSON.stringify(body);
 }
 
-async function main(): Promise<number> {
-  const started = performance.now();
-  mkdirSync(`${benchRoot}.work`, { recursive: true });
+type ScenarioResults = Results["scenarios"];
+/** What each server sent for each scenario during the gate (scenario id -> server -> statements). */
+type Captured = Map<string, Map<ServerName, CapturedStatement[]>>;
 
-  // 0. The lede under test, frozen for the whole run.
+/** State shared by the phases of one run. */
+interface Run {
+  inputs: Map<string, unknown[]>;
+  results: ScenarioResults;
+  resultOf(scenario: Scenario, server: ServerName): ServerScenarioResult;
+  /** The bodies a server's requests take in turn: the inputs rotating; a new body per request for writes. */
+  bodies(scenario: Scenario, server: ServerName): () => string;
+}
+
+function newRun(inputs: Map<string, unknown[]>): Run {
+  const results: ScenarioResults = scenarios.map((s) => ({
+    id: s.id,
+    name: s.name,
+    fixedRate: 0,
+    byServer: {},
+    ...(s.mutates && { mutates: true }),
+    ...(s.unsupported && {
+      unsupported: Object.fromEntries(
+        Object.entries(s.unsupported).filter(([name]) => servers.includes(name as ServerName)),
+      ),
+    }),
+  }));
+  return {
+    inputs,
+    results,
+    resultOf: (scenario, server) => {
+      const entry = results.find((r) => r.id === scenario.id) as ScenarioResults[number];
+      entry.byServer[server] ??= {
+        statementsPerRequest: Number.NaN,
+        statements: [],
+        saturation: [],
+        fixed: [],
+      };
+      return entry.byServer[server] as ServerScenarioResult;
+    },
+    bodies: (scenario, server) => {
+      const list = inputs.get(scenario.id) ?? [];
+      if (list.length === 0) throw new Error(`${scenario.name}: no inputs in the database`);
+      let next = 0;
+      if (scenario.mutates) return () => bodyFor(scenario, server, list[next++ % list.length]);
+      const fixed = list.map((input) => bodyFor(scenario, server, input));
+      return () => fixed[next++ % fixed.length] as string;
+    },
+  };
+}
+
+/** 0. The lede under test, frozen for the whole run. */
+function freezeLede(): Results["lede"] {
   const git = (...gitArgs: string[]) => {
     try {
       return execFileSync("git", ["-C", ledeRoot, ...gitArgs], { encoding: "utf8" }).trim();
@@ -253,12 +319,19 @@ async function main(): Promise<number> {
   log(
     `lede ${ledeVersion.gitHead}${ledeVersion.uncommittedFiles ? ` + ${ledeVersion.uncommittedFiles} uncommitted file(s)` : ""}, snapshot ${ledeVersion.snapshot}`,
   );
+  return ledeVersion;
+}
 
-  // 1. The database.
+/** 1. The database: loaded or reused, migrated, with the bench-only SQL and each peer's indexes. */
+async function prepareDatabase(): Promise<{
+  load: LoadReport | null;
+  reused: boolean;
+  foreignKeyIndexes: string[];
+}> {
   step = "preparing the database";
-  let load: LoadReport | null = null;
-  let reused = false;
   try {
+    let load: LoadReport | null = null;
+    let reused = false;
     if (args.reuse && (await databaseExists(adminUrl, dbName)) && (await fits(url, size))) {
       reused = true;
       load = (await readMeta(url))?.load ?? null;
@@ -267,60 +340,43 @@ async function main(): Promise<number> {
       if (args.reuse) log(`${dbName} missing or holding other data: loading it afresh`);
       load = await createAndLoad(adminUrl, dbName, size, loadMode);
     }
-    await applyBenchExtension(url);
+    const foreignKeyIndexes = await applyBenchExtension(url, fairIndexes);
+    log(
+      fairIndexes
+        ? "peer indexes: applied (bench/README.md, Indexes)"
+        : "peer indexes: LEFT OUT (--without-peer-indexes: the pre-issue-10 setup; the plan check will fail)",
+    );
+    if (foreignKeyIndexes.length)
+      log(`  foreign keys indexed for PostGraphile: ${foreignKeyIndexes.join(", ")}`);
+    return { load, reused, foreignKeyIndexes };
   } catch (error) {
     throw new Error(`could not prepare ${dbName} on ${new URL(adminUrl).host}: ${(error as Error).message}`);
   }
+}
 
-  // 2. Inputs, the same for every server.
+/** 2. Inputs, the same for every server; a reused database first loses what earlier runs wrote. */
+async function readInputs(
+  reused: boolean,
+): Promise<{ inputs: Map<string, unknown[]>; postgresVersion: string }> {
   step = "reading inputs";
   const sql = postgres(url, { max: 1, onnotice: () => {} });
-  const inputs = new Map<string, unknown[]>();
-  let postgresVersion = "PostgreSQL";
   try {
-    // What writing scenarios added in earlier runs of a reused database goes first, so that every
-    // run starts from the generated data.
     if (reused) for (const scenario of allScenarios) await scenario.mutates?.cleanup(sql);
+    const inputs = new Map<string, unknown[]>();
     for (const scenario of scenarios) inputs.set(scenario.id, await scenario.inputs(sql, quick ? 100 : 1000));
     const [row] = await sql<{ v: string }[]>`select current_setting('server_version') as v`;
-    postgresVersion = `PostgreSQL ${row?.v ?? "?"}`;
+    return { inputs, postgresVersion: `PostgreSQL ${row?.v ?? "?"}` };
   } finally {
     await sql.end();
   }
-  /** The bodies a server's requests take in turn: the inputs rotating; a new body per request for writes. */
-  const bodies = (scenario: Scenario, server: ServerName): (() => string) => {
-    const list = inputs.get(scenario.id) ?? [];
-    if (list.length === 0) throw new Error(`${scenario.name}: no inputs in the database`);
-    let next = 0;
-    if (scenario.mutates) return () => bodyFor(scenario, server, list[next++ % list.length]);
-    const fixed = list.map((input) => bodyFor(scenario, server, input));
-    return () => fixed[next++ % fixed.length] as string;
-  };
+}
 
-  const results: Results["scenarios"] = scenarios.map((s) => ({
-    id: s.id,
-    name: s.name,
-    fixedRate: 0,
-    byServer: {},
-    ...(s.mutates && { mutates: true }),
-    ...(s.unsupported && {
-      unsupported: Object.fromEntries(
-        Object.entries(s.unsupported).filter(([name]) => servers.includes(name as ServerName)),
-      ),
-    }),
-  }));
-  const resultOf = (scenario: Scenario, server: ServerName): ServerScenarioResult => {
-    const entry = results.find((r) => r.id === scenario.id) as Results["scenarios"][number];
-    entry.byServer[server] ??= {
-      statementsPerRequest: Number.NaN,
-      statements: [],
-      saturation: [],
-      fixed: [],
-    };
-    return entry.byServer[server] as ServerScenarioResult;
-  };
-
-  // 3. Correctness gate and statement counts, each server behind its own counting proxy.
+/**
+ * 3. Correctness gate and statement counts, each server behind its own counting proxy, which also
+ * captures every distinct statement each server sends for each scenario (for step 6). Returns
+ * the mismatches (empty: all servers agree).
+ */
+async function correctnessGate(run: Run, captured: Captured): Promise<string[]> {
   step = "correctness gate";
   log(
     `correctness gate: ${gateInputs} input(s) per scenario, statements counted over ${countRequests} requests`,
@@ -337,19 +393,18 @@ async function main(): Promise<number> {
     running.add(server);
     gate.set(name, { server, proxy });
   }
+  const of = (name: ServerName) => gate.get(name) as { server: RunningServer; proxy: CountingProxy };
   const mismatches: string[] = [];
   for (const scenario of runOrder) {
-    const list = (inputs.get(scenario.id) ?? []).slice(0, gateInputs);
+    const list = (run.inputs.get(scenario.id) ?? []).slice(0, gateInputs);
     const names = serversOf(scenario);
+    for (const name of names) of(name).proxy.counter.capturing = new Map();
     for (const [k, input] of list.entries()) {
       const answers = new Map<ServerName, string>();
       for (const name of names) {
-        const { server } = gate.get(name) as { server: RunningServer };
         try {
-          answers.set(
-            name,
-            canonical(scenario.normalise(name, await post(server.url, bodyFor(scenario, name, input)))),
-          );
+          const answer = await post(of(name).server.url, bodyFor(scenario, name, input));
+          answers.set(name, canonical(scenario.normalise(name, answer)));
         } catch (error) {
           mismatches.push(
             `${scenario.name}, input ${k} ${JSON.stringify(input)}: ${name} failed: ${(error as Error).message}`,
@@ -370,8 +425,8 @@ async function main(): Promise<number> {
       }
     }
     for (const name of names) {
-      const { server, proxy } = gate.get(name) as { server: RunningServer; proxy: CountingProxy };
-      const next = bodies(scenario, name);
+      const { server, proxy } = of(name);
+      const next = run.bodies(scenario, name);
       next();
       // One recorded request, then a sequential count.
       proxy.counter.recorded = [];
@@ -380,13 +435,17 @@ async function main(): Promise<number> {
       proxy.counter.recording = false;
       const before = proxy.counter.statements;
       for (let i = 0; i < countRequests; i++) await post(server.url, next());
-      const result = resultOf(scenario, name);
+      const result = run.resultOf(scenario, name);
       result.statementsPerRequest = (proxy.counter.statements - before) / countRequests;
       result.statements = [...proxy.counter.recorded];
+      const byServer = captured.get(scenario.id) ?? new Map<ServerName, CapturedStatement[]>();
+      byServer.set(name, [...(proxy.counter.capturing?.values() ?? [])]);
+      captured.set(scenario.id, byServer);
+      proxy.counter.capturing = null;
     }
     log(
       `  ${scenario.name}: ${list.length} input(s) compared; statements/request ${names
-        .map((s) => `${s} ${resultOf(scenario, s).statementsPerRequest.toFixed(1)}`)
+        .map((s) => `${s} ${run.resultOf(scenario, s).statementsPerRequest.toFixed(1)}`)
         .join(", ")}`,
     );
   }
@@ -396,13 +455,14 @@ async function main(): Promise<number> {
     await proxy.close();
     proxies.delete(proxy);
   }
-  if (mismatches.length) {
-    console.error(`bench: FAILED — the servers do not return the same data:\n\n${mismatches.join("\n\n")}`);
-    return 1;
-  }
-  log("  all servers agree");
+  return mismatches;
+}
 
-  // 4. Load: every server up, runs interleaved server by server within each round.
+/**
+ * 4. Load: every server up, runs interleaved server by server within each round: saturation,
+ * then latency at a fixed rate. Returns the first errors seen and each server's peak RSS.
+ */
+async function measure(run: Run): Promise<{ errorsSeen: string[]; peakRss: Results["peakRssBytes"] }> {
   step = "starting servers for the load runs";
   const live = new Map<ServerName, RunningServer>();
   for (const name of activeServers) {
@@ -416,164 +476,215 @@ async function main(): Promise<number> {
     onnotice: () => {},
     connection: { application_name: "lede-bench-harness" },
   });
-  for (let round = 1; round <= settings.rounds; round++) {
-    for (const scenario of runOrder) {
-      for (const name of serversOf(scenario)) {
-        step = `saturation, round ${round}, ${scenario.name}, ${name}`;
-        const server = live.get(name) as RunningServer;
-        const common = {
-          url: server.url,
-          body: bodies(scenario, name),
-          expect: sideOf(scenario, name).expect,
-          connections: settings.connections,
-        };
-        await runLoad({ ...common, durationSeconds: settings.warmupSeconds });
-        const cpu0 = cpuSeconds(server.pid);
-        const db0 = databaseBackends(dbName);
-        const busy0 = machineBusySeconds();
-        const self0 = process.cpuUsage();
-        const r = await runLoad({ ...common, durationSeconds: settings.durationSeconds });
-        const cpu = cpuSeconds(server.pid) - cpu0;
-        const db = databaseCpuBetween(db0, databaseBackends(dbName));
-        const self = process.cpuUsage(self0);
-        const cancelled = await settle(admin, `${name} ${scenario.name}`);
-        const harness = (self.user + self.system) / 1e6;
-        // Whatever else ran on the machine meanwhile (other developers' tests, ...): noise.
-        const other = Math.max(0, machineBusySeconds() - busy0 - cpu - db - harness);
-        if (r.firstError) errorsSeen.push(`${name} ${scenario.name}: ${r.firstError}`);
-        resultOf(scenario, name).saturation.push({
-          rps: r.rps,
-          requests: r.requests,
-          seconds: r.seconds,
-          saturationP50: r.latencyMs.p50,
-          saturationP99: r.latencyMs.p99,
-          cpuSecondsPer1k: (1000 * cpu) / Math.max(1, r.requests),
-          dbCpuSecondsPer1k: (1000 * db) / Math.max(1, r.requests),
-          harnessCpuCores: harness / r.seconds,
-          otherCpuCores: other / r.seconds,
-          cancelledQueries: cancelled,
-          errors: r.errors,
-        });
-        log(
-          `  round ${round} ${scenario.name.padEnd(16)} ${name.padEnd(12)} ${n(r.rps).padStart(6)} req/s  p99 ${r.latencyMs.p99} ms  cpu ${cpu.toFixed(1)} s  pg ${db.toFixed(1)} s  other ${(other / r.seconds).toFixed(2)} cores${r.errors ? `  ${r.errors} errors` : ""}`,
-        );
+  try {
+    for (let round = 1; round <= settings.rounds; round++) {
+      for (const scenario of runOrder) {
+        for (const name of serversOf(scenario)) {
+          step = `saturation, round ${round}, ${scenario.name}, ${name}`;
+          await saturate(run, scenario, name, live.get(name) as RunningServer, admin, round, errorsSeen);
+        }
       }
     }
+    setFixedRates(run);
+    for (let round = 1; round <= settings.rounds; round++) {
+      for (const scenario of runOrder) {
+        for (const name of serversOf(scenario)) {
+          step = `fixed rate, round ${round}, ${scenario.name}, ${name}`;
+          await atFixedRate(run, scenario, name, live.get(name) as RunningServer, admin, round, errorsSeen);
+        }
+      }
+    }
+  } finally {
+    await admin.end();
   }
-  // Latency at a fixed rate every server can sustain: half the slowest one's saturation rate,
-  // among the servers that answered without errors (one that collapsed would make it zero).
+  const peakRss: Results["peakRssBytes"] = {};
+  for (const [name, server] of live) {
+    peakRss[name] = peakRssBytes(server.pid);
+    await server.stop();
+    running.delete(server);
+  }
+  return { errorsSeen, peakRss };
+}
+
+async function saturate(
+  run: Run,
+  scenario: Scenario,
+  name: ServerName,
+  server: RunningServer,
+  admin: postgres.Sql,
+  round: number,
+  errorsSeen: string[],
+): Promise<void> {
+  const common = {
+    url: server.url,
+    body: run.bodies(scenario, name),
+    expect: sideOf(scenario, name).expect,
+    connections: settings.connections,
+  };
+  await runLoad({ ...common, durationSeconds: settings.warmupSeconds });
+  const cpu0 = cpuSeconds(server.pid);
+  const db0 = databaseBackends(dbName);
+  const busy0 = machineBusySeconds();
+  const self0 = process.cpuUsage();
+  const r = await runLoad({ ...common, durationSeconds: settings.durationSeconds });
+  const cpu = cpuSeconds(server.pid) - cpu0;
+  const db = databaseCpuBetween(db0, databaseBackends(dbName));
+  const self = process.cpuUsage(self0);
+  const cancelled = await settle(admin, `${name} ${scenario.name}`);
+  const harness = (self.user + self.system) / 1e6;
+  // Whatever else ran on the machine meanwhile (other developers' tests, ...): noise.
+  const other = Math.max(0, machineBusySeconds() - busy0 - cpu - db - harness);
+  if (r.firstError) errorsSeen.push(`${name} ${scenario.name}: ${r.firstError}`);
+  run.resultOf(scenario, name).saturation.push({
+    rps: r.rps,
+    requests: r.requests,
+    seconds: r.seconds,
+    saturationP50: r.latencyMs.p50,
+    saturationP99: r.latencyMs.p99,
+    cpuSecondsPer1k: (1000 * cpu) / Math.max(1, r.requests),
+    dbCpuSecondsPer1k: (1000 * db) / Math.max(1, r.requests),
+    harnessCpuCores: harness / r.seconds,
+    otherCpuCores: other / r.seconds,
+    cancelledQueries: cancelled,
+    errors: r.errors,
+  });
+  log(
+    `  round ${round} ${scenario.name.padEnd(16)} ${name.padEnd(12)} ${n(r.rps).padStart(6)} req/s  p99 ${r.latencyMs.p99} ms  cpu ${cpu.toFixed(1)} s  pg ${db.toFixed(1)} s  other ${(other / r.seconds).toFixed(2)} cores${r.errors ? `  ${r.errors} errors` : ""}`,
+  );
+}
+
+/**
+ * Latency at a fixed rate every server can sustain: half the slowest one's saturation rate,
+ * among the servers that answered without errors (one that collapsed would make it zero).
+ */
+function setFixedRates(run: Run): void {
   for (const scenario of scenarios) {
-    const entry = results.find((r) => r.id === scenario.id) as Results["scenarios"][number];
+    const entry = run.results.find((r) => r.id === scenario.id) as ScenarioResults[number];
     const rates = serversOf(scenario).map((name) => {
-      const runs = resultOf(scenario, name).saturation;
+      const runs = run.resultOf(scenario, name).saturation;
       return { rps: median(runs.map((m) => m.rps)), clean: runs.every((m) => m.errors === 0) };
     });
     const usable = rates.filter((r) => r.clean && r.rps > 0);
     const slowest = Math.min(...(usable.length ? usable : rates).map((r) => r.rps));
     entry.fixedRate = Math.max(1, Math.round(slowest / 2));
   }
-  for (let round = 1; round <= settings.rounds; round++) {
-    for (const scenario of runOrder) {
-      const rate = (results.find((r) => r.id === scenario.id) as Results["scenarios"][number]).fixedRate;
-      for (const name of serversOf(scenario)) {
-        step = `fixed rate, round ${round}, ${scenario.name}, ${name}`;
-        const server = live.get(name) as RunningServer;
-        const r = await runLoad({
-          url: server.url,
-          body: bodies(scenario, name),
-          expect: sideOf(scenario, name).expect,
-          connections: settings.connections,
-          durationSeconds: settings.durationSeconds,
-          rate,
-        });
-        if (r.firstError) errorsSeen.push(`${name} ${scenario.name}: ${r.firstError}`);
-        await settle(admin, `${name} ${scenario.name} at a fixed rate`);
-        resultOf(scenario, name).fixed.push({
-          rate,
-          achievedRps: r.rps,
-          p50: r.latencyMs.p50,
-          p90: r.latencyMs.p90,
-          p99: r.latencyMs.p99,
-          errors: r.errors,
-        });
-        log(
-          `  round ${round} ${scenario.name.padEnd(16)} ${name.padEnd(12)} at ${n(rate)} req/s: p50 ${r.latencyMs.p50} ms  p99 ${r.latencyMs.p99} ms${r.errors ? `  ${r.errors} errors` : ""}`,
-        );
-      }
-    }
-  }
-  await admin.end();
-  const peakRss: Partial<Record<ServerName, number>> = {};
-  for (const [name, server] of live) {
-    peakRss[name] = peakRssBytes(server.pid);
+}
+
+async function atFixedRate(
+  run: Run,
+  scenario: Scenario,
+  name: ServerName,
+  server: RunningServer,
+  admin: postgres.Sql,
+  round: number,
+  errorsSeen: string[],
+): Promise<void> {
+  const rate = (run.results.find((r) => r.id === scenario.id) as ScenarioResults[number]).fixedRate;
+  const r = await runLoad({
+    url: server.url,
+    body: run.bodies(scenario, name),
+    expect: sideOf(scenario, name).expect,
+    connections: settings.connections,
+    durationSeconds: settings.durationSeconds,
+    rate,
+  });
+  if (r.firstError) errorsSeen.push(`${name} ${scenario.name}: ${r.firstError}`);
+  await settle(admin, `${name} ${scenario.name} at a fixed rate`);
+  run.resultOf(scenario, name).fixed.push({
+    rate,
+    achievedRps: r.rps,
+    p50: r.latencyMs.p50,
+    p90: r.latencyMs.p90,
+    p99: r.latencyMs.p99,
+    errors: r.errors,
+  });
+  log(
+    `  round ${round} ${scenario.name.padEnd(16)} ${name.padEnd(12)} at ${n(rate)} req/s: p50 ${r.latencyMs.p50} ms  p99 ${r.latencyMs.p99} ms${r.errors ? `  ${r.errors} errors` : ""}`,
+  );
+}
+
+/** 5. Optionally, where lede's time goes: a separate, profiled lede under saturation. */
+async function profileLede(run: Run): Promise<Results["profile"]> {
+  if (!args["cpu-prof"] || !servers.includes("lede")) return undefined;
+  const profile: NonNullable<Results["profile"]> = [];
+  for (const scenario of runOrder) {
+    step = `profiling lede, ${scenario.name}`;
+    const dir = `${benchRoot}.work/profiles/${scenario.id}`;
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const server = await startServer("lede", {
+      databaseUrl: url,
+      poolSize: settings.poolSize,
+      cpuProfileDir: dir,
+    });
+    running.add(server);
+    const common = {
+      url: server.url,
+      body: run.bodies(scenario, "lede"),
+      expect: scenario.lede.expect,
+      connections: settings.connections,
+    };
+    await runLoad({ ...common, durationSeconds: settings.warmupSeconds });
+    await runLoad({ ...common, durationSeconds: settings.durationSeconds });
     await server.stop();
     running.delete(server);
+    const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
+    if (file) profile.push({ scenario: scenario.name, ...summariseProfile(`${dir}/${file}`) });
+    log(`  profile written to ${dir}/${file ?? "(none)"}`);
   }
+  return profile;
+}
 
-  // 5. Optionally, where lede's time goes: a separate, profiled lede under saturation.
-  let profile: Results["profile"];
-  if (args["cpu-prof"] && servers.includes("lede")) {
-    profile = [];
-    for (const scenario of runOrder) {
-      step = `profiling lede, ${scenario.name}`;
-      const dir = `${benchRoot}.work/profiles/${scenario.id}`;
-      rmSync(dir, { recursive: true, force: true });
-      mkdirSync(dir, { recursive: true });
-      const server = await startServer("lede", {
-        databaseUrl: url,
-        poolSize: settings.poolSize,
-        cpuProfileDir: dir,
+/**
+ * 6. The plans: every statement each server sent for each scenario in the gate, explained with
+ * its own parameters and settings on the database as the load runs left it, and checked
+ * (src/plan-check.ts). Returns one report per scenario and server.
+ */
+async function explainAndCheck(captured: Captured): Promise<PlanReport[]> {
+  const reports: PlanReport[] = [];
+  for (const scenario of scenarios) {
+    for (const [server, statements] of captured.get(scenario.id) ?? []) {
+      step = `explaining ${server}'s statements for ${scenario.name}`;
+      reports.push({
+        scenario: scenario.id,
+        scenarioName: scenario.name,
+        server,
+        statements: await explainStatements(url, statements, planRules),
       });
-      running.add(server);
-      const common = {
-        url: server.url,
-        body: bodies(scenario, "lede"),
-        expect: scenario.lede.expect,
-        connections: settings.connections,
-      };
-      await runLoad({ ...common, durationSeconds: settings.warmupSeconds });
-      await runLoad({ ...common, durationSeconds: settings.durationSeconds });
-      await server.stop();
-      running.delete(server);
-      const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
-      if (file) profile.push({ scenario: scenario.name, ...summariseProfile(`${dir}/${file}`) });
-      log(`  profile written to ${dir}/${file ?? "(none)"}`);
     }
   }
+  const findings = reports.flatMap((r) => r.statements.flatMap((s) => s.findings ?? []));
+  log(
+    `plans: ${reports.reduce((sum, r) => sum + r.statements.length, 0)} statement(s) explained, ${findings.length} finding(s)`,
+  );
+  return reports;
+}
 
-  // 6. Results.
+/** 7. The result files (JSON, Markdown, and the plans beside them) and the table on stdout. */
+function writeResults(output: Results, plans: PlanReport[]): void {
   step = "writing results";
-  const node = process.version;
-  const date = new Date().toISOString().slice(0, 10);
-  const output: Results = {
-    date,
-    size: size.name,
-    quick,
-    settings,
-    machine: { ...machine(), node, postgres: postgresVersion },
-    lede: ledeVersion,
-    load,
-    loadReused: reused,
-    servers: activeServers,
-    scenarios: results,
-    peakRssBytes: peakRss,
-    ...(profile && { profile }),
-    seconds: (performance.now() - started) / 1000,
-  };
   mkdirSync(outDir, { recursive: true });
   const peers = {
     small: size.name === "small" ? null : latestResult(outDir, "small"),
     large: size.name === "large" ? null : latestResult(outDir, "large"),
   };
   const table = markdown(output, peers);
-  writeFileSync(`${outDir}/${date}-${size.name}.json`, `${JSON.stringify(output, null, 2)}\n`);
-  writeFileSync(`${outDir}/${date}-${size.name}.md`, `${table}\n`);
+  const base = `${outDir}/${output.date}-${size.name}`;
+  writeFileSync(`${base}.json`, `${JSON.stringify(output, null, 2)}\n`);
+  writeFileSync(`${base}.md`, `${table}\n`);
+  writeFileSync(`${base}-plans.json`, `${JSON.stringify(plans, null, 2)}\n`);
+  writeFileSync(`${base}-plans.md`, `${plansMarkdown(output, plans)}\n`);
   console.log(table);
-  log(`\nresults: ${outDir}/${date}-${size.name}.{json,md} (${output.seconds.toFixed(0)} s)`);
+  log(`\nresults: ${base}.{json,md}, plans: ${base}-plans.{json,md} (${output.seconds.toFixed(0)} s)`);
+}
 
-  // A peer that collapses under load (PostGraphile on large Q1) is a finding, not a broken
-  // harness; lede or the raw ceiling failing is. --quick (CI) fails on any error.
-  const failed = results.flatMap((s) =>
+/**
+ * The run's verdict. A peer that collapses under load (PostGraphile on large Q1) is a finding,
+ * not a broken harness; lede or the raw ceiling failing is. --quick (CI) fails on any error. Any
+ * plan that does work an index would spare fails the run: the comparison would not be fair.
+ */
+function verdict(output: Results, errorsSeen: string[], plans: PlanReport[]): number {
+  const failed = output.scenarios.flatMap((s) =>
     Object.entries(s.byServer)
       .filter(([, r]) => r && [...r.saturation, ...r.fixed].some((m) => m.errors > 0))
       .map(([name]) => name as ServerName),
@@ -584,8 +695,55 @@ async function main(): Promise<number> {
       `bench: ${fatal.length ? "FAILED — " : ""}requests failed under load (${[...new Set(failed)].join(", ")}):\n${[...new Set(errorsSeen)].slice(0, 10).join("\n")}`,
     );
   }
-  if (fatal.length) return 1;
-  return 0;
+  const planProblems = planFailures(plans);
+  if (planProblems.length) {
+    console.error(
+      `bench: FAILED — plan check: ${planProblems.length} plan node(s) do work an index would spare ` +
+        `(rules in bench/README.md, "Plan check"; plans in the -plans.md result):\n\n${planProblems.join("\n\n")}`,
+    );
+  }
+  return fatal.length || planProblems.length ? 1 : 0;
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  mkdirSync(`${benchRoot}.work`, { recursive: true });
+  const lede = freezeLede();
+  const { load, reused, foreignKeyIndexes } = await prepareDatabase();
+  const { inputs, postgresVersion } = await readInputs(reused);
+  const run = newRun(inputs);
+  const captured: Captured = new Map();
+  const mismatches = await correctnessGate(run, captured);
+  if (mismatches.length) {
+    console.error(`bench: FAILED — the servers do not return the same data:\n\n${mismatches.join("\n\n")}`);
+    return 1;
+  }
+  log("  all servers agree");
+  const { errorsSeen, peakRss } = await measure(run);
+  const profile = await profileLede(run);
+  const plans = await explainAndCheck(captured);
+  for (const report of plans) {
+    const scenario = scenarios.find((s) => s.id === report.scenario) as Scenario;
+    run.resultOf(scenario, report.server).plans = planSummary(report);
+  }
+  const output: Results = {
+    date: new Date().toISOString().slice(0, 10),
+    size: size.name,
+    quick,
+    settings,
+    machine: { ...machine(), node: process.version, postgres: postgresVersion },
+    lede,
+    load,
+    loadReused: reused,
+    peerIndexes: { applied: fairIndexes, foreignKeyIndexes },
+    servers: activeServers,
+    scenarios: run.results,
+    peakRssBytes: peakRss,
+    ...(profile && { profile }),
+    seconds: (performance.now() - started) / 1000,
+  };
+  writeResults(output, plans);
+  return verdict(output, errorsSeen, plans);
 }
 
 let code = 1;

@@ -7,7 +7,7 @@ import postgres from "postgres";
 import { openDatabase } from "../../../src/db/client.ts";
 import { migrateDatabase } from "../../../src/db/migrate.ts";
 import { log, n, Progress } from "../progress.ts";
-import { benchExtensionSql } from "./extension.ts";
+import { applyPeerSetup } from "./extension.ts";
 import { createDataset } from "./generate.ts";
 import { type DataSize, GENERATOR_VERSION, SEED } from "./sizes.ts";
 
@@ -216,10 +216,12 @@ async function dropSecondaryStructures(sql: postgres.Sql): Promise<string[]> {
 }
 
 /**
- * Brings a database up to lede's current migrations and applies the bench-only SQL functions
- * (both idempotent), on fresh and reused databases alike.
+ * Brings a database up to lede's current migrations and applies the bench-only SQL (both
+ * idempotent), on fresh and reused databases alike: PostGraphile's computed column and each
+ * peer's indexes (`fair`), or the pre-issue-10 setup without them. Returns the foreign-key indexes
+ * the bench added for PostGraphile, which the result lists.
  */
-export async function applyBenchExtension(url: string): Promise<void> {
+export async function applyBenchExtension(url: string, fair: boolean): Promise<string[]> {
   const handle = await openDatabase({ url, poolSize: 1 });
   try {
     await migrateDatabase(handle);
@@ -228,7 +230,7 @@ export async function applyBenchExtension(url: string): Promise<void> {
   }
   const sql = postgres(url, { max: 1, ...quiet });
   try {
-    await sql.unsafe(benchExtensionSql);
+    return await applyPeerSetup(sql, fair);
   } finally {
     await sql.end();
   }

@@ -11,6 +11,12 @@ const connectionString = process.env.DATABASE_URL;
 const port = Number(process.env.PORT ?? 5000);
 const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10);
 if (!connectionString) throw new Error("DATABASE_URL is required");
+// Grafast runs in development mode (slower planning, extra checks) unless both say production.
+if (process.env.NODE_ENV !== "production" || process.env.GRAPHILE_ENV !== "production") {
+  throw new Error(
+    "the bench measures PostGraphile in production mode: set NODE_ENV and GRAPHILE_ENV=production",
+  );
+}
 
 const preset: GraphileConfig.Preset = {
   extends: [PostGraphileAmberPreset],
