@@ -7,6 +7,7 @@ import { type ExecutionArgs, GraphQLError } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import type { App } from "./app.ts";
+import { checkVariables } from "./graphql/plugins/limits.ts";
 
 type Enveloped = ReturnType<App["getEnveloped"]>;
 
@@ -21,6 +22,13 @@ export function attachWebSocket(server: Server, app: App): { close(): Promise<vo
         const limit = app.live.limits.perConnection;
         if (Object.keys(ctx.subscriptions).length > limit) {
           return [app.live.refuse("connection", `At most ${limit} operations at once on one connection`)];
+        }
+        // yoga's onParams hook, where HTTP requests get this check, does not run here.
+        try {
+          checkVariables(payload.variables);
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
         }
         // The staff token travels in the connection params (browsers cannot set headers here).
         const authorization = ctx.connectionParams?.authorization ?? ctx.extra.request.headers.authorization;

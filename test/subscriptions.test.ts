@@ -258,6 +258,41 @@ describe("commentAdded on an article that is not public", () => {
   });
 });
 
+describe("variables over graphql-ws", () => {
+  it.each([
+    ["a NUL character", { articleId: "\u0000" }, /holds a NUL character/],
+    [
+      "nesting 100 deep",
+      { articleId: JSON.parse(`${"[".repeat(100)}${"]".repeat(100)}`) },
+      /nests deeper/,
+    ],
+  ])("are refused for %s as over HTTP, with a 400's error", async (_what, variables, message) => {
+    const server = createServer(t.app);
+    const websocket = attachWebSocket(server, t.app);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const client = createClient({
+      url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+    });
+    const errors = await new Promise<unknown>((resolve) => {
+      client.subscribe(
+        { query: subscription, variables },
+        { next: (value) => resolve(value.errors), error: resolve, complete: () => {} },
+      );
+    });
+    expect(errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(message),
+        extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }),
+      }),
+    ]);
+    await client.dispose();
+    await websocket.close();
+    await new Promise((resolve) => server.close(resolve));
+  });
+});
+
 describe("a live stream that starts with a catch-up", () => {
   it("skips the live events the catch-up already delivered", async () => {
     const stream = new LiveStream<{ id: string }>(

@@ -255,7 +255,7 @@ const MAX_VARIABLES_DEPTH = 32;
  * Refuses variables nested deeper than MAX_VARIABLES_DEPTH and strings with U+0000 in them, which
  * PostgreSQL text cannot hold. Walked with a stack, not recursion, before anything else walks them.
  */
-function checkVariables(variables: unknown): void {
+export function checkVariables(variables: unknown): void {
   if (!variables || typeof variables !== "object") return;
   const stack: [value: unknown, path: string, depth: number][] = Object.entries(variables).map(
     ([name, value]) => [value, name, 1],
