@@ -261,11 +261,7 @@ describe("commentAdded on an article that is not public", () => {
 describe("variables over graphql-ws", () => {
   it.each([
     ["a NUL character", { articleId: "\u0000" }, /holds a NUL character/],
-    [
-      "nesting 100 deep",
-      { articleId: JSON.parse(`${"[".repeat(100)}${"]".repeat(100)}`) },
-      /nests deeper/,
-    ],
+    ["nesting 100 deep", { articleId: JSON.parse(`${"[".repeat(100)}${"]".repeat(100)}`) }, /nests deeper/],
   ])("are refused for %s as over HTTP, with a 400's error", async (_what, variables, message) => {
     const server = createServer(t.app);
     const websocket = attachWebSocket(server, t.app);
