@@ -1,18 +1,29 @@
 // The Article type, its parts, and the `article` and `articles` queries.
-import type { GraphQLResolveInfo } from "graphql";
+import type { FieldNode, GraphQLResolveInfo } from "graphql";
 import { builder } from "../../graphql/builder.ts";
 import { type Context, canSeeUnpublished } from "../../graphql/context.ts";
 import { clientError } from "../../graphql/errors.ts";
-import { connectionItemFields } from "../../graphql/lookahead.ts";
+import { childFields, connectionSelection } from "../../graphql/lookahead.ts";
 import { type ConnectionArgs, pageRequest, toConnection } from "../../graphql/pagination.ts";
 import { doNotCache } from "../../graphql/plugins/response-cache.ts";
 import { AuthorRef } from "../author/author.graphql.ts";
-import { CommentConnectionRef, CommentRef, resolveArticleComments } from "../comment/comment.graphql.ts";
+import {
+  CommentConnectionRef,
+  CommentRef,
+  commentTreeOf,
+  resolveArticleComments,
+} from "../comment/comment.graphql.ts";
 import { QuoteRef } from "../quote/quote.graphql.ts";
 import { SourceRef } from "../source/source.graphql.ts";
 import { TagRef } from "../tag/tag.graphql.ts";
 import { articleBySlug, articlePagesByGroup, isVisible, loadVisibleArticle } from "./article.loaders.ts";
-import { type ListPartName, listPartColumns, loadArticlePart, primeArticleParts } from "./article.parts.ts";
+import {
+  type ArticlePartName,
+  loadArticlePart,
+  partColumns,
+  primeArticleParts,
+  type WantedParts,
+} from "./article.parts.ts";
 import { isValidPreviewToken } from "./article.preview.ts";
 import {
   type Article,
@@ -111,7 +122,7 @@ builder.node(ArticleRef, {
       {
         type: CommentRef,
         description: "Approved top-level comments, oldest first; replies nest under each.",
-        resolve: (a, args, ctx) => resolveArticleComments(ctx, a.id, args),
+        resolve: (a, args, ctx, info) => resolveArticleComments(ctx, a.id, args, info),
       },
       CommentConnectionRef,
     ),
@@ -129,8 +140,9 @@ builder.queryFields((t) => ({
       }),
     },
     description: "An article by slug; null when it does not exist or the viewer may not see it.",
-    resolve: async (_root, { slug, previewToken }, ctx) => {
-      const article = await ctx.loader(articleBySlug).load(slug);
+    resolve: async (_root, { slug, previewToken }, ctx, info) => {
+      const wanted = wantedParts(info, childFields(info, info.fieldNodes));
+      const article = await ctx.loader(articleBySlug)(wanted).load(slug);
       if (isVisible(ctx, article)) return article;
       // Not visible to this viewer: an unpublished article, readable with its preview token.
       const found = article as Article | null;
@@ -170,15 +182,19 @@ builder.queryFields((t) => ({
   ),
 }));
 
-/** The parts the items of an articles list will be asked for: they come with the page itself. */
-function wantedListParts(info: GraphQLResolveInfo): Set<ListPartName> {
-  const selected = connectionItemFields(info);
-  const wanted = new Set<ListPartName>();
-  if (selected.has("author") || selected.has("authors")) wanted.add("authors");
-  if (selected.has("tags")) wanted.add("tags");
-  if (selected.has("commentCount")) wanted.add("commentCount");
-  return wanted;
+/** The parts and comment tree that `fields` (selected on an article) will ask for. */
+function wantedParts(info: GraphQLResolveInfo, fields: ReadonlyMap<string, FieldNode[]>): WantedParts {
+  const parts = new Set<ArticlePartName>();
+  if (fields.has("author") || fields.has("authors")) parts.add("authors");
+  for (const part of ["tags", "quotes", "sources", "commentCount"] as const) {
+    if (fields.has(part)) parts.add(part);
+  }
+  return { parts, comments: commentTreeOf(info, fields.get("comments") ?? []) };
 }
+
+/** What the items of an articles list will be asked for: it comes with the page itself. */
+const wantedListParts = (info: GraphQLResolveInfo) =>
+  wantedParts(info, connectionSelection(info, info.fieldNodes).items);
 
 /** An author's or a tag's articles: batched across every author or tag of the request. */
 export function loadGroupArticles(
@@ -190,7 +206,9 @@ export function loadGroupArticles(
 ) {
   const page = pageRequest(args, 2);
   const statuses = visibleStatuses(canSeeUnpublished(ctx));
-  return ctx.loader(articlePagesByGroup)(by, statuses, page, wantedListParts(info)).load(groupId);
+  return ctx
+    .loader(articlePagesByGroup)({ by, statuses, page, wanted: wantedListParts(info) })
+    .load(groupId);
 }
 
 /** The `articles` connection. */
@@ -202,8 +220,9 @@ export async function listArticlesConnection(
   newestFirst = true,
 ) {
   const page = pageRequest(args, 2);
-  const rows = await listArticles(ctx.db, filter, page, newestFirst, listPartColumns(wantedListParts(info)));
-  primeArticleParts(ctx, rows);
+  const wanted = wantedListParts(info);
+  const rows = await listArticles(ctx.db, filter, page, newestFirst, partColumns(wanted));
+  primeArticleParts(ctx, rows, wanted);
   const db = ctx.db;
   return toConnection<Article>(rows, page, articleCursor, () => countArticles(db, filter));
 }

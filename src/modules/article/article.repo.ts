@@ -50,9 +50,14 @@ export async function findArticlesByIds(db: Executor, ids: readonly string[]): P
     .where(and(inArray(articles.id, [...ids]), notDeleted));
 }
 
-export async function findArticlesBySlugs(db: Executor, slugs: readonly string[]): Promise<Article[]> {
+export async function findArticlesBySlugs(
+  db: Executor,
+  slugs: readonly string[],
+  /** Extra columns computed per row, such as the parts a page shows (article.parts.ts). */
+  extra: Record<string, SQL> = {},
+): Promise<(Article & Record<string, unknown>)[]> {
   return db
-    .select(articleColumns)
+    .select({ ...articleColumns, ...extra })
     .from(articles)
     .where(and(inArray(articles.slug, [...slugs]), notDeleted));
 }
