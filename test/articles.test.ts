@@ -79,6 +79,12 @@ const ArticleList = graphql(`
   }
 `);
 
+const ArticleListBodies = graphql(`
+  query ArticleListBodies($first: Int!) {
+    articles(first: $first) { nodes { slug body bodyHtml } }
+  }
+`);
+
 const ArticleBySlug = graphql(`
   query ArticleBySlug($slug: String!) {
     article(slug: $slug) { slug status title body bodyHtml }
@@ -113,6 +119,21 @@ describe("the front page", () => {
       nodes.every((n) => n.author.name && n.tags.length > 0 && n.commentCount >= n.comments.nodes.length),
     ).toBe(true);
     expect(statements).toHaveLength(1);
+    // The bodies (Markdown and HTML, read together), most of an article's bytes, are not read
+    // for a list that does not show them.
+    expect(statements[0]).not.toMatch(/body_html/);
+  });
+
+  it("reads the bodies in the page's own statement when the list shows them", async () => {
+    const { result, statements } = await t.countStatements(() => t.execute(ArticleListBodies, { first: 5 }));
+    expect(result.errors).toBeUndefined();
+    expect(statements).toHaveLength(1);
+    for (const node of result.data?.articles.nodes ?? []) {
+      const alone = await t.execute(ArticleBySlug, { slug: node.slug });
+      expect(node.body).toBe(alone.data?.article?.body);
+      expect(node.bodyHtml).toBe(alone.data?.article?.bodyHtml);
+    }
+    expect(result.data?.articles.nodes).toHaveLength(5);
   });
 
   it("shows the newest published articles with author, tags, count and their 3 oldest approved comments", async () => {

@@ -16,7 +16,13 @@ import {
 import { QuoteRef } from "../quote/quote.graphql.ts";
 import { SourceRef } from "../source/source.graphql.ts";
 import { TagRef } from "../tag/tag.graphql.ts";
-import { articleBySlug, articlePagesByGroup, isVisible, loadVisibleArticle } from "./article.loaders.ts";
+import {
+  articleById,
+  articleBySlug,
+  articlePagesByGroup,
+  isVisible,
+  loadVisibleArticle,
+} from "./article.loaders.ts";
 import {
   type ArticlePartName,
   loadArticlePart,
@@ -30,6 +36,7 @@ import {
   type ArticleListFilter,
   articleCursor,
   countArticles,
+  type ListedArticle,
   listArticles,
   visibleStatuses,
 } from "./article.repo.ts";
@@ -68,7 +75,14 @@ export const ArticleFilterInput = builder.inputType("ArticleFilter", {
   }),
 });
 
-export const ArticleRef = builder.objectRef<Article>("Article");
+export const ArticleRef = builder.objectRef<ListedArticle>("Article");
+
+/** The body of an article that came from a list which did not read it (rare: lists read it when shown). */
+async function bodyOf(ctx: Context, article: ListedArticle, column: "body" | "bodyHtml"): Promise<string> {
+  const value = article[column] ?? (await ctx.loader(articleById).load(article.id))?.[column];
+  if (value === undefined) throw new Error(`article ${article.id} has no ${column}`);
+  return value;
+}
 export const ArticleConnectionRef = builder.connectionObject({ type: ArticleRef, name: "ArticleConnection" });
 
 builder.node(ArticleRef, {
@@ -80,8 +94,14 @@ builder.node(ArticleRef, {
     language: t.field({ type: LanguageEnum, resolve: (a) => a.language }),
     title: t.exposeString("title"),
     lede: t.exposeString("lede", { nullable: true }),
-    body: t.exposeString("body", { description: "The Markdown source." }),
-    bodyHtml: t.exposeString("bodyHtml", { description: "The body rendered to HTML and sanitised." }),
+    body: t.string({
+      description: "The Markdown source.",
+      resolve: (a, _args, ctx) => bodyOf(ctx, a, "body"),
+    }),
+    bodyHtml: t.string({
+      description: "The body rendered to HTML and sanitised.",
+      resolve: (a, _args, ctx) => bodyOf(ctx, a, "bodyHtml"),
+    }),
     status: t.field({ type: ArticleStatusEnum, resolve: (a) => a.status }),
     publishedAt: t.expose("publishedAt", { type: "DateTime", nullable: true }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
@@ -189,7 +209,11 @@ function wantedParts(info: GraphQLResolveInfo, fields: ReadonlyMap<string, Field
   for (const part of ["tags", "quotes", "sources", "commentCount"] as const) {
     if (fields.has(part)) parts.add(part);
   }
-  return { parts, comments: commentTreeOf(info, fields.get("comments") ?? []) };
+  return {
+    body: fields.has("body") || fields.has("bodyHtml"),
+    parts,
+    comments: commentTreeOf(info, fields.get("comments") ?? []),
+  };
 }
 
 /** What the items of an articles list will be asked for: it comes with the page itself. */
@@ -221,8 +245,8 @@ export async function listArticlesConnection(
 ) {
   const page = pageRequest(args, 2);
   const wanted = wantedListParts(info);
-  const rows = await listArticles(ctx.db, filter, page, newestFirst, partColumns(wanted));
+  const rows = await listArticles(ctx.db, filter, page, newestFirst, partColumns(wanted), wanted.body);
   primeArticleParts(ctx, rows, wanted);
   const db = ctx.db;
-  return toConnection<Article>(rows, page, articleCursor, () => countArticles(db, filter));
+  return toConnection<ListedArticle>(rows, page, articleCursor, () => countArticles(db, filter));
 }

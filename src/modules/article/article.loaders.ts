@@ -13,6 +13,7 @@ import {
   findArticlesByIds,
   findArticlesBySlugs,
   type GroupedArticle,
+  type ListedArticle,
   listArticlesPerGroup,
 } from "./article.repo.ts";
 
@@ -48,8 +49,16 @@ export const articlePagesByGroup = (ctx: Context) =>
     (shape: GroupPageShape) =>
       JSON.stringify([shape.by, shape.statuses, pageRequestKey(shape.page), wantedPartsKey(shape.wanted)]),
     ({ by, statuses, page, wanted }: GroupPageShape) =>
-      new DataLoader<string, Connection<Article>>(async (groupIds) => {
-        const rows = await listArticlesPerGroup(ctx.db, by, groupIds, statuses, page, partColumns(wanted));
+      new DataLoader<string, Connection<ListedArticle>>(async (groupIds) => {
+        const rows = await listArticlesPerGroup(
+          ctx.db,
+          by,
+          groupIds,
+          statuses,
+          page,
+          partColumns(wanted),
+          wanted.body,
+        );
         primeArticleParts(ctx, rows, wanted);
         const byGroup = new Map<string, GroupedArticle[]>();
         for (const row of rows) byGroup.set(row.groupId, [...(byGroup.get(row.groupId) ?? []), row]);
@@ -58,7 +67,7 @@ export const articlePagesByGroup = (ctx: Context) =>
           const total =
             list[0]?.totalCount ??
             (page.after || page.before ? () => countArticlesInGroup(ctx.db, by, groupId, statuses) : 0);
-          return toConnection<Article>(list, page, articleCursor, total);
+          return toConnection<ListedArticle>(list, page, articleCursor, total);
         });
       }),
   );

@@ -112,6 +112,8 @@ export function loadArticlePart<P extends ArticlePartName>(
  * that a front page or an article page costs one statement.
  */
 export interface WantedParts {
+  /** Whether the body (Markdown and HTML) is shown: lists leave it out otherwise. */
+  body: boolean;
   parts: ReadonlySet<ArticlePartName>;
   /** The comment tree's levels, top-level comments first; empty for none. */
   comments: readonly CommentLevel[];
