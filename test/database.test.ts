@@ -1,7 +1,8 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../src/db/client.ts";
 import { migrateDatabase } from "../src/db/migrate.ts";
+import { articles } from "../src/db/schema.ts";
 import { stableUuid } from "../src/db/seed.ts";
 import { seedArticles } from "../src/db/seed-content.ts";
 import { createTestApp, driver, type TestApp } from "./setup/app.ts";
@@ -34,6 +35,38 @@ describe("the database", () => {
       await expect(handle.db.execute(sql`select pg_sleep(2)`)).rejects.toThrow();
       // and the connection is still usable afterwards
       expect(await handle.db.execute(sql`select 1 as one`)).toBeTruthy();
+    } finally {
+      await handle.close();
+    }
+  });
+});
+
+describe.skipIf(driver !== "postgres")("statements sent to PostgreSQL", () => {
+  it("prepare plain reads once per connection, and leave writes unnamed", async () => {
+    const handle = await openDatabase({ url: t.handle.url, poolSize: 1 });
+    const prepared = async () => {
+      const rows = await handle.db.execute<{ statement: string }>(
+        sql`select statement from pg_prepared_statements where not from_sql`,
+      );
+      return [...rows].map((row) => row.statement);
+    };
+    try {
+      const slug = seedArticles[0]?.slug as string;
+      for (let i = 0; i < 3; i++) {
+        const [row] = await handle.db
+          .select({ id: articles.id })
+          .from(articles)
+          .where(eq(articles.slug, slug));
+        expect(row?.id).toBe(stableUuid(`article:${slug}`));
+      }
+      await handle.db
+        .update(articles)
+        .set({ version: sql`${articles.version}` })
+        .where(eq(articles.slug, slug));
+      const statements = await prepared();
+      // The read, once for its three runs (and the listing's own read); not the update.
+      expect(statements.filter((text) => /^select "id" from "articles"/.test(text))).toHaveLength(1);
+      expect(statements.filter((text) => /^update/.test(text))).toHaveLength(0);
     } finally {
       await handle.close();
     }

@@ -2,7 +2,7 @@
 // request may hold, hidden schema details, CSRF prevention, mutation rate limits and timeouts.
 import { print } from "graphql";
 import { serverAudits } from "graphql-http";
-import { createSchema, createYoga } from "graphql-yoga";
+import { createSchema, createYoga, type Plugin } from "graphql-yoga";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppOptions } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
@@ -146,6 +146,39 @@ describe("limits on what a request may hold", () => {
       body: JSON.stringify({ query: "{ fast }" }),
     });
     expect(await fast.json()).toEqual({ data: { fast: "on time" } });
+  });
+
+  it("stops the timeout's clock once an operation has answered", async () => {
+    const schema = createSchema({
+      typeDefs: "type Query { fast: String }",
+      resolvers: { Query: { fast: () => "ok" } },
+    });
+    // Placed before the limits, so that its execute function is the one they call with their signal.
+    const signals: AbortSignal[] = [];
+    const captureSignal: Plugin = {
+      onExecute({ setExecuteFn, executeFn }) {
+        setExecuteFn((args) => {
+          const { signal } = args as typeof args & { signal?: AbortSignal };
+          if (signal) signals.push(signal);
+          return executeFn(args);
+        });
+      },
+    };
+    const yoga = createYoga({
+      schema,
+      plugins: [captureSignal, ...limitPlugins({ ...limits, timeoutMs: 20 })],
+    });
+    const response = await yoga.fetch("http://lede.test/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ fast }" }),
+    });
+    expect(await response.json()).toEqual({ data: { fast: "ok" } });
+    // Past the timeout: a clock still running would now abort (and build an exception) for an
+    // operation that answered long ago, once for every operation served.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(signals).toHaveLength(1);
+    expect(signals[0]?.aborted).toBe(false);
   });
 });
 

@@ -7,11 +7,11 @@ import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import type { PgAsyncDatabase, PgAsyncTransaction, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
+import postgres, { type ParameterOrJSON, type Sql, type UnsafeQueryOptions } from "postgres";
 import { boundQueueWait, type PoolStats, poolStatsOf } from "./bounded-pool.ts";
 import { lockDataDirectory } from "./data-dir-lock.ts";
 import { relations } from "./relations.ts";
-import { retryReads } from "./retry.ts";
+import { isPlainRead, retryReads } from "./retry.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: the two drivers differ only in their raw result type.
 export type Database = PgAsyncDatabase<any, typeof relations>;
@@ -96,7 +96,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       });
       const bounded = boundQueueWait(client, options.connectTimeoutMs ?? 5000);
       // Plain reads outside transactions survive a restart of the server (a few retries, src/db/retry.ts).
-      const db = drizzlePostgres({ client: retryReads(bounded), relations }) as unknown as Database;
+      const db = drizzlePostgres({
+        client: retryReads(prepareReads(bounded)),
+        relations,
+      }) as unknown as Database;
       const stats = poolStatsOf(bounded);
       if (stats) poolStatsByDatabase.set(db, stats);
       return { client, db };
@@ -141,6 +144,27 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     }
   };
   return { db, readDb: db, driver: "pglite", url: undefined, onStatement, close };
+}
+
+/**
+ * drizzle sends every statement unnamed (postgres.js `prepare: false`): PostgreSQL parses it anew
+ * each time, and postgres.js, to learn its parameters' types, sends Parse and Describe, waits for
+ * the answer, then Bind and Execute: two round trips per statement. Plain reads, which pages
+ * repeat, go as prepared statements instead: parsed once per connection, then one round trip.
+ * (Writes stay unnamed: each is run rarely, and a transaction's statements are not seen here.)
+ */
+function prepareReads(client: Sql): Sql {
+  const unsafe = client.unsafe.bind(client);
+  const preparingUnsafe = ((
+    text: string,
+    parameters?: ParameterOrJSON<never>[],
+    options?: UnsafeQueryOptions,
+  ) =>
+    unsafe(text, parameters, isPlainRead(text) ? { ...options, prepare: true } : options)) as Sql["unsafe"];
+  return new Proxy(client, {
+    apply: (target, thisArg, args) => Reflect.apply(target, thisArg, args),
+    get: (target, key, receiver) => (key === "unsafe" ? preparingUnsafe : Reflect.get(target, key, receiver)),
+  });
 }
 
 /** PGlite has no debug hook: wrap its entry points, and those of each transaction object it hands out. */

@@ -40,3 +40,25 @@ export function groupLoader<K, R>(
     return keys.map((key) => groups.get(key) ?? []);
   });
 }
+
+/**
+ * Loaders that batch only requests of the same shape (a page size, a set of columns): one loader
+ * per shape, made on first use. `clearAll` forgets what every one of them read.
+ */
+export function loadersByShape<S, K, V>(keyOf: (shape: S) => string, make: (shape: S) => DataLoader<K, V>) {
+  const loaders = new Map<string, DataLoader<K, V>>();
+  const loaderFor = (shape: S): DataLoader<K, V> => {
+    const key = keyOf(shape);
+    let loader = loaders.get(key);
+    if (!loader) {
+      loader = make(shape);
+      loaders.set(key, loader);
+    }
+    return loader;
+  };
+  return Object.assign(loaderFor, {
+    clearAll: () => {
+      for (const loader of loaders.values()) loader.clearAll();
+    },
+  });
+}

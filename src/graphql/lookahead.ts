@@ -1,6 +1,13 @@
 // What a query selects below the field being resolved, so that a list can fetch in its own
 // statement what its items will be asked for.
-import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from "graphql";
+import {
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLResolveInfo,
+  getArgumentValues,
+  Kind,
+  type SelectionSetNode,
+} from "graphql";
 
 /**
  * Field names selected in `selectionSet`, through inline fragments and named fragments. A named
@@ -8,7 +15,7 @@ import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } 
  * nothing, and walking it at every spread is exponential in the depth of nested spreads.
  */
 function fieldsOf(
-  info: GraphQLResolveInfo,
+  info: Pick<GraphQLResolveInfo, "fragments">,
   selectionSet: SelectionSetNode | undefined,
   into: Map<string, FieldNode[]>,
   spread: Set<string>,
@@ -27,19 +34,56 @@ function fieldsOf(
   }
 }
 
-const childFields = (info: GraphQLResolveInfo, nodes: readonly FieldNode[]) => {
+/** The fields selected below `nodes` (one field, perhaps selected several times), by name. */
+export const childFields = (info: Pick<GraphQLResolveInfo, "fragments">, nodes: readonly FieldNode[]) => {
   const fields = new Map<string, FieldNode[]>();
   const spread = new Set<string>();
   for (const node of nodes) fieldsOf(info, node.selectionSet, fields, spread);
   return fields;
 };
 
-/** The field names selected on a connection's items, through `nodes` and `edges { node }`. */
-export function connectionItemFields(info: GraphQLResolveInfo): Set<string> {
-  const top = childFields(info, info.fieldNodes);
+/**
+ * The arguments, variables resolved, that every one of `nodes` passes to `field`; null when they
+ * differ (aliases asking for different pages) or do not resolve (the field will say why).
+ */
+export function sameArguments(
+  info: GraphQLResolveInfo,
+  field: GraphQLField<unknown, unknown>,
+  nodes: readonly FieldNode[],
+): Record<string, unknown> | null {
+  let found: Record<string, unknown> | null = null;
+  let key: string | null = null;
+  for (const node of nodes) {
+    let args: Record<string, unknown>;
+    try {
+      args = { ...getArgumentValues(field, node, info.variableValues) };
+    } catch {
+      return null;
+    }
+    const nodeKey = JSON.stringify(args);
+    if (key !== null && nodeKey !== key) return null;
+    found = args;
+    key = nodeKey;
+  }
+  return found;
+}
+
+/** What a query selects of a connection: its own fields (`totalCount`, …) and its items' fields. */
+export interface ConnectionSelection {
+  fields: ReadonlySet<string>;
+  /** Through `nodes` and `edges { node }`, each with the nodes that select it. */
+  items: ReadonlyMap<string, FieldNode[]>;
+}
+
+/** What `nodes`, the field nodes of one connection field, select of it. */
+export function connectionSelection(
+  info: Pick<GraphQLResolveInfo, "fragments">,
+  nodes: readonly FieldNode[],
+): ConnectionSelection {
+  const top = childFields(info, nodes);
   const items = [
     ...(top.get("nodes") ?? []),
     ...(childFields(info, top.get("edges") ?? []).get("node") ?? []),
   ];
-  return new Set(childFields(info, items).keys());
+  return { fields: new Set(top.keys()), items: childFields(info, items) };
 }

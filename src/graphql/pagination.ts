@@ -104,14 +104,24 @@ export function toConnection<T>(
   const hasMore = rows.length > page.limit;
   const slice = rows.slice(0, page.limit);
   if (page.backward) slice.reverse();
-  const edges = slice.map((node) => ({ cursor: encodeCursor(cursorOf(node)), node }));
+  // A cursor is encoded when a client reads it: most pages are read for their nodes only.
+  const edges = slice.map((node) => ({
+    node,
+    get cursor() {
+      return encodeCursor(cursorOf(node));
+    },
+  }));
   return {
     edges,
     pageInfo: {
       hasNextPage: page.backward ? page.before !== null : hasMore,
       hasPreviousPage: page.backward ? hasMore : page.after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
     totalCount,
   };

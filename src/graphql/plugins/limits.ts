@@ -325,15 +325,22 @@ function operationTimeoutPlugin(timeoutMs: number): AnyPlugin {
         return;
       // yoga executes with @graphql-tools/executor, which stops resolving once `signal` aborts.
       type WithSignal = typeof args & { signal?: AbortSignal };
-      const timeout = AbortSignal.timeout(timeoutMs);
+      // A timer cleared when the operation ends: AbortSignal.timeout would fire for every
+      // operation, long after it answered, and build an exception each time.
+      const timeout = new AbortController();
       const given = (args as WithSignal).signal;
-      const signal = given ? AbortSignal.any([given, timeout]) : timeout;
-      setExecuteFn((executionArgs) =>
-        Promise.resolve(executeFn({ ...executionArgs, signal } as WithSignal)).catch((error: unknown) => {
-          if (timeout.aborted) throw clientError("TIMEOUT", `The operation took longer than ${timeoutMs} ms`);
-          throw error;
-        }),
-      );
+      const signal = given ? AbortSignal.any([given, timeout.signal]) : timeout.signal;
+      setExecuteFn((executionArgs) => {
+        const timer = setTimeout(() => timeout.abort(), timeoutMs);
+        return Promise.resolve(executeFn({ ...executionArgs, signal } as WithSignal))
+          .catch((error: unknown) => {
+            if (timeout.signal.aborted) {
+              throw clientError("TIMEOUT", `The operation took longer than ${timeoutMs} ms`);
+            }
+            throw error;
+          })
+          .finally(() => clearTimeout(timer));
+      });
     },
   };
 }

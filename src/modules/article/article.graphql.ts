@@ -1,24 +1,42 @@
 // The Article type, its parts, and the `article` and `articles` queries.
-import type { GraphQLResolveInfo } from "graphql";
+import type { FieldNode, GraphQLResolveInfo } from "graphql";
 import { builder } from "../../graphql/builder.ts";
 import { type Context, canSeeUnpublished } from "../../graphql/context.ts";
 import { clientError } from "../../graphql/errors.ts";
-import { connectionItemFields } from "../../graphql/lookahead.ts";
+import { childFields, connectionSelection } from "../../graphql/lookahead.ts";
 import { type ConnectionArgs, pageRequest, toConnection } from "../../graphql/pagination.ts";
 import { doNotCache } from "../../graphql/plugins/response-cache.ts";
 import { AuthorRef } from "../author/author.graphql.ts";
-import { CommentConnectionRef, CommentRef, resolveArticleComments } from "../comment/comment.graphql.ts";
+import {
+  CommentConnectionRef,
+  CommentRef,
+  commentTreeOf,
+  resolveArticleComments,
+} from "../comment/comment.graphql.ts";
 import { QuoteRef } from "../quote/quote.graphql.ts";
 import { SourceRef } from "../source/source.graphql.ts";
 import { TagRef } from "../tag/tag.graphql.ts";
-import { articleBySlug, articlePagesByGroup, isVisible, loadVisibleArticle } from "./article.loaders.ts";
-import { type ListPartName, listPartColumns, loadArticlePart, primeArticleParts } from "./article.parts.ts";
+import {
+  articleById,
+  articleBySlug,
+  articlePagesByGroup,
+  isVisible,
+  loadVisibleArticle,
+} from "./article.loaders.ts";
+import {
+  type ArticlePartName,
+  loadArticlePart,
+  partColumns,
+  primeArticleParts,
+  type WantedParts,
+} from "./article.parts.ts";
 import { isValidPreviewToken } from "./article.preview.ts";
 import {
   type Article,
   type ArticleListFilter,
   articleCursor,
   countArticles,
+  type ListedArticle,
   listArticles,
   visibleStatuses,
 } from "./article.repo.ts";
@@ -57,7 +75,14 @@ export const ArticleFilterInput = builder.inputType("ArticleFilter", {
   }),
 });
 
-export const ArticleRef = builder.objectRef<Article>("Article");
+export const ArticleRef = builder.objectRef<ListedArticle>("Article");
+
+/** The body of an article that came from a list which did not read it (rare: lists read it when shown). */
+async function bodyOf(ctx: Context, article: ListedArticle, column: "body" | "bodyHtml"): Promise<string> {
+  const value = article[column] ?? (await ctx.loader(articleById).load(article.id))?.[column];
+  if (value === undefined) throw new Error(`article ${article.id} has no ${column}`);
+  return value;
+}
 export const ArticleConnectionRef = builder.connectionObject({ type: ArticleRef, name: "ArticleConnection" });
 
 builder.node(ArticleRef, {
@@ -69,8 +94,14 @@ builder.node(ArticleRef, {
     language: t.field({ type: LanguageEnum, resolve: (a) => a.language }),
     title: t.exposeString("title"),
     lede: t.exposeString("lede", { nullable: true }),
-    body: t.exposeString("body", { description: "The Markdown source." }),
-    bodyHtml: t.exposeString("bodyHtml", { description: "The body rendered to HTML and sanitised." }),
+    body: t.string({
+      description: "The Markdown source.",
+      resolve: (a, _args, ctx) => bodyOf(ctx, a, "body"),
+    }),
+    bodyHtml: t.string({
+      description: "The body rendered to HTML and sanitised.",
+      resolve: (a, _args, ctx) => bodyOf(ctx, a, "bodyHtml"),
+    }),
     status: t.field({ type: ArticleStatusEnum, resolve: (a) => a.status }),
     publishedAt: t.expose("publishedAt", { type: "DateTime", nullable: true }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
@@ -111,7 +142,7 @@ builder.node(ArticleRef, {
       {
         type: CommentRef,
         description: "Approved top-level comments, oldest first; replies nest under each.",
-        resolve: (a, args, ctx) => resolveArticleComments(ctx, a.id, args),
+        resolve: (a, args, ctx, info) => resolveArticleComments(ctx, a.id, args, info),
       },
       CommentConnectionRef,
     ),
@@ -129,8 +160,9 @@ builder.queryFields((t) => ({
       }),
     },
     description: "An article by slug; null when it does not exist or the viewer may not see it.",
-    resolve: async (_root, { slug, previewToken }, ctx) => {
-      const article = await ctx.loader(articleBySlug).load(slug);
+    resolve: async (_root, { slug, previewToken }, ctx, info) => {
+      const wanted = wantedParts(info, childFields(info, info.fieldNodes));
+      const article = await ctx.loader(articleBySlug)(wanted).load(slug);
       if (isVisible(ctx, article)) return article;
       // Not visible to this viewer: an unpublished article, readable with its preview token.
       const found = article as Article | null;
@@ -170,15 +202,23 @@ builder.queryFields((t) => ({
   ),
 }));
 
-/** The parts the items of an articles list will be asked for: they come with the page itself. */
-function wantedListParts(info: GraphQLResolveInfo): Set<ListPartName> {
-  const selected = connectionItemFields(info);
-  const wanted = new Set<ListPartName>();
-  if (selected.has("author") || selected.has("authors")) wanted.add("authors");
-  if (selected.has("tags")) wanted.add("tags");
-  if (selected.has("commentCount")) wanted.add("commentCount");
-  return wanted;
+/** The parts and comment tree that `fields` (selected on an article) will ask for. */
+function wantedParts(info: GraphQLResolveInfo, fields: ReadonlyMap<string, FieldNode[]>): WantedParts {
+  const parts = new Set<ArticlePartName>();
+  if (fields.has("author") || fields.has("authors")) parts.add("authors");
+  for (const part of ["tags", "quotes", "sources", "commentCount"] as const) {
+    if (fields.has(part)) parts.add(part);
+  }
+  return {
+    body: fields.has("body") || fields.has("bodyHtml"),
+    parts,
+    comments: commentTreeOf(info, fields.get("comments") ?? []),
+  };
 }
+
+/** What the items of an articles list will be asked for: it comes with the page itself. */
+const wantedListParts = (info: GraphQLResolveInfo) =>
+  wantedParts(info, connectionSelection(info, info.fieldNodes).items);
 
 /** An author's or a tag's articles: batched across every author or tag of the request. */
 export function loadGroupArticles(
@@ -190,7 +230,9 @@ export function loadGroupArticles(
 ) {
   const page = pageRequest(args, 2);
   const statuses = visibleStatuses(canSeeUnpublished(ctx));
-  return ctx.loader(articlePagesByGroup)(by, statuses, page, wantedListParts(info)).load(groupId);
+  return ctx
+    .loader(articlePagesByGroup)({ by, statuses, page, wanted: wantedListParts(info) })
+    .load(groupId);
 }
 
 /** The `articles` connection. */
@@ -202,8 +244,9 @@ export async function listArticlesConnection(
   newestFirst = true,
 ) {
   const page = pageRequest(args, 2);
-  const rows = await listArticles(ctx.db, filter, page, newestFirst, listPartColumns(wantedListParts(info)));
-  primeArticleParts(ctx, rows);
+  const wanted = wantedListParts(info);
+  const rows = await listArticles(ctx.db, filter, page, newestFirst, partColumns(wanted), wanted.body);
+  primeArticleParts(ctx, rows, wanted);
   const db = ctx.db;
-  return toConnection<Article>(rows, page, articleCursor, () => countArticles(db, filter));
+  return toConnection<ListedArticle>(rows, page, articleCursor, () => countArticles(db, filter));
 }

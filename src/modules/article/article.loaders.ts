@@ -3,9 +3,9 @@
 import DataLoader from "dataloader";
 import type { ArticleStatus } from "../../db/schema.ts";
 import { type Context, canSeeUnpublished } from "../../graphql/context.ts";
-import { rowByIdLoader, rowLoader } from "../../graphql/loaders.ts";
+import { loadersByShape, rowByIdLoader, rowLoader } from "../../graphql/loaders.ts";
 import { type Connection, type PageRequest, pageRequestKey, toConnection } from "../../graphql/pagination.ts";
-import { type ListPartName, listPartColumns, primeArticleParts } from "./article.parts.ts";
+import { partColumns, primeArticleParts, type WantedParts, wantedPartsKey } from "./article.parts.ts";
 import {
   type Article,
   articleCursor,
@@ -13,15 +13,23 @@ import {
   findArticlesByIds,
   findArticlesBySlugs,
   type GroupedArticle,
+  type ListedArticle,
   listArticlesPerGroup,
 } from "./article.repo.ts";
 
 export const articleById = (ctx: Context) => rowByIdLoader((ids) => findArticlesByIds(ctx.db, ids));
 
+/** Articles by slug, each carrying the parts the query selects of it (primed into their loaders). */
 export const articleBySlug = (ctx: Context) =>
-  rowLoader(
-    (slugs: readonly string[]) => findArticlesBySlugs(ctx.db, slugs),
-    (article) => article.slug,
+  loadersByShape(wantedPartsKey, (wanted: WantedParts) =>
+    rowLoader(
+      async (slugs: readonly string[]) => {
+        const rows = await findArticlesBySlugs(ctx.db, slugs, partColumns(wanted));
+        primeArticleParts(ctx, rows, wanted);
+        return rows;
+      },
+      (article) => article.slug,
+    ),
   );
 
 export const isVisible = (ctx: Context, article: Article | null): article is Article =>
@@ -36,27 +44,22 @@ export async function loadVisibleArticle(ctx: Context, id: string): Promise<Arti
  * The `articles` lists of many authors or tags (a list of authors, each with its articles) in
  * one statement per page shape, instead of one per author or tag.
  */
-export const articlePagesByGroup = (ctx: Context) => {
-  const loaders = new Map<string, DataLoader<string, Connection<Article>>>();
-  return (
-    by: "author" | "tag",
-    statuses: readonly ArticleStatus[],
-    page: PageRequest,
-    wanted: ReadonlySet<ListPartName>,
-  ) => {
-    const key = JSON.stringify([by, statuses, pageRequestKey(page), [...wanted].sort()]);
-    let loader = loaders.get(key);
-    if (!loader) {
-      loader = new DataLoader(async (groupIds) => {
+export const articlePagesByGroup = (ctx: Context) =>
+  loadersByShape(
+    (shape: GroupPageShape) =>
+      JSON.stringify([shape.by, shape.statuses, pageRequestKey(shape.page), wantedPartsKey(shape.wanted)]),
+    ({ by, statuses, page, wanted }: GroupPageShape) =>
+      new DataLoader<string, Connection<ListedArticle>>(async (groupIds) => {
         const rows = await listArticlesPerGroup(
           ctx.db,
           by,
           groupIds,
           statuses,
           page,
-          listPartColumns(wanted),
+          partColumns(wanted),
+          wanted.body,
         );
-        primeArticleParts(ctx, rows);
+        primeArticleParts(ctx, rows, wanted);
         const byGroup = new Map<string, GroupedArticle[]>();
         for (const row of rows) byGroup.set(row.groupId, [...(byGroup.get(row.groupId) ?? []), row]);
         return groupIds.map((groupId) => {
@@ -64,11 +67,14 @@ export const articlePagesByGroup = (ctx: Context) => {
           const total =
             list[0]?.totalCount ??
             (page.after || page.before ? () => countArticlesInGroup(ctx.db, by, groupId, statuses) : 0);
-          return toConnection<Article>(list, page, articleCursor, total);
+          return toConnection<ListedArticle>(list, page, articleCursor, total);
         });
-      });
-      loaders.set(key, loader);
-    }
-    return loader;
-  };
-};
+      }),
+  );
+
+interface GroupPageShape {
+  by: "author" | "tag";
+  statuses: readonly ArticleStatus[];
+  page: PageRequest;
+  wanted: WantedParts;
+}

@@ -3,15 +3,24 @@
 // come back from a single SQL statement (a drizzle relational query, JSON-aggregated in
 // PostgreSQL). This is what keeps a front page and an article page at a constant statement count.
 import DataLoader from "dataloader";
-import { sql } from "drizzle-orm";
+import { getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
-import type { authors, quotes, sources, tags } from "../../db/schema.ts";
+import { fromJson, jsonRowReader, jsonRowSql } from "../../db/json-rows.ts";
+import {
+  authors as authorsTable,
+  quotes as quotesTable,
+  sources as sourcesTable,
+  tags as tagsTable,
+} from "../../db/schema.ts";
 import type { Context } from "../../graphql/context.ts";
+import { pageRequestKey } from "../../graphql/pagination.ts";
+import { commentTreeColumn, primeCommentTree } from "../comment/comment.loaders.ts";
+import type { CommentLevel, CommentPageJson } from "../comment/comment.repo.ts";
 
-export type AuthorRow = typeof authors.$inferSelect;
-export type TagRow = typeof tags.$inferSelect;
-export type QuoteRow = typeof quotes.$inferSelect;
-export type SourceRow = typeof sources.$inferSelect;
+export type AuthorRow = typeof authorsTable.$inferSelect;
+export type TagRow = typeof tagsTable.$inferSelect;
+export type QuoteRow = typeof quotesTable.$inferSelect;
+export type SourceRow = typeof sourcesTable.$inferSelect;
 
 export interface ArticleParts {
   authors: AuthorRow[];
@@ -97,60 +106,79 @@ export function loadArticlePart<P extends ArticlePartName>(
 }
 
 /**
- * The list parts a page of articles can carry in its own statement: byline, tags and comment
- * count as JSON columns. `articles` asks for them when its query selects them, and primes the
- * parts loader with them, so that a front page costs the page and its comments: two statements.
+ * What a statement that reads articles can carry for each of them, as JSON columns: the parts the
+ * query selects (byline, tags, comment count, quotes, sources) and its comment tree. The articles
+ * lists and `article(slug)` ask for them and prime the parts and comment loaders with them, so
+ * that a front page or an article page costs one statement.
  */
-export type ListPartName = "authors" | "tags" | "commentCount";
-
-export function listPartColumns(wanted: ReadonlySet<ListPartName>) {
-  // Spelled out: in a one-table select drizzle leaves columns unqualified, and inside these
-  // subqueries a bare "id" would be the subquery's own.
-  const articleId = sql.raw(`"articles"."id"`);
-  return {
-    ...(wanted.has("authors") && {
-      partAuthors: sql<unknown>`(select coalesce(json_agg(json_build_object(
-          'id', a.id, 'slug', a.slug, 'name', a.name, 'bio', a.bio, 'avatarUrl', a.avatar_url,
-          'jobTitle', a.job_title, 'links', a.links, 'createdAt', a.created_at) order by aa.position), '[]'::json)
-        from article_authors aa join authors a on a.id = aa.author_id where aa.article_id = ${articleId})`,
-    }),
-    ...(wanted.has("tags") && {
-      partTags: sql<unknown>`(select coalesce(json_agg(json_build_object(
-          'id', g.id, 'slug', g.slug, 'name', g.name, 'createdAt', g.created_at)), '[]'::json)
-        from article_tags ag join tags g on g.id = ag.tag_id where ag.article_id = ${articleId})`,
-    }),
-    ...(wanted.has("commentCount") && { partCommentCount: visibleCommentCountSql(articleId) }),
-  };
+export interface WantedParts {
+  /** Whether the body (Markdown and HTML) is shown: lists leave it out otherwise. */
+  body: boolean;
+  parts: ReadonlySet<ArticlePartName>;
+  /** The comment tree's levels, top-level comments first; empty for none. */
+  comments: readonly CommentLevel[];
 }
 
-export interface ListParts {
-  partAuthors?: unknown;
-  partTags?: unknown;
-  partCommentCount?: unknown;
+/** A stable string for `wanted`, so that loaders batch only reads that carry the same columns. */
+export const wantedPartsKey = (wanted: WantedParts) =>
+  JSON.stringify([
+    [...wanted.parts].sort(),
+    wanted.comments.map((level) => [pageRequestKey(level.page), level.total, level.replyCount]),
+  ]);
+
+// Spelled out: in a one-table select drizzle leaves columns unqualified, and inside these
+// subqueries a bare "id" would be the subquery's own.
+const articleId = sql.raw(`"articles"."id"`);
+
+const authorColumns = getTableColumns(authorsTable);
+const tagColumns = getTableColumns(tagsTable);
+const quoteColumns = getTableColumns(quotesTable);
+const sourceColumns = getTableColumns(sourcesTable);
+
+const partSql: Record<ArticlePartName, SQL> = {
+  authors: sql`(select coalesce(json_agg(${jsonRowSql(authorColumns, "a")} order by aa.position), '[]'::json)
+    from article_authors aa join authors a on a.id = aa.author_id where aa.article_id = ${articleId})`,
+  tags: sql`(select coalesce(json_agg(${jsonRowSql(tagColumns, "g")}), '[]'::json)
+    from article_tags ag join tags g on g.id = ag.tag_id where ag.article_id = ${articleId})`,
+  quotes: sql`(select coalesce(json_agg(${jsonRowSql(quoteColumns, "q")} order by q.position), '[]'::json)
+    from quotes q where q.article_id = ${articleId})`,
+  sources: sql`(select coalesce(json_agg(${jsonRowSql(sourceColumns, "s")} order by s.position), '[]'::json)
+    from sources s where s.article_id = ${articleId})`,
+  commentCount: visibleCommentCountSql(articleId),
+};
+
+/** The extra columns of an articles statement that carry `wanted`. */
+export function partColumns(wanted: WantedParts): Record<string, SQL> {
+  const columns: Record<string, SQL> = {};
+  for (const part of wanted.parts) columns[`part_${part}`] = partSql[part];
+  if (wanted.comments.length > 0) columns.part_comments = commentTreeColumn(articleId, wanted.comments);
+  return columns;
 }
 
-const fromJson = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(value) : value) as T;
-const withDate = <T extends { createdAt: unknown }>(row: T) => ({
-  ...row,
-  createdAt: new Date(row.createdAt as string),
-});
+const readPart: { [P in ArticlePartName]: (value: unknown) => ArticleParts[P] } = {
+  authors: (value) => fromJson<Record<string, unknown>[]>(value).map(jsonRowReader<AuthorRow>(authorColumns)),
+  tags: (value) =>
+    fromJson<Record<string, unknown>[]>(value)
+      .map(jsonRowReader<TagRow>(tagColumns))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+  quotes: (value) => fromJson<Record<string, unknown>[]>(value).map(jsonRowReader<QuoteRow>(quoteColumns)),
+  sources: (value) => fromJson<Record<string, unknown>[]>(value).map(jsonRowReader<SourceRow>(sourceColumns)),
+  commentCount: (value) => Number(value),
+};
 
-/** Hands the parts that came with a page of articles to this request's parts loader. */
-export function primeArticleParts(ctx: Context, rows: readonly ({ id: string } & ListParts)[]): void {
+/** Hands what came with a statement's articles (`partColumns`) to this request's loaders. */
+export function primeArticleParts(
+  ctx: Context,
+  rows: readonly ({ id: string } & Record<string, unknown>)[],
+  wanted: WantedParts,
+): void {
   const loader = ctx.loader(articlePartsLoader);
   for (const row of rows) {
-    if (row.partAuthors !== undefined) {
-      const authors = fromJson<AuthorRow[]>(row.partAuthors).map(withDate);
-      loader.prime({ articleId: row.id, part: "authors" }, authors);
+    for (const part of wanted.parts) {
+      loader.prime({ articleId: row.id, part }, readPart[part](row[`part_${part}`]));
     }
-    if (row.partTags !== undefined) {
-      const tags = fromJson<TagRow[]>(row.partTags)
-        .map(withDate)
-        .sort((a, b) => a.name.localeCompare(b.name));
-      loader.prime({ articleId: row.id, part: "tags" }, tags);
-    }
-    if (row.partCommentCount !== undefined) {
-      loader.prime({ articleId: row.id, part: "commentCount" }, Number(row.partCommentCount));
+    if (wanted.comments.length > 0) {
+      primeCommentTree(ctx, row.id, fromJson<CommentPageJson>(row.part_comments), wanted.comments);
     }
   }
 }

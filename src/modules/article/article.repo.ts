@@ -27,6 +27,14 @@ const articleColumns = articleReadColumns;
 export { articleColumns };
 export type Article = Omit<typeof articles.$inferSelect, "searchVector">;
 
+/**
+ * An article as a list reads it: without its body (Markdown and HTML, most of the row's bytes)
+ * unless the list's query shows it.
+ */
+export type ListedArticle = Omit<Article, "body" | "bodyHtml"> & Partial<Pick<Article, "body" | "bodyHtml">>;
+const { body: _body, bodyHtml: _bodyHtml, ...columnsWithoutBody } = articleColumns;
+const listColumns = (withBody: boolean) => (withBody ? articleColumns : columnsWithoutBody);
+
 /** Soft-deleted articles are gone for every read until restored. */
 const notDeleted = isNull(articles.deletedAt);
 
@@ -50,9 +58,14 @@ export async function findArticlesByIds(db: Executor, ids: readonly string[]): P
     .where(and(inArray(articles.id, [...ids]), notDeleted));
 }
 
-export async function findArticlesBySlugs(db: Executor, slugs: readonly string[]): Promise<Article[]> {
+export async function findArticlesBySlugs(
+  db: Executor,
+  slugs: readonly string[],
+  /** Extra columns computed per row, such as the parts a page shows (article.parts.ts). */
+  extra: Record<string, SQL> = {},
+): Promise<(Article & Record<string, unknown>)[]> {
   return db
-    .select(articleColumns)
+    .select({ ...articleColumns, ...extra })
     .from(articles)
     .where(and(inArray(articles.slug, [...slugs]), notDeleted));
 }
@@ -90,7 +103,7 @@ function sortKey(filter: ArticleListFilter): SQL[] {
   return [date, sql`${articles.id}`];
 }
 
-export function articleCursor(article: Article): [string, string] {
+export function articleCursor(article: ListedArticle): [string, string] {
   return [(article.publishedAt ?? article.createdAt).toISOString(), article.id];
 }
 
@@ -102,11 +115,12 @@ export async function listArticles(
   newestFirst: boolean,
   /** Extra columns computed per row, such as the parts a page shows (article.parts.ts). */
   extra: Record<string, SQL> = {},
-): Promise<(Article & Record<string, unknown>)[]> {
+  withBody = true,
+): Promise<(ListedArticle & Record<string, unknown>)[]> {
   const key = sortKey(filter);
   const seek = keysetFilter(key, [asTimestamp, asUuid], page, newestFirst);
   return db
-    .select({ ...articleColumns, ...extra })
+    .select({ ...listColumns(withBody), ...extra })
     .from(articles)
     .where(and(...filterConditions(filter), seek))
     .orderBy(keysetOrder(key, page, newestFirst))
@@ -133,7 +147,10 @@ export async function findPublishedArticle(
   return row ?? null;
 }
 
-export type GroupedArticle = Article & { groupId: string; totalCount: number } & Record<string, unknown>;
+export type GroupedArticle = ListedArticle & { groupId: string; totalCount: number } & Record<
+    string,
+    unknown
+  >;
 
 /**
  * One page of articles for each of many authors or tags in one statement (their `articles`
@@ -146,13 +163,14 @@ export async function listArticlesPerGroup(
   statuses: readonly ArticleStatus[],
   page: PageRequest,
   extra: Record<string, SQL> = {},
+  withBody = true,
 ): Promise<GroupedArticle[]> {
   const link = by === "author" ? articleAuthors : articleTags;
   const group = by === "author" ? articleAuthors.authorId : articleTags.tagId;
   const filter: ArticleListFilter = { statuses };
   const ranked = db
     .select({
-      ...articleColumns,
+      ...listColumns(withBody),
       ...Object.fromEntries(Object.entries(extra).map(([name, column]) => [name, column.as(name)])),
       ...groupPageColumns(group, sortKey(filter), [asTimestamp, asUuid], page, true),
     })

@@ -1,17 +1,70 @@
 // The public Comment type: no email, no IP, nothing derived from them.
+import type { FieldNode, GraphQLObjectType, GraphQLResolveInfo } from "graphql";
 import { builder } from "../../graphql/builder.ts";
 import type { Context } from "../../graphql/context.ts";
-import { type ConnectionArgs, pageRequest } from "../../graphql/pagination.ts";
+import { connectionSelection, sameArguments } from "../../graphql/lookahead.ts";
+import { type ConnectionArgs, type PageRequest, pageRequest } from "../../graphql/pagination.ts";
 import { ArticleRef } from "../article/article.graphql.ts";
 import { loadVisibleArticle } from "../article/article.loaders.ts";
-import { commentById, commentPages } from "./comment.loaders.ts";
-import type { ListedComment, PublicComment } from "./comment.repo.ts";
+import { type CommentPageShape, commentById, commentPages } from "./comment.loaders.ts";
+import type { CommentGroup, CommentLevel, ListedComment, PublicComment } from "./comment.repo.ts";
 
 export const CommentRef = builder.objectRef<PublicComment>("Comment");
 export const CommentConnectionRef = builder.connectionObject({ type: CommentRef, name: "CommentConnection" });
 
-export function resolveArticleComments(ctx: Context, articleId: string, args: ConnectionArgs) {
-  return ctx.loader(commentPages)("article", pageRequest(args, 2)).load(articleId);
+/** The page a `comments` or `replies` field asks for, with the counts its selection shows. */
+function pageShape(by: CommentGroup, args: ConnectionArgs, info: GraphQLResolveInfo): CommentPageShape {
+  const selected = connectionSelection(info, info.fieldNodes);
+  return {
+    by,
+    page: pageRequest(args, 2),
+    total: selected.fields.has("totalCount"),
+    replyCount: selected.items.has("replyCount"),
+  };
+}
+
+/** Levels of replies a statement that reads articles may carry below their comments. */
+const MAX_PREFETCHED_LEVELS = 4;
+
+/**
+ * The comment tree a query asks of an article: from `nodes` (its `comments` fields), the page and
+ * counts of each level that every alias asks for alike, down through `replies`. Empty when there
+ * is nothing to fetch ahead; the fields' own resolvers then load (and report) what is left.
+ */
+export function commentTreeOf(info: GraphQLResolveInfo, nodes: readonly FieldNode[]): CommentLevel[] {
+  const levels: CommentLevel[] = [];
+  let field = (info.schema.getType("Article") as GraphQLObjectType).getFields().comments;
+  let current = nodes;
+  while (field && current.length > 0 && levels.length < MAX_PREFETCHED_LEVELS) {
+    const args = sameArguments(info, field, current);
+    if (!args) break;
+    let page: PageRequest;
+    try {
+      page = pageRequest(args, 2);
+    } catch {
+      break;
+    }
+    const selected = connectionSelection(info, current);
+    levels.push({
+      page,
+      total: selected.fields.has("totalCount"),
+      replyCount: selected.items.has("replyCount"),
+    });
+    current = selected.items.get("replies") ?? [];
+    field = (info.schema.getType("Comment") as GraphQLObjectType).getFields().replies;
+  }
+  return levels;
+}
+
+export function resolveArticleComments(
+  ctx: Context,
+  articleId: string,
+  args: ConnectionArgs,
+  info: GraphQLResolveInfo,
+) {
+  return ctx
+    .loader(commentPages)(pageShape("article", args, info))
+    .load(articleId);
 }
 
 builder.node(CommentRef, {
@@ -54,8 +107,10 @@ builder.node(CommentRef, {
       {
         type: CommentRef,
         description: "Approved direct replies, oldest first.",
-        resolve: (comment, args, ctx) =>
-          ctx.loader(commentPages)("parent", pageRequest(args, 2)).load(comment.id),
+        resolve: (comment, args, ctx, info) =>
+          ctx
+            .loader(commentPages)(pageShape("parent", args, info))
+            .load(comment.id),
       },
       CommentConnectionRef,
     ),
@@ -64,9 +119,13 @@ builder.node(CommentRef, {
       resolve: async (comment, _args, ctx) => {
         const listed = (comment as Partial<ListedComment>).replyCount;
         if (listed !== undefined) return listed;
-        const replies = await ctx
-          .loader(commentPages)("parent", pageRequest({ first: 0 }, 2))
-          .load(comment.id);
+        const noReplies = {
+          by: "parent",
+          page: pageRequest({ first: 0 }, 2),
+          total: true,
+          replyCount: false,
+        } as const;
+        const replies = await ctx.loader(commentPages)(noReplies).load(comment.id);
         return typeof replies.totalCount === "function" ? replies.totalCount() : replies.totalCount;
       },
     }),

@@ -1,48 +1,94 @@
 // Per-request comment loaders. A page of comments is loaded for all its groups at once: the
 // top-level comments of every article on a page in one statement, then the replies of all of
-// those in one more, level by level.
+// those in one more, level by level. A statement that reads articles can also carry their
+// comment tree (`commentTreeColumn`), which then primes these loaders: no statement of its own.
 import DataLoader from "dataloader";
+import type { SQL } from "drizzle-orm";
+import { jsonRowReader } from "../../db/json-rows.ts";
 import type { Context } from "../../graphql/context.ts";
-import { rowByIdLoader } from "../../graphql/loaders.ts";
+import { loadersByShape, rowByIdLoader } from "../../graphql/loaders.ts";
 import { type Connection, type PageRequest, pageRequestKey, toConnection } from "../../graphql/pagination.ts";
 import {
+  approvedCommentTreeSql,
+  type CommentGroup,
+  type CommentLevel,
+  type CommentPageExtras,
+  type CommentPageJson,
   commentCursor,
   countApprovedInGroup,
   findCommentsByIds,
   type ListedComment,
   listApprovedCommentPages,
   type PublicComment,
+  publicCommentColumns,
 } from "./comment.repo.ts";
 
 export const commentById = (ctx: Context) => rowByIdLoader((ids) => findCommentsByIds(ctx.db, ids));
 
-type CommentGroup = "article" | "parent";
+/** A page of comments as a query asks for it: whose, which page, and which counts. */
+export interface CommentPageShape extends CommentPageExtras {
+  by: CommentGroup;
+  page: PageRequest;
+}
 
-/** For each group kind and page shape, a loader from a group id to its connection. */
-export const commentPages = (ctx: Context) => {
-  const loaders = new Map<string, DataLoader<string, Connection<PublicComment>>>();
-  return (by: CommentGroup, page: PageRequest) => {
-    const key = `${by}:${pageRequestKey(page)}`;
-    let loader = loaders.get(key);
-    if (!loader) {
-      loader = new DataLoader(async (groupIds) => {
-        const rows = await listApprovedCommentPages(ctx.db, by, groupIds, page);
+const shapeKey = (shape: CommentPageShape) =>
+  `${shape.by}:${pageRequestKey(shape.page)}:${shape.total}:${shape.replyCount}`;
+
+/** The connection of one group from its page of rows (in walking order, plus one). */
+function commentConnection(
+  ctx: Context,
+  shape: CommentPageShape,
+  groupId: string,
+  rows: ListedComment[],
+  total = rows[0]?.totalCount,
+) {
+  // An empty first page is an empty group. Otherwise, without the total (past a cursor, or not
+  // selected by this query), a later ask counts this one group.
+  const emptyGroup = rows.length === 0 && !shape.page.after && !shape.page.before;
+  const totalCount = total ?? (emptyGroup ? 0 : () => countApprovedInGroup(ctx.db, shape.by, groupId));
+  return toConnection<PublicComment>(rows, shape.page, commentCursor, totalCount);
+}
+
+/** For each page shape, a loader from a group id to its connection. */
+export const commentPages = (ctx: Context) =>
+  loadersByShape(
+    shapeKey,
+    (shape: CommentPageShape) =>
+      new DataLoader<string, Connection<PublicComment>>(async (groupIds) => {
+        const rows = await listApprovedCommentPages(ctx.db, shape.by, groupIds, shape.page, shape);
         const byGroup = new Map<string, ListedComment[]>();
         for (const row of rows) {
           const list = byGroup.get(row.groupId) ?? [];
           list.push(row);
           byGroup.set(row.groupId, list);
         }
-        return groupIds.map((groupId) => {
-          const list = byGroup.get(groupId) ?? [];
-          const total =
-            list[0]?.totalCount ??
-            (page.after || page.before ? () => countApprovedInGroup(ctx.db, by, groupId) : 0);
-          return toConnection<PublicComment>(list, page, commentCursor, total);
-        });
-      });
-      loaders.set(key, loader);
-    }
-    return loader;
+        return groupIds.map((groupId) => commentConnection(ctx, shape, groupId, byGroup.get(groupId) ?? []));
+      }),
+  );
+
+/** The comment tree of the article `articleId` as a JSON column, its levels as the query asks. */
+export const commentTreeColumn = (articleId: SQL, levels: readonly CommentLevel[]) =>
+  approvedCommentTreeSql(articleId, levels);
+
+const readComment = jsonRowReader<ListedComment>(publicCommentColumns);
+
+/** Hands an article's comment tree (from `commentTreeColumn`) to this request's page loaders. */
+export function primeCommentTree(
+  ctx: Context,
+  articleId: string,
+  tree: CommentPageJson,
+  levels: readonly CommentLevel[],
+): void {
+  const prime = (depth: number, by: CommentGroup, groupId: string, json: CommentPageJson) => {
+    const level = levels[depth] as CommentLevel;
+    const shape: CommentPageShape = { by, ...level };
+    const rows = json.rows.map((row) => {
+      if (row.replies && depth + 1 < levels.length) prime(depth + 1, "parent", row.id, row.replies);
+      const { replies: _replies, ...comment } = row;
+      return readComment({ ...comment, groupId });
+    });
+    const connection = commentConnection(ctx, shape, groupId, rows, json.total ?? undefined);
+    ctx.loader(commentPages)(shape).prime(groupId, connection);
   };
-};
+  prime(0, "article", articleId, tree);
+}

@@ -1,14 +1,9 @@
 // Reads of comments. A thread is public while every comment in it is approved.
-import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { QueryBuilder } from "drizzle-orm/pg-core";
 import type { Executor } from "../../db/client.ts";
-import {
-  asTimestamp,
-  asUuid,
-  groupPageColumns,
-  inGroupPage,
-  keysetFilter,
-  keysetOrder,
-} from "../../db/keyset.ts";
+import { jsonRowSql } from "../../db/json-rows.ts";
+import { asTimestamp, asUuid, keysetFilter, keysetOrder } from "../../db/keyset.ts";
 import { comments } from "../../db/schema.ts";
 import type { PageRequest } from "../../graphql/pagination.ts";
 
@@ -33,7 +28,8 @@ export type PublicComment = {
   status: (typeof comments.$inferSelect)["status"];
   createdAt: Date;
 };
-export type ListedComment = PublicComment & { groupId: string; totalCount: number; replyCount: number };
+/** A comment of a page: its group, and the counts the query asked for. */
+export type ListedComment = PublicComment & { groupId: string; totalCount?: number; replyCount?: number };
 
 /** A comment found by id, with whether it is public: approved, and every comment above it too. */
 export type CommentById = PublicComment & { threadApproved: boolean };
@@ -96,64 +92,127 @@ export const commentCursor = (comment: PublicComment): [string, string] => [
 
 const oldestFirst = [sql`${comments.createdAt}`, sql`${comments.id}`];
 
+export type CommentGroup = "article" | "parent";
+
+/**
+ * What a page of comments carries besides its comments, when a query asks for it: each group's
+ * total (`totalCount`) and each comment's count of approved replies (`replyCount`). Both are a
+ * count per row or group, paid only when selected.
+ */
+export interface CommentPageExtras {
+  total: boolean;
+  replyCount: boolean;
+}
+
+/** The approved comments of one group: an article's top-level comments, or a comment's replies. */
+const approvedInGroup = (by: CommentGroup, groupId: SQLWrapper) =>
+  and(
+    eq(by === "article" ? comments.articleId : comments.parentId, groupId),
+    eq(comments.status, "approved"),
+    by === "article" ? isNull(comments.parentId) : undefined,
+  );
+
+/** A comment's approved replies, counted; `id` is the comment's id column, qualified. */
+const approvedReplyCount = (id: SQL) =>
+  sql<number>`(select count(*)::int from comments r where r.parent_id = ${id} and r.status = 'approved')`;
+
+// Spelled out: in a one-table select drizzle leaves columns unqualified, and inside the reply
+// count's subquery a bare "id" would be the subquery's own.
+const pageCommentId = sql.raw(`"comments"."id"`);
+
+/**
+ * One group's page of approved comments (plus one row, which only tells there are more), in
+ * walking order: an index seek per group, whatever the size of the group.
+ */
+const approvedPage = (by: CommentGroup, groupId: SQLWrapper, page: PageRequest, replyCount: boolean) =>
+  new QueryBuilder()
+    .select({
+      ...publicCommentColumns,
+      ...(replyCount && { replyCount: approvedReplyCount(pageCommentId).as("reply_count") }),
+    })
+    .from(comments)
+    .where(and(approvedInGroup(by, groupId), keysetFilter(oldestFirst, [asTimestamp, asUuid], page, false)))
+    .orderBy(keysetOrder(oldestFirst, page, false))
+    .limit(page.limit + 1);
+
+/** The count of one group's approved comments (for `totalCount`). */
+const approvedCount = (by: CommentGroup, groupId: SQLWrapper) =>
+  sql<number>`(select count(*)::int from ${comments} where ${approvedInGroup(by, groupId)})`;
+
 /**
  * One page of approved comments for each of many groups in one statement: the top-level comments
- * of articles (`by: "article"`) or the direct replies of comments (`by: "parent"`). Each row
- * carries its group, the group's total and its own count of approved replies.
+ * of articles (`by: "article"`) or the direct replies of comments (`by: "parent"`). Each group is
+ * its own `LATERAL … LIMIT` seek, so the cost follows the page, not the size of the groups. Rows
+ * come in walking order within each group and carry their group (and, when asked, its total).
  */
 export async function listApprovedCommentPages(
   db: Executor,
-  by: "article" | "parent",
+  by: CommentGroup,
   groupIds: readonly string[],
   page: PageRequest,
+  extras: CommentPageExtras,
 ): Promise<ListedComment[]> {
-  const group = by === "article" ? comments.articleId : comments.parentId;
-  const ranked = db
+  const groupId = sql.raw("g.id");
+  const pageRows = approvedPage(by, groupId, page, extras.replyCount).as("p");
+  const rows = await db
     .select({
-      ...publicCommentColumns,
-      ...groupPageColumns(group, oldestFirst, [asTimestamp, asUuid], page, false),
+      id: pageRows.id,
+      articleId: pageRows.articleId,
+      parentId: pageRows.parentId,
+      authorName: pageRows.authorName,
+      authorUrl: pageRows.authorUrl,
+      body: pageRows.body,
+      status: pageRows.status,
+      createdAt: pageRows.createdAt,
+      groupId: sql<string>`${groupId}`,
+      ...(extras.replyCount && { replyCount: sql<number>`p.reply_count` }),
+      ...(extras.total && { totalCount: approvedCount(by, groupId) }),
     })
-    .from(comments)
-    .where(
-      and(
-        inArray(group, [...groupIds]),
-        eq(comments.status, "approved"),
-        by === "article" ? isNull(comments.parentId) : undefined,
-      ),
-    )
-    .as("ranked");
-  return db
-    .select({
-      id: ranked.id,
-      articleId: ranked.articleId,
-      parentId: ranked.parentId,
-      authorName: ranked.authorName,
-      authorUrl: ranked.authorUrl,
-      body: ranked.body,
-      status: ranked.status,
-      createdAt: ranked.createdAt,
-      groupId: ranked.groupId,
-      totalCount: ranked.totalCount,
-      replyCount:
-        sql<number>`(select count(*)::int from ${comments} r where r.parent_id = ${ranked.id} and r.status = 'approved')`.mapWith(
-          Number,
-        ),
-    })
-    .from(ranked)
-    .where(inGroupPage(ranked, page))
-    .orderBy(ranked.groupId, ranked.rank);
+    .from(sql`unnest(${sql.param([...groupIds])}::uuid[]) as g(id)`)
+    .crossJoinLateral(pageRows);
+  return rows;
+}
+
+/** One level of a comment tree: the page each group shows, and its counts. */
+export interface CommentLevel extends CommentPageExtras {
+  page: PageRequest;
+}
+
+/** A comment of a page nested as JSON: its replies' page nested the same way when asked for. */
+export type CommentJson = Omit<PublicComment, "createdAt"> & {
+  createdAt: string;
+  replyCount?: number;
+  replies?: CommentPageJson;
+};
+export interface CommentPageJson {
+  rows: CommentJson[];
+  total: number | null;
+}
+
+/**
+ * The pages of a comment tree as one JSON value, for a statement that reads the article itself:
+ * the first level's page of the article `articleId` (`{ rows, total }`, rows in walking order,
+ * plus one), and under each of its comments the page of the next level, and so on.
+ */
+export function approvedCommentTreeSql(articleId: SQL, levels: readonly CommentLevel[]): SQL {
+  const level = (depth: number, by: CommentGroup, groupId: SQL): SQL => {
+    const shape = levels[depth] as CommentLevel;
+    const alias = `c${depth}`;
+    const walking = keysetOrder([sql.raw(`${alias}.created_at`), sql.raw(`${alias}.id`)], shape.page, false);
+    const row = jsonRowSql(publicCommentColumns, alias, {
+      ...(shape.replyCount && { replyCount: sql.raw(`${alias}.reply_count`) }),
+      ...(depth + 1 < levels.length && { replies: level(depth + 1, "parent", sql.raw(`${alias}.id`)) }),
+    });
+    const page = approvedPage(by, groupId, shape.page, shape.replyCount);
+    return sql`json_build_object('total', ${shape.total ? approvedCount(by, groupId) : sql`null`}, 'rows',
+      (select coalesce(json_agg(${row} order by ${walking}), '[]'::json) from (${page}) ${sql.raw(alias)}))`;
+  };
+  return level(0, "article", articleId);
 }
 
 /** The size of one group, for the rare page that came back empty past a cursor. */
-export const countApprovedInGroup = (db: Executor, by: "article" | "parent", groupId: string) =>
-  db.$count(
-    comments,
-    and(
-      eq(by === "article" ? comments.articleId : comments.parentId, groupId),
-      eq(comments.status, "approved"),
-      by === "article" ? isNull(comments.parentId) : undefined,
-    ),
-  );
+export const countApprovedInGroup = (db: Executor, by: CommentGroup, groupId: string) =>
+  db.$count(comments, approvedInGroup(by, sql`${groupId}`));
 
 // ---- Writes and staff reads. Everything below may touch private columns; none of it reaches a
 // public type (the moderation types are staff-only).
