@@ -10,7 +10,7 @@ import {
 } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { comments } from "../src/db/schema.ts";
-import { connectionItemFields } from "../src/graphql/lookahead.ts";
+import { connectionSelection } from "../src/graphql/lookahead.ts";
 import { MAX_PAGE_SIZE } from "../src/graphql/pagination.ts";
 import { defaultOperationLimits } from "../src/graphql/plugins/limits.ts";
 import { createTestApp, type TestApp } from "./setup/app.ts";
@@ -132,10 +132,10 @@ describe("fragments spread many times", () => {
         ...FragmentDefinitionNode[],
       ];
       const info = {
-        fieldNodes: [operation.selectionSet.selections[0] as FieldNode],
         fragments: Object.fromEntries(fragmentDefinitions.map((d) => [d.name.value, d])),
       } as unknown as GraphQLResolveInfo;
-      expect(connectionItemFields(info)).toEqual(new Set(["slug", "title"]));
+      const selection = connectionSelection(info, [operation.selectionSet.selections[0] as FieldNode]);
+      expect(new Set(selection.items.keys())).toEqual(new Set(["slug", "title"]));
     },
     timeout,
   );
