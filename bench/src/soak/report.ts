@@ -20,6 +20,7 @@ export interface SoakResult {
   stopCodes: (number | string)[];
   failures: string[];
   seconds: number;
+  stepSeconds: Record<string, number>;
 }
 
 /** What makes the run fail: anything lost, doubled, out of order, stale, refused, or a start. */
@@ -39,7 +40,7 @@ export function failuresOf(result: SoakResult): string[] {
   }
   const reads = result.staleReads;
   if (reads) {
-    if (reads.stale) failures.push(`stale reads: ${reads.stale} of ${reads.judged}`);
+    if (reads.stale) failures.push(`stale reads: ${reads.stale} of ${reads.reads}`);
     if (reads.wrong || reads.failed)
       failures.push(`reads: ${reads.wrong} impossible counts or refused approvals, ${reads.failed} failed`);
     failures.push(...reads.examples.map((example) => `  ${example}`));
@@ -57,7 +58,11 @@ export function markdown(result: SoakResult): string {
   const lines = [
     `# Soak: three lede processes, one PostgreSQL, one Redis (${result.date})`,
     "",
-    `\`${result.command}\` — lede ${result.lede.gitHead}${result.lede.uncommittedFiles ? ` + ${result.lede.uncommittedFiles} uncommitted file(s)` : ""}, ${n(result.seconds)} s.`,
+    `\`${result.command}\` — lede ${result.lede.gitHead}${result.lede.uncommittedFiles ? ` + ${result.lede.uncommittedFiles} uncommitted file(s)` : ""}, ${n(result.seconds)} s (${Object.entries(
+      result.stepSeconds,
+    )
+      .map(([step, seconds]) => `${step} ${seconds.toFixed(1)} s`)
+      .join(", ")}).`,
     `Machine: ${result.machine.cores} cores, load average (1, 5, 15 min) ${result.machine.loadAverage.start.map((l) => l.toFixed(2)).join(", ")} at the start, ${result.machine.loadAverage.end.map((l) => l.toFixed(2)).join(", ")} at the end (shared: latencies include other work).`,
     "",
     "Production mode: `NODE_ENV=production`, a 48-character `LEDE_SECRET`, `TRUST_PROXY` unset, `RESPONSE_CACHE=true`, `REDIS_URL` set, `LOG_LEVEL=warn`, `LEDE_SEED_DEMO=true`, `LEDE_DISPATCHER=false`. Raised for the load: " +
@@ -87,11 +92,11 @@ export function markdown(result: SoakResult): string {
     lines.push(
       `## 2. Stale reads under simultaneous approvals (article \`${result.articles.staleReads}\`)`,
       "",
-      `${reads.readers} readers (2 per process) read \`commentCount\` and \`comments { totalCount }\` without pause; each round approves ${reads.approvals / Math.max(1, reads.rounds)} pending comments at once, spread over the processes. A read is judged when it started after the round's last approval was answered; it is stale when it answers less than the truth.`,
+      `${reads.readers} readers (2 per process) read \`commentCount\` and \`comments { totalCount }\` without pause; each round approves ${reads.approvals / Math.max(1, reads.rounds)} pending comments at once, spread over the processes. A read is stale when it answers less than the truth as it was when the read started: every approval answered by then counted (a read that started while a round's approvals were in flight may count them or not; "settled" reads started between rounds).`,
       "",
-      "| rounds | approvals | reads | judged | stale | impossible | failed | count before → after |",
+      "| rounds | approvals | reads | settled | stale | impossible | failed | count before → after |",
       "|---:|---:|---:|---:|---:|---:|---:|---|",
-      `| ${reads.rounds} | ${reads.approvals} | ${n(reads.reads)} | ${n(reads.judged)} | ${reads.stale} | ${reads.wrong} | ${reads.failed} | ${reads.baseline} → ${reads.final} |`,
+      `| ${reads.rounds} | ${reads.approvals} | ${n(reads.reads)} | ${n(reads.settled)} | ${reads.stale} | ${reads.wrong} | ${reads.failed} | ${reads.baseline} → ${reads.final} |`,
       "",
     );
   }

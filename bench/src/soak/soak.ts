@@ -148,9 +148,18 @@ const result: SoakResult = {
   stopCodes: [],
   failures: [],
   seconds: 0,
+  stepSeconds: {},
 };
 
-let step = "starting";
+let step = "starting the processes";
+let stepStarted = performance.now();
+/** Seconds each step took, for the result. */
+const stepSeconds: Record<string, number> = {};
+const enter = (next: string) => {
+  stepSeconds[step] = (performance.now() - stepStarted) / 1000;
+  step = next;
+  stepStarted = performance.now();
+};
 setTimeout(() => {
   console.error(`soak: FAILED — the run took longer than ${settings.timeoutSeconds} s (stuck in: ${step})`);
   // The exit handler kills the servers; the databases are dropped by the next run.
@@ -162,7 +171,6 @@ log(
 );
 let servers: LedeProcess[] = [];
 try {
-  step = "starting the processes";
   await createDatabase(adminUrl, database);
   await flushRedis(redisUrl);
   const start = await startCluster(cluster);
@@ -173,7 +181,7 @@ try {
   }
   log(`  3 processes ready on ${database}`);
 
-  step = "fan-out";
+  enter("fan-out");
   result.fanOut = await runFanOut({
     servers,
     articleId: articleId(fanOutArticle.slug),
@@ -188,7 +196,7 @@ try {
     `  fan-out: ${result.fanOut.delivered} of ${result.fanOut.expected} delivered, ${result.fanOut.lost} lost, ${result.fanOut.doubled} doubled, ${result.fanOut.outOfOrder} out of order`,
   );
 
-  step = "stale reads";
+  enter("stale reads");
   const token = await createStaffToken(cluster, "editor", "soak");
   result.staleReads = await runStaleReads({
     servers,
@@ -202,20 +210,22 @@ try {
     staffToken: token,
     runId,
   });
-  log(`  stale reads: ${result.staleReads.stale} of ${result.staleReads.judged} judged reads`);
+  log(`  stale reads: ${result.staleReads.stale} of ${result.staleReads.reads} reads`);
 
-  step = "stopping the processes";
+  enter("stopping the processes");
   result.stopCodes = await stopCluster(servers);
   await dropDatabase(adminUrl, database);
 
-  step = "start tries";
+  enter("start tries");
   if (settings.starts > 0) result.starts = await runStartRace(cluster, settings.starts);
 } catch (error) {
   result.failures.push(`the run stopped in ${step}: ${error instanceof Error ? error.stack : String(error)}`);
   await stopCluster(servers).catch(() => []);
   await dropDatabase(adminUrl, database).catch(() => {});
 }
+enter("done");
 await flushRedis(redisUrl).catch(() => {});
+result.stepSeconds = stepSeconds;
 
 result.machine.loadAverage.end = loadavg();
 result.seconds = (performance.now() - started) / 1000;

@@ -27,9 +27,12 @@ export interface StaleReadResult {
   approvals: number;
   readers: number;
   reads: number;
-  /** Reads that started after a round's last approval was acknowledged (or before the first). */
-  judged: number;
-  /** Judged reads that answered less than the truth. */
+  /** Reads that started after a round's approvals were all answered, before the next round's were sent. */
+  settled: number;
+  /**
+   * Reads that answered less than the truth when they started (every approval answered by then
+   * counted), including reads that started while the next round's approvals were in flight.
+   */
   stale: number;
   /** Reads that answered more than could be true, or failed. */
   wrong: number;
@@ -169,7 +172,7 @@ export async function runStaleReads(options: StaleReadOptions): Promise<StaleRea
   await Promise.all(readers);
   reads.push(...(await Promise.all(servers.map((server) => readCount(server, slug)))));
 
-  let judged = 0;
+  let settledReads = 0;
   let stale = 0;
   let wrong = 0;
   let failed = 0;
@@ -180,21 +183,18 @@ export async function runStaleReads(options: StaleReadOptions): Promise<StaleRea
       if (examples.length < 10) examples.push(`process ${read.server + 1}: ${read.error}`);
       continue;
     }
-    const window = windows.find((w) => read.start >= w.from && read.start < w.to);
+    // The last round whose approvals had all been answered when the read started sets the
+    // truth; a read that started while the next round's were in flight may also count those.
+    const settled = windows.filter((w) => w.from <= read.start).at(-1) ?? { from: 0, to: 0, added: 0 };
+    const inFlight = read.start >= settled.to;
+    if (!inFlight) settledReads += 1;
+    const most = settled.added + (inFlight ? options.approvalsPerRound : 0);
     const counts = [read.commentCount - baseline, read.totalCount - baselineTotal];
-    if (!window) {
-      // Started while a round's approvals were in flight: either count is right, nothing else.
-      const before = windows.filter((w) => w.from <= read.start).at(-1)?.added ?? 0;
-      const maxAdded = before + options.approvalsPerRound;
-      if (counts.some((c) => c < before || c > maxAdded)) wrong += 1;
-      continue;
-    }
-    judged += 1;
-    const describe = `process ${read.server + 1}: commentCount ${read.commentCount}, totalCount ${read.totalCount}, truth ${baseline + window.added} / ${baselineTotal + window.added}, started ${(read.start - window.from).toFixed(1)} ms after the last approval's answer`;
-    if (counts.some((c) => c > window.added)) {
+    const describe = `process ${read.server + 1}: commentCount ${read.commentCount}, totalCount ${read.totalCount}, truth ${baseline + settled.added} / ${baselineTotal + settled.added}, started ${(read.start - settled.from).toFixed(1)} ms after the last approval's answer${inFlight ? " (the next round's approvals in flight)" : ""}`;
+    if (counts.some((c) => c > most)) {
       wrong += 1;
       if (examples.length < 10) examples.push(`more than true: ${describe}`);
-    } else if (counts.some((c) => c < window.added)) {
+    } else if (counts.some((c) => c < settled.added)) {
       stale += 1;
       if (examples.length < 10) examples.push(`stale: ${describe}`);
     }
@@ -205,7 +205,7 @@ export async function runStaleReads(options: StaleReadOptions): Promise<StaleRea
     approvals,
     readers: servers.length * options.readersPerProcess,
     reads: reads.length,
-    judged,
+    settled: settledReads,
     stale,
     wrong: wrong + failures.length,
     failed,
