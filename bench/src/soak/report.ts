@@ -69,7 +69,7 @@ export function markdown(result: SoakResult): string {
       Object.entries(result.settings)
         .map(([key, value]) => `\`${key}=${value}\``)
         .join(", ") +
-      ".",
+      "; subscription limits at their defaults unless listed (20 per connection, 100 per address, 100 queued events per subscriber).",
     "",
   ];
   const fan = result.fanOut;
