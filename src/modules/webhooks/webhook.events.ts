@@ -51,13 +51,15 @@ export interface WebhookEvent {
 export async function recordWebhookEvent(tx: Executor, event: WebhookEvent | null, now: Date): Promise<void> {
   if (!event) return;
   const at = now.toISOString();
+  // JSON goes in as text: postgres.js would encode a parameter it sees typed jsonb a second time.
   await (tx as Database).execute(sql`
     with targets as (
       select id from webhooks where disabled_at is null and ${event.type} = any(events)
     ), event as (
       insert into webhook_events (id, type, resource_key, data, personal_data, created_at)
       select coalesce(${event.id ?? null}::uuid, gen_random_uuid()), ${event.type}, ${event.resourceKey},
-        ${JSON.stringify(event.data)}::jsonb, ${event.personalData ? JSON.stringify(event.personalData) : null}::jsonb,
+        ${JSON.stringify(event.data)}::text::jsonb,
+        ${event.personalData ? JSON.stringify(event.personalData) : null}::text::jsonb,
         ${at}::timestamptz
       where exists (select 1 from targets)
       on conflict (id) do nothing
