@@ -5,10 +5,13 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { eq } from "drizzle-orm";
+import postgres from "postgres";
 import { Webhook as StandardWebhook } from "standardwebhooks";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { openDatabase } from "../src/db/client.ts";
+import { migrateDatabase } from "../src/db/migrate.ts";
 import { webhookDeliveries, webhookEvents, webhooks } from "../src/db/schema.ts";
-import { runRound } from "../src/infra/work-queue.ts";
+import { runRound, startQueues } from "../src/infra/work-queue.ts";
 import { strictAddressPolicy } from "../src/modules/webhooks/webhook.address.ts";
 import { webhookQueue } from "../src/modules/webhooks/webhook.dispatcher.ts";
 import { recordWebhookEvent } from "../src/modules/webhooks/webhook.events.ts";
@@ -16,8 +19,9 @@ import { postWebhook } from "../src/modules/webhooks/webhook.http.ts";
 import { signature } from "../src/modules/webhooks/webhook.secrets.ts";
 import { createWebhook, WebhookInputError } from "../src/modules/webhooks/webhook.service.ts";
 import { graphql } from "./generated/gql.ts";
-import { createTestApp, type TestApp } from "./setup/app.ts";
+import { createTestApp, driver, type TestApp } from "./setup/app.ts";
 import { staffToken } from "./setup/factories.ts";
+import { type PrivatePostgres, postgresBinaries, startPrivatePostgres } from "./setup/private-postgres.ts";
 import { draftArticle } from "./setup/seed-facts.ts";
 
 const CreateWebhook = graphql(`
@@ -386,3 +390,78 @@ describe("safety", () => {
     expect(await t.db.select().from(webhooks)).toHaveLength(1);
   });
 });
+
+// PGlite, embedded, has no server to restart: this runs once, in the postgres project when there is one.
+const restartSkip = !postgresBinaries()
+  ? "skipped: no initdb and pg_ctl on this machine"
+  : driver === "pglite" && process.env.TEST_DATABASE_URL
+    ? "skipped on PGlite: runs once, in the postgres project"
+    : null;
+
+describe.skipIf(restartSkip !== null)(`a database restart${restartSkip ? ` (${restartSkip})` : ""}`, () => {
+  let pg: PrivatePostgres;
+  beforeAll(async () => {
+    pg = await startPrivatePostgres();
+    const admin = postgres(pg.url(), { max: 1, onnotice: () => {} });
+    await admin.unsafe("create database lede");
+    await admin.end();
+  }, 60_000);
+  afterAll(() => pg?.destroy());
+
+  it("loses no event when PostgreSQL restarts in the middle of the deliveries", async () => {
+    const handle = await openDatabase({ url: pg.url("lede"), poolSize: 4, connectTimeoutMs: 2000 });
+    await migrateDatabase(handle);
+    let skewMs = 0;
+    const clock = () => new Date(Date.now() + skewMs);
+    const secret = "a-test-secret-of-at-least-32-characters";
+    const services = { db: handle.db, now: clock, secret, actor: { role: "admin" }, policy };
+    await createWebhook(services, { url: receiverUrl, events: ["comment.created"] });
+    const total = 300;
+    await handle.db.transaction(async (tx) => {
+      for (let n = 0; n < total; n++) {
+        await recordWebhookEvent(
+          tx,
+          { type: "comment.created", resourceKey: `Comment:${n}`, data: { n } },
+          clock(),
+        );
+      }
+    });
+    const lines: string[] = [];
+    const running = startQueues([webhookQueue({ db: handle.db, secret, policy, now: clock })], {
+      db: handle.db,
+      now: clock,
+      intervalMs: 20,
+      log: (line) => lines.push(line),
+    });
+    await waitUntil(() => received.length >= 30);
+    await pg.restart("fast");
+    // Rows claimed when the connection went are leased: let their lease run out.
+    skewMs = 2 * 60 * 1000;
+    const pending = async () =>
+      (
+        await handle.db
+          .select()
+          .from(webhookDeliveries)
+          .where(eq(webhookDeliveries.status, "pending"))
+          .catch(() => [1])
+      ).length;
+    await waitUntil(async () => (await pending()) === 0, 60_000);
+    await running.stop();
+    const ids = new Set(received.map((r) => r.headers["webhook-id"]));
+    expect(ids.size).toBe(total);
+    expect(
+      await handle.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.status, "sent")),
+    ).toHaveLength(total);
+    // The restart did interrupt the dispatcher.
+    expect(lines.some((line) => line.includes("webhooks:"))).toBe(true);
+    await handle.close();
+  }, 120_000);
+});
+
+async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error("timed out waiting");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
