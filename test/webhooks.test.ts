@@ -225,6 +225,11 @@ describe("delivery", () => {
       [3, 500, "answer 500"],
       [4, 200, "answer 200"],
     ]);
+    // In /metrics: deliveries by status from the database, and this process's attempts.
+    const metrics = await (await t.app.fetch("http://lede.test/metrics")).text();
+    expect(metrics).toMatch(/^lede_webhook_deliveries\{status="sent"\} 1$/m);
+    expect(metrics).toMatch(/^lede_webhook_attempts_total\{outcome="failure"\} ([3-9]|\d\d+)$/m);
+    expect(metrics).toMatch(/^lede_webhook_delivery_lag_seconds 0$/m);
   });
 
   it("disables the endpoint on 410, and admins see it", async () => {

@@ -1,6 +1,6 @@
 // Reads and writes of endpoints, their deliveries and the attempts' log. Queue state (claiming,
 // leases, retries) belongs to the work queue (infra/work-queue.ts), not here.
-import { and, asc, count, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { asTimestamp, asUuid, keysetFilter, keysetOrder } from "../../db/keyset.ts";
 import {
@@ -172,16 +172,3 @@ export const findEventsByIds = (db: Executor, ids: readonly string[]): Promise<S
     .select()
     .from(webhookEvents)
     .where(inArray(webhookEvents.id, [...ids]));
-
-/** For /metrics: deliveries by status, and how late the most overdue pending one is. */
-export async function deliveryCounts(db: Executor, now: Date) {
-  const rows = await db
-    .select({ status: webhookDeliveries.status, n: count() })
-    .from(webhookDeliveries)
-    .groupBy(webhookDeliveries.status);
-  const [lag] = await db
-    .select({ oldest: sql<string | null>`min(${webhookDeliveries.nextAttemptAt})` })
-    .from(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.status, "pending"), lte(webhookDeliveries.nextAttemptAt, now)));
-  return { rows, oldestDue: lag?.oldest ? new Date(lag.oldest) : null };
-}
