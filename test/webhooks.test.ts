@@ -22,7 +22,7 @@ import { graphql } from "./generated/gql.ts";
 import { createTestApp, driver, type TestApp } from "./setup/app.ts";
 import { staffToken } from "./setup/factories.ts";
 import { type PrivatePostgres, postgresBinaries, startPrivatePostgres } from "./setup/private-postgres.ts";
-import { draftArticle } from "./setup/seed-facts.ts";
+import { articleGlobalId, draftArticle, openArticle } from "./setup/seed-facts.ts";
 
 const CreateWebhook = graphql(`
   mutation WhCreate($input: CreateWebhookInput!) {
@@ -59,6 +59,12 @@ const Deliveries = graphql(`
 `);
 const Publish = graphql(`
   mutation WhPublish($input: PublishArticleInput!) { publishArticle(input: $input) { __typename } }
+`);
+const PostComment = graphql(`
+  mutation WhPostComment($input: PostCommentInput!) { postComment(input: $input) { __typename } }
+`);
+const UpdateArticle = graphql(`
+  mutation WhUpdateArticle($input: UpdateArticleInput!) { updateArticle(input: $input) { __typename } }
 `);
 const NodeById = graphql(`
   query WhNode($id: ID!) { node(id: $id) { __typename id } }
@@ -184,6 +190,53 @@ describe("delivery", () => {
       __typename: "Article",
       id,
     });
+  });
+
+  it("sends a comment's email only to endpoints that include personal data", async () => {
+    await addWebhook(["COMMENT_CREATED"]);
+    const personal = await addWebhook(["COMMENT_CREATED"]);
+    await t.db.update(webhooks).set({ includePersonalData: true }).where(eq(webhooks.id, personal.id));
+    const posted = await t.execute(PostComment, {
+      input: {
+        articleId: articleGlobalId(openArticle.slug),
+        authorName: "Ada",
+        authorEmail: "ada.webhooks@example.org",
+        body: "A pending comment for the moderators",
+      },
+    });
+    expect(posted.data?.postComment.__typename).toBe("PostCommentSuccess");
+    await drain();
+    expect(received).toHaveLength(2);
+    const bodies = received.map((r) => JSON.parse(r.body) as { type: string; data: Record<string, unknown> });
+    expect(bodies.map((b) => b.type)).toEqual(["comment.created", "comment.created"]);
+    expect(bodies.filter((b) => b.data.authorEmail === "ada.webhooks@example.org")).toHaveLength(1);
+    expect(bodies.every((b) => b.data.status === "pending" && b.data.authorName === "Ada")).toBe(true);
+  });
+
+  it("sends article.updated for a public article's public fields", async () => {
+    await addWebhook(["ARTICLE_UPDATED"]);
+    const published = await t.db.query.articles.findFirst({ where: { slug: openArticle.slug } });
+    const update = (id: string, version: number, title: string) =>
+      t.execute(
+        UpdateArticle,
+        { input: { articleId: encodeGlobalID("Article", id), expectedVersion: version, title } },
+        { token: admin },
+      );
+    expect(
+      (await update(published?.id as string, published?.version as number, "A new title")).data?.updateArticle
+        .__typename,
+    ).toBe("ArticleMutationSuccess");
+    await drain();
+    expect(received.map((r) => JSON.parse(r.body))).toEqual([
+      expect.objectContaining({
+        type: "article.updated",
+        data: expect.objectContaining({
+          title: "A new title",
+          changedFields: ["title"],
+          cacheTags: [`Article:${articleGlobalId(openArticle.slug)}`],
+        }),
+      }),
+    ]);
   });
 
   it("records nothing for a change whose transaction rolls back", async () => {

@@ -100,6 +100,8 @@ type Documents = {
     "\n  query WhList { webhooks { id url enabled disabledReason secretHint events } }\n": typeof types.WhListDocument,
     "\n  query WhDeliveries($webhookId: ID!, $status: [WebhookDeliveryStatus!]) {\n    webhookDeliveries(webhookId: $webhookId, status: $status, first: 50) {\n      totalCount\n      nodes { id eventId eventType status attemptCount attempts { attempt statusCode responseBody } }\n    }\n  }\n": typeof types.WhDeliveriesDocument,
     "\n  mutation WhPublish($input: PublishArticleInput!) { publishArticle(input: $input) { __typename } }\n": typeof types.WhPublishDocument,
+    "\n  mutation WhPostComment($input: PostCommentInput!) { postComment(input: $input) { __typename } }\n": typeof types.WhPostCommentDocument,
+    "\n  mutation WhUpdateArticle($input: UpdateArticleInput!) { updateArticle(input: $input) { __typename } }\n": typeof types.WhUpdateArticleDocument,
     "\n  query WhNode($id: ID!) { node(id: $id) { __typename id } }\n": typeof types.WhNodeDocument,
 };
 const documents: Documents = {
@@ -189,6 +191,8 @@ const documents: Documents = {
     "\n  query WhList { webhooks { id url enabled disabledReason secretHint events } }\n": types.WhListDocument,
     "\n  query WhDeliveries($webhookId: ID!, $status: [WebhookDeliveryStatus!]) {\n    webhookDeliveries(webhookId: $webhookId, status: $status, first: 50) {\n      totalCount\n      nodes { id eventId eventType status attemptCount attempts { attempt statusCode responseBody } }\n    }\n  }\n": types.WhDeliveriesDocument,
     "\n  mutation WhPublish($input: PublishArticleInput!) { publishArticle(input: $input) { __typename } }\n": types.WhPublishDocument,
+    "\n  mutation WhPostComment($input: PostCommentInput!) { postComment(input: $input) { __typename } }\n": types.WhPostCommentDocument,
+    "\n  mutation WhUpdateArticle($input: UpdateArticleInput!) { updateArticle(input: $input) { __typename } }\n": types.WhUpdateArticleDocument,
     "\n  query WhNode($id: ID!) { node(id: $id) { __typename id } }\n": types.WhNodeDocument,
 };
 
@@ -550,6 +554,14 @@ export function graphql(source: "\n  query WhDeliveries($webhookId: ID!, $status
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation WhPublish($input: PublishArticleInput!) { publishArticle(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation WhPublish($input: PublishArticleInput!) { publishArticle(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WhPostComment($input: PostCommentInput!) { postComment(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation WhPostComment($input: PostCommentInput!) { postComment(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WhUpdateArticle($input: UpdateArticleInput!) { updateArticle(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation WhUpdateArticle($input: UpdateArticleInput!) { updateArticle(input: $input) { __typename } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
