@@ -44,6 +44,7 @@ import {
   type NewsletterSettings,
 } from "./modules/newsletter/newsletter.settings.ts";
 import { authenticate } from "./modules/staff/staff.auth.ts";
+import { strictAddressPolicy, type WebhookAddressPolicy } from "./modules/webhooks/webhook.address.ts";
 import { createLogger, type Logger, requestLogPlugin, yogaLogger } from "./observability/logger.ts";
 import { createMetrics } from "./observability/metrics.ts";
 import { createReadinessCheck, type ReadinessReport } from "./observability/readiness.ts";
@@ -71,6 +72,8 @@ export interface AppOptions {
   commentPolicy?: CommentPolicy;
   /** Links, sender, digest time and subscribe limits of the newsletter. */
   newsletter?: NewsletterSettings;
+  /** Which webhook URLs are accepted; https to public addresses unless said. */
+  webhooks?: WebhookAddressPolicy;
   /** How many proxies in front append to X-Forwarded-For (TRUST_PROXY); 0 (the default): none. */
   trustProxy?: number;
   /** Origins whose pages may call lede with credentials (CORS_ORIGINS); none: any, without. */
@@ -119,6 +122,7 @@ export function createApp(options: AppOptions): App {
     secret: options.secret ?? DEVELOPMENT_SECRET,
     commentPolicy: options.commentPolicy ?? defaultCommentPolicy,
     newsletter: options.newsletter ?? defaultNewsletterSettings,
+    webhooks: options.webhooks ?? strictAddressPolicy,
   };
   const clientOptions = { secret: services.secret, trustProxy: options.trustProxy ?? 0 };
   const ready = options.ready ?? createReadinessCheck(options.db);

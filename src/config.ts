@@ -90,6 +90,14 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  WEBHOOK_ALLOW_HTTP: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   NEWSLETTER_RATE_LIMIT_IP: z.coerce.number().int().min(1).default(10),
   NEWSLETTER_RATE_LIMIT_EMAIL: z.coerce.number().int().min(1).default(3),
   NEWSLETTER_ARTICLE_URL: z
@@ -184,6 +192,8 @@ export interface Config {
     /** Run the dispatcher and the digest scheduler inside the server (else: `lede worker`). */
     inProcess: boolean;
   };
+  /** Webhook URLs: http and private, loopback or link-local addresses are for development and tests. */
+  webhooks: { allowHttp: boolean; allowPrivateAddresses: boolean };
   /** Subscribe attempts allowed per hour. */
   newsletterRateLimits: { perIp: number; perEmail: number };
   /** Link to an article in the digest, with `{slug}` in it. */
@@ -325,6 +335,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       holdFirstTime: e.COMMENT_HOLD_FIRST_TIME,
     },
     mail: { from: e.MAIL_FROM, maxAttempts: e.MAIL_MAX_ATTEMPTS, inProcess: e.LEDE_DISPATCHER },
+    webhooks: { allowHttp: e.WEBHOOK_ALLOW_HTTP, allowPrivateAddresses: e.WEBHOOK_ALLOW_PRIVATE_ADDRESSES },
     newsletterRateLimits: { perIp: e.NEWSLETTER_RATE_LIMIT_IP, perEmail: e.NEWSLETTER_RATE_LIMIT_EMAIL },
     articleUrl: e.NEWSLETTER_ARTICLE_URL ?? `${publicUrl}/articles/{slug}`,
     graphql: {

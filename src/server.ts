@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     secret: config.secret,
     commentPolicy: config.commentPolicy,
     newsletter: newsletterSettingsFromConfig(config),
+    webhooks: config.webhooks,
     trustProxy: config.trustProxy,
     corsOrigins: config.corsOrigins,
     graphql: config.graphql,
@@ -71,7 +72,13 @@ async function main(): Promise<void> {
   const log = (line: string) => logger.info(line);
   const background = config.mail.inProcess ? startBackgroundWork(handle.db, config, log) : null;
   // Publishes scheduled articles when due; safe in every process at once (one claims each article).
-  const scheduler = startArticleScheduler({ db: handle.db, pubsub: events.pubsub, cache: app.cache, log });
+  const scheduler = startArticleScheduler({
+    db: handle.db,
+    pubsub: events.pubsub,
+    cache: app.cache,
+    articleUrl: config.articleUrl,
+    log,
+  });
   const where = handle.driver === "pglite" ? `embedded PGlite in ${config.database.dataDir}` : "PostgreSQL";
   logger.info(
     `lede ready in ${Math.round(performance.now() - started)} ms on ${where}: http://localhost:${config.port}/graphql`,

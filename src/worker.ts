@@ -1,12 +1,14 @@
-// The background work: the outbox dispatcher and the morning digest's scheduler. server.ts runs it
-// in the server process (LEDE_DISPATCHER=true, the default); `npm run lede -- worker` runs it alone,
+// The background work: the dispatcher of the outbox's emails and webhook deliveries, and the
+// morning digest's scheduler. server.ts runs it in the server process (LEDE_DISPATCHER=true, the default); `npm run lede -- worker` runs it alone,
 // for deployments that keep it off the web processes. Any number may run at once.
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
-import { startDispatcher } from "./mail/dispatcher.ts";
+import { startQueues } from "./infra/work-queue.ts";
+import { mailQueue } from "./mail/dispatcher.ts";
 import { createMailTransport } from "./mail/transports.ts";
 import { startDigestScheduler } from "./modules/newsletter/digest.ts";
 import { newsletterSettingsFromConfig } from "./modules/newsletter/newsletter.settings.ts";
+import { webhookQueue } from "./modules/webhooks/webhook.dispatcher.ts";
 
 export interface BackgroundWork {
   /** Where mail goes, for the start-up line. */
@@ -26,7 +28,13 @@ export function startBackgroundWork(
     from: config.mail.from,
     publicUrl: config.publicUrl,
   });
-  const dispatcher = startDispatcher({ db, transport, maxAttempts: config.mail.maxAttempts, log });
+  const dispatcher = startQueues(
+    [
+      mailQueue({ transport, maxAttempts: config.mail.maxAttempts }),
+      webhookQueue({ db, secret: config.secret, policy: config.webhooks }),
+    ],
+    { db, log },
+  );
   const scheduler = startDigestScheduler({
     db,
     settings: newsletterSettingsFromConfig(config),

@@ -2,6 +2,7 @@
 // Ids are UUIDs from gen_random_uuid(), available on PostgreSQL 15 and on PGlite alike.
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
   customType,
@@ -320,6 +321,94 @@ export const outbox = pgTable(
     // Staff list messages by status, newest first (dead ones above all).
     index("outbox_status_created_idx").on(t.status, t.createdAt, t.id),
   ],
+);
+
+/**
+ * An endpoint that hears of events: its URL, the event types it wants, and its signing secret,
+ * encrypted with a key derived from LEDE_SECRET. During a rotation the previous secret signs too,
+ * until `previous_secret_expires_at`.
+ */
+export const webhooks = pgTable("webhooks", {
+  id: id(),
+  url: text("url").notNull(),
+  description: text("description").notNull().default(""),
+  events: text("events").array().notNull(),
+  includePersonalData: boolean("include_personal_data").notNull().default(false),
+  secretEncrypted: text("secret_encrypted").notNull(),
+  /** The end of the secret, to tell secrets apart; the secret is shown once, at creation. */
+  secretHint: text("secret_hint").notNull(),
+  previousSecretEncrypted: text("previous_secret_encrypted"),
+  previousSecretExpiresAt: timestamp("previous_secret_expires_at", { withTimezone: true, precision: 3 }),
+  disabledAt: timestamp("disabled_at", { withTimezone: true, precision: 3 }),
+  disabledReason: text("disabled_reason"),
+  /** Since when every delivery has failed; null after a success. */
+  failingSince: timestamp("failing_since", { withTimezone: true, precision: 3 }),
+  createdAt: createdAt(),
+  updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+});
+
+/**
+ * What happened, once, whatever the number of endpoints: the payload's `data`, and apart from it
+ * the personal data (an email) that only endpoints allowed to see it receive. Written only when
+ * some endpoint listens.
+ */
+export const webhookEvents = pgTable("webhook_events", {
+  id: id(),
+  type: text("type").notNull(),
+  /** The resource the event is about ("Article:<global id>"): deliveries keep its order per endpoint. */
+  resourceKey: text("resource_key").notNull(),
+  data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+  personalData: jsonb("personal_data").$type<Record<string, unknown>>(),
+  createdAt: createdAt(),
+});
+
+/** One event for one endpoint: a work-queue row (infra/work-queue.ts), like an outbox email. */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: id(),
+    /** Insertion order: a resource's deliveries to an endpoint go out in this order. */
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity(),
+    webhookId: uuid("webhook_id")
+      .notNull()
+      .references(() => webhooks.id, { onDelete: "cascade" }),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => webhookEvents.id, { onDelete: "cascade" }),
+    resourceKey: text("resource_key").notNull(),
+    status: outboxStatusEnum("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true, precision: 3 }),
+  },
+  (t) => [
+    index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index("webhook_deliveries_stream_idx")
+      .on(t.webhookId, t.resourceKey, t.seq)
+      .where(sql`status = 'pending'`),
+    index("webhook_deliveries_log_idx").on(t.webhookId, t.createdAt, t.id),
+  ],
+);
+
+/** The log of a delivery: each attempt's HTTP status, duration and the start of the answer. */
+export const webhookAttempts = pgTable(
+  "webhook_attempts",
+  {
+    id: id(),
+    deliveryId: uuid("delivery_id")
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    attempt: integer("attempt").notNull(),
+    statusCode: integer("status_code"),
+    durationMs: integer("duration_ms").notNull(),
+    /** The first KB of the answer's body. */
+    responseBody: text("response_body"),
+    error: text("error"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhook_attempts_delivery_idx").on(t.deliveryId, t.attempt)],
 );
 
 /**

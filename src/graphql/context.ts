@@ -7,6 +7,7 @@ import type { LedePubSub } from "../infra/pubsub.ts";
 import type { RateLimiter } from "../infra/rate-limit.ts";
 import type { NewsletterSettings } from "../modules/newsletter/newsletter.settings.ts";
 import type { StaffMember } from "../modules/staff/staff.repo.ts";
+import type { WebhookAddressPolicy } from "../modules/webhooks/webhook.address.ts";
 import type { LiveFeeds } from "./live-feeds.ts";
 import type { CacheInvalidation } from "./plugins/response-cache.ts";
 
@@ -27,6 +28,8 @@ export interface AppServices {
   secret: string;
   commentPolicy: CommentPolicy;
   newsletter: NewsletterSettings;
+  /** Which webhook URLs and addresses are accepted (http and private addresses: tests, development). */
+  webhooks: WebhookAddressPolicy;
 }
 
 export interface Context extends AppServices {

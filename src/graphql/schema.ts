@@ -19,5 +19,6 @@ import "../modules/search/search.graphql.ts";
 import "../modules/staff/staff.graphql.ts";
 import "../modules/newsletter/newsletter.graphql.ts";
 import "../mail/outbox.graphql.ts";
+import "../modules/webhooks/webhook.graphql.ts";
 
 export const schema = lexicographicSortSchema(builder.toSchema());

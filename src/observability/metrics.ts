@@ -8,8 +8,9 @@ import { isAsyncIterable, type Plugin } from "graphql-yoga";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import { type Database, databasePoolStats } from "../db/client.ts";
 import { retryStats } from "../db/retry.ts";
-import { outbox } from "../db/schema.ts";
+import { outbox, webhookDeliveries } from "../db/schema.ts";
 import type { LiveFeeds } from "../graphql/live-feeds.ts";
+import { webhookAttemptStats } from "../modules/webhooks/webhook.dispatcher.ts";
 
 export interface MetricsOptions {
   db: Database;
@@ -198,6 +199,50 @@ export function createMetrics(options: MetricsOptions): Metrics {
     },
   });
 
+  new Gauge({
+    name: "lede_webhook_deliveries",
+    help: "Webhook deliveries by status: pending, sent (delivered) and dead (failed)",
+    labelNames: ["status"] as const,
+    registers,
+    async collect() {
+      this.reset();
+      for (const row of (await readWebhookDeliveries(options.db, timeoutMs)) ?? []) {
+        this.set({ status: row.status }, row.count);
+      }
+    },
+  });
+  new Gauge({
+    name: "lede_webhook_delivery_lag_seconds",
+    help: "How long the most overdue pending webhook delivery has been due (0 when none): the dispatcher's lag",
+    registers,
+    async collect() {
+      this.reset();
+      const rows = await readWebhookDeliveries(options.db, timeoutMs);
+      if (rows) this.set(rows.find((row) => row.status === "pending")?.lagSeconds ?? 0);
+    },
+  });
+  new Counter({
+    name: "lede_webhook_attempts_total",
+    help: "Webhook requests made by this process, by outcome: success (2xx), failure, gone (410)",
+    labelNames: ["outcome"] as const,
+    registers,
+    collect() {
+      this.reset();
+      for (const [outcome, stats] of Object.entries(webhookAttemptStats)) this.inc({ outcome }, stats.count);
+    },
+  });
+  new Counter({
+    name: "lede_webhook_attempt_seconds_total",
+    help: "Time spent on webhook requests by this process, by outcome (divide by the attempts for the latency)",
+    labelNames: ["outcome"] as const,
+    registers,
+    collect() {
+      this.reset();
+      for (const [outcome, stats] of Object.entries(webhookAttemptStats))
+        this.inc({ outcome }, stats.seconds);
+    },
+  });
+
   const operationNames = new Set<string>();
   const nameLabel = (name: string | undefined) => {
     if (!name) return "anonymous";
@@ -299,31 +344,59 @@ interface OutboxCounts {
 
 /** The outbox counts, or null when the database does not answer in time (the scrape goes on without them). */
 async function readOutbox(db: Database, timeoutMs: number): Promise<OutboxCounts | null> {
+  const rows = await withinTimeout(
+    db
+      .select({
+        status: outbox.status,
+        count: sql<number>`count(*)::int`.mapWith(Number),
+        ageSeconds:
+          sql<number>`coalesce(extract(epoch from now() - min(${outbox.createdAt})), 0)::float8`.mapWith(
+            Number,
+          ),
+      })
+      .from(outbox)
+      .where(inArray(outbox.status, ["pending", "dead"]))
+      .groupBy(outbox.status),
+    timeoutMs,
+  );
+  if (!rows) return null;
+  const pending = rows.find((row) => row.status === "pending");
+  return {
+    pending: pending?.count ?? 0,
+    dead: rows.find((row) => row.status === "dead")?.count ?? 0,
+    oldestPendingAgeSeconds: pending?.ageSeconds ?? 0,
+  };
+}
+
+/** Webhook deliveries by status, and how long the most overdue pending one has been due. */
+async function readWebhookDeliveries(db: Database, timeoutMs: number) {
+  const d = webhookDeliveries;
+  return withinTimeout(
+    db
+      .select({
+        status: d.status,
+        count: sql<number>`count(*)::int`.mapWith(Number),
+        lagSeconds:
+          sql<number>`coalesce(extract(epoch from now() - min(${d.nextAttemptAt}) filter (where ${d.nextAttemptAt} <= now())), 0)::float8`.mapWith(
+            Number,
+          ),
+      })
+      .from(d)
+      .groupBy(d.status),
+    timeoutMs,
+  );
+}
+
+/** `work`'s result, or null when it fails or takes longer than `timeoutMs`: a scrape never hangs. */
+async function withinTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T | null> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    const rows = await Promise.race([
-      db
-        .select({
-          status: outbox.status,
-          count: sql<number>`count(*)::int`.mapWith(Number),
-          ageSeconds:
-            sql<number>`coalesce(extract(epoch from now() - min(${outbox.createdAt})), 0)::float8`.mapWith(
-              Number,
-            ),
-        })
-        .from(outbox)
-        .where(inArray(outbox.status, ["pending", "dead"]))
-        .groupBy(outbox.status),
+    return await Promise.race([
+      work,
       new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error("timed out")), timeoutMs);
       }),
     ]);
-    const pending = rows.find((row) => row.status === "pending");
-    return {
-      pending: pending?.count ?? 0,
-      dead: rows.find((row) => row.status === "dead")?.count ?? 0,
-      oldestPendingAgeSeconds: pending?.ageSeconds ?? 0,
-    };
   } catch {
     return null;
   } finally {

@@ -95,6 +95,15 @@ type Documents = {
     "\n  mutation SchedSchedule($input: ScheduleArticleInput!) {\n    scheduleArticle(input: $input) { __typename }\n  }\n": typeof types.SchedScheduleDocument,
     "\n  query Search($query: String!, $language: Language, $first: Int, $after: String, $last: Int, $before: String) {\n    search(query: $query, language: $language, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      matchKind\n      correctedQuery\n      pageInfo { hasNextPage hasPreviousPage endCursor startCursor }\n      edges { cursor rank snippet highlightedTitle node { slug title language author { name } tags { slug } } }\n    }\n  }\n": typeof types.SearchDocument,
     "\n  query Viewer {\n    viewer { id name role }\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation WhCreate($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on WebhookWithSecret { secret webhook { id secretHint enabled } }\n      ... on ValidationError { issues { field message } }\n    }\n  }\n": typeof types.WhCreateDocument,
+    "\n  mutation WhRotate($webhookId: ID!) {\n    rotateWebhookSecret(webhookId: $webhookId) {\n      __typename\n      ... on WebhookWithSecret { secret webhook { secretHint previousSecretExpiresAt } }\n    }\n  }\n": typeof types.WhRotateDocument,
+    "\n  mutation WhRedeliver($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) { __typename ... on WebhookDeliveryPayload { delivery { id eventId } } }\n  }\n": typeof types.WhRedeliverDocument,
+    "\n  query WhList { webhooks { id url enabled disabledReason secretHint events } }\n": typeof types.WhListDocument,
+    "\n  query WhDeliveries($webhookId: ID!, $status: [WebhookDeliveryStatus!]) {\n    webhookDeliveries(webhookId: $webhookId, status: $status, first: 50) {\n      totalCount\n      nodes { id eventId eventType status attemptCount attempts { attempt statusCode responseBody } }\n    }\n  }\n": typeof types.WhDeliveriesDocument,
+    "\n  mutation WhPublish($input: PublishArticleInput!) { publishArticle(input: $input) { __typename } }\n": typeof types.WhPublishDocument,
+    "\n  mutation WhPostComment($input: PostCommentInput!) { postComment(input: $input) { __typename } }\n": typeof types.WhPostCommentDocument,
+    "\n  mutation WhUpdateArticle($input: UpdateArticleInput!) { updateArticle(input: $input) { __typename } }\n": typeof types.WhUpdateArticleDocument,
+    "\n  query WhNode($id: ID!) { node(id: $id) { __typename id } }\n": typeof types.WhNodeDocument,
 };
 const documents: Documents = {
     "\n  query FrontPage($first: Int!) {\n    articles(first: $first) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        slug\n        title\n        lede\n        publishedAt\n        author { name }\n        tags { slug name }\n        commentCount\n        comments(first: 3) { nodes { authorName body createdAt } }\n      }\n    }\n  }\n": types.FrontPageDocument,
@@ -178,6 +187,15 @@ const documents: Documents = {
     "\n  mutation SchedSchedule($input: ScheduleArticleInput!) {\n    scheduleArticle(input: $input) { __typename }\n  }\n": types.SchedScheduleDocument,
     "\n  query Search($query: String!, $language: Language, $first: Int, $after: String, $last: Int, $before: String) {\n    search(query: $query, language: $language, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      matchKind\n      correctedQuery\n      pageInfo { hasNextPage hasPreviousPage endCursor startCursor }\n      edges { cursor rank snippet highlightedTitle node { slug title language author { name } tags { slug } } }\n    }\n  }\n": types.SearchDocument,
     "\n  query Viewer {\n    viewer { id name role }\n  }\n": types.ViewerDocument,
+    "\n  mutation WhCreate($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on WebhookWithSecret { secret webhook { id secretHint enabled } }\n      ... on ValidationError { issues { field message } }\n    }\n  }\n": types.WhCreateDocument,
+    "\n  mutation WhRotate($webhookId: ID!) {\n    rotateWebhookSecret(webhookId: $webhookId) {\n      __typename\n      ... on WebhookWithSecret { secret webhook { secretHint previousSecretExpiresAt } }\n    }\n  }\n": types.WhRotateDocument,
+    "\n  mutation WhRedeliver($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) { __typename ... on WebhookDeliveryPayload { delivery { id eventId } } }\n  }\n": types.WhRedeliverDocument,
+    "\n  query WhList { webhooks { id url enabled disabledReason secretHint events } }\n": types.WhListDocument,
+    "\n  query WhDeliveries($webhookId: ID!, $status: [WebhookDeliveryStatus!]) {\n    webhookDeliveries(webhookId: $webhookId, status: $status, first: 50) {\n      totalCount\n      nodes { id eventId eventType status attemptCount attempts { attempt statusCode responseBody } }\n    }\n  }\n": types.WhDeliveriesDocument,
+    "\n  mutation WhPublish($input: PublishArticleInput!) { publishArticle(input: $input) { __typename } }\n": types.WhPublishDocument,
+    "\n  mutation WhPostComment($input: PostCommentInput!) { postComment(input: $input) { __typename } }\n": types.WhPostCommentDocument,
+    "\n  mutation WhUpdateArticle($input: UpdateArticleInput!) { updateArticle(input: $input) { __typename } }\n": types.WhUpdateArticleDocument,
+    "\n  query WhNode($id: ID!) { node(id: $id) { __typename id } }\n": types.WhNodeDocument,
 };
 
 /**
@@ -518,6 +536,42 @@ export function graphql(source: "\n  query Search($query: String!, $language: La
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Viewer {\n    viewer { id name role }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer { id name role }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WhCreate($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on WebhookWithSecret { secret webhook { id secretHint enabled } }\n      ... on ValidationError { issues { field message } }\n    }\n  }\n"): (typeof documents)["\n  mutation WhCreate($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on WebhookWithSecret { secret webhook { id secretHint enabled } }\n      ... on ValidationError { issues { field message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WhRotate($webhookId: ID!) {\n    rotateWebhookSecret(webhookId: $webhookId) {\n      __typename\n      ... on WebhookWithSecret { secret webhook { secretHint previousSecretExpiresAt } }\n    }\n  }\n"): (typeof documents)["\n  mutation WhRotate($webhookId: ID!) {\n    rotateWebhookSecret(webhookId: $webhookId) {\n      __typename\n      ... on WebhookWithSecret { secret webhook { secretHint previousSecretExpiresAt } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WhRedeliver($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) { __typename ... on WebhookDeliveryPayload { delivery { id eventId } } }\n  }\n"): (typeof documents)["\n  mutation WhRedeliver($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) { __typename ... on WebhookDeliveryPayload { delivery { id eventId } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WhList { webhooks { id url enabled disabledReason secretHint events } }\n"): (typeof documents)["\n  query WhList { webhooks { id url enabled disabledReason secretHint events } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WhDeliveries($webhookId: ID!, $status: [WebhookDeliveryStatus!]) {\n    webhookDeliveries(webhookId: $webhookId, status: $status, first: 50) {\n      totalCount\n      nodes { id eventId eventType status attemptCount attempts { attempt statusCode responseBody } }\n    }\n  }\n"): (typeof documents)["\n  query WhDeliveries($webhookId: ID!, $status: [WebhookDeliveryStatus!]) {\n    webhookDeliveries(webhookId: $webhookId, status: $status, first: 50) {\n      totalCount\n      nodes { id eventId eventType status attemptCount attempts { attempt statusCode responseBody } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WhPublish($input: PublishArticleInput!) { publishArticle(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation WhPublish($input: PublishArticleInput!) { publishArticle(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WhPostComment($input: PostCommentInput!) { postComment(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation WhPostComment($input: PostCommentInput!) { postComment(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WhUpdateArticle($input: UpdateArticleInput!) { updateArticle(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation WhUpdateArticle($input: UpdateArticleInput!) { updateArticle(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WhNode($id: ID!) { node(id: $id) { __typename id } }\n"): (typeof documents)["\n  query WhNode($id: ID!) { node(id: $id) { __typename id } }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

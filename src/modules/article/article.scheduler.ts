@@ -5,6 +5,8 @@
 import type { Database } from "../../db/client.ts";
 import type { CacheInvalidation } from "../../graphql/plugins/response-cache.ts";
 import type { LedePubSub } from "../../infra/pubsub.ts";
+import { defaultNewsletterSettings } from "../newsletter/newsletter.settings.ts";
+import { articleEvent, recordWebhookEvent } from "../webhooks/webhook.events.ts";
 import { announcePublished } from "./article.service.ts";
 import { insertRevisions, publishDueArticles, snapshotsOf } from "./article.writes.ts";
 
@@ -16,6 +18,8 @@ export interface SchedulerOptions {
   /** The response cache to tell: a published article changes every public list. */
   cache?: CacheInvalidation;
   now?: () => Date;
+  /** An article's public URL with `{slug}` in it, for webhook payloads. */
+  articleUrl?: string;
 }
 
 /**
@@ -39,6 +43,9 @@ export async function runSchedulerOnce(options: SchedulerOptions): Promise<strin
         createdAt: now,
       })),
     );
+    const articleUrl = options.articleUrl ?? defaultNewsletterSettings.articleUrl;
+    for (const row of rows)
+      await recordWebhookEvent(tx, articleEvent("article.published", row, articleUrl), now);
     return rows;
   });
   if (published.length) await options.cache?.articleListsChanged();

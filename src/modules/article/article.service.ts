@@ -17,6 +17,7 @@ import { clientError } from "../../graphql/errors.ts";
 import { checkText } from "../../graphql/field-checks.ts";
 import type { LedePubSub } from "../../infra/pubsub.ts";
 import type { StaffMember } from "../staff/staff.repo.ts";
+import { articleChangeEvent, recordWebhookEvent } from "../webhooks/webhook.events.ts";
 import { readingTimeMinutes, renderBody } from "./article.content.ts";
 import { articleById, articleBySlug } from "./article.loaders.ts";
 import { articlePartsLoader } from "./article.parts.ts";
@@ -161,6 +162,7 @@ async function writeNextVersion(
       createdAt: now,
     },
   ]);
+  await recordWebhookEvent(tx, articleChangeEvent(article, updated, changed, ctx.newsletter.articleUrl), now);
   return updated;
 }
 

@@ -15,6 +15,7 @@ import { clientError } from "../../graphql/errors.ts";
 import { checkEmail, checkText, checkWebUrl } from "../../graphql/field-checks.ts";
 import { loadVisibleArticle } from "../article/article.loaders.ts";
 import { loadArticlePart } from "../article/article.parts.ts";
+import { commentEvent, moderationEvent, recordWebhookEvent } from "../webhooks/webhook.events.ts";
 import {
   deleteStoredComment,
   findStoredComment,
@@ -135,7 +136,13 @@ export async function postComment(ctx: Context, input: PostCommentInput): Promis
     ipHash: ctx.client.ipHash,
     userAgent: ctx.client.userAgent,
   };
-  const comment = await withRetry(() => insertComment(ctx.db, values));
+  const comment = await withRetry(() =>
+    ctx.db.transaction(async (tx) => {
+      const inserted = await insertComment(tx, values);
+      await recordWebhookEvent(tx, commentEvent("comment.created", inserted), now);
+      return inserted;
+    }),
+  );
   if (status === "approved") await announceApproved(ctx, comment);
   return { comment, shownStatus: status === "approved" ? "approved" : "pending" };
 }
@@ -195,7 +202,12 @@ export async function moderateComment(
   const comment = await commentInReach(ctx, commentId);
   const status = statusAfter[action];
   if (comment.status === status) return comment;
-  const updated = await updateStoredComment(ctx.db, comment.id, { status }, ctx.now());
+  const updated = await ctx.db.transaction(async (tx) => {
+    const now = ctx.now();
+    const changed = await updateStoredComment(tx, comment.id, { status }, now);
+    if (changed) await recordWebhookEvent(tx, moderationEvent(comment.status, changed), now);
+    return changed;
+  });
   if (!updated) throw new NotFoundError("No comment has this id");
   if (status === "approved") await announceApproved(ctx, updated);
   else if (comment.status === "approved") await ctx.cache.articleChanged(comment.articleId);
@@ -230,7 +242,10 @@ export async function editComment(ctx: Context, input: EditCommentInput): Promis
 
 export async function deleteComment(ctx: Context, commentId: string): Promise<StoredComment> {
   const comment = await commentInReach(ctx, commentId);
-  await deleteStoredComment(ctx.db, comment.id);
+  await ctx.db.transaction(async (tx) => {
+    await deleteStoredComment(tx, comment.id);
+    await recordWebhookEvent(tx, commentEvent("comment.removed", comment), ctx.now());
+  });
   await ctx.cache.articleChanged(comment.articleId);
   return comment;
 }

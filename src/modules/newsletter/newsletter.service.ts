@@ -10,6 +10,7 @@ import { checkEmail } from "../../graphql/field-checks.ts";
 import type { ClientInfo } from "../../infra/client-info.ts";
 import type { RateLimiter } from "../../infra/rate-limit.ts";
 import { cancelPendingEmails, enqueueEmails } from "../../mail/outbox.ts";
+import { recordWebhookEvent, subscriberEvent } from "../webhooks/webhook.events.ts";
 import { confirmationMessage } from "./newsletter.emails.ts";
 import {
   ensureManageToken,
@@ -206,7 +207,13 @@ export async function confirmSubscription(services: NewsletterServices, token: s
       if (use === "confirmed already") return subscriber;
       await spendConfirmTokens(tx, subscriber.id, now);
       if (subscriber.status === "active") return subscriber;
-      return updateSubscriber(tx, subscriber.id, { status: "active", confirmedAt: now, updatedAt: now });
+      const confirmed = await updateSubscriber(tx, subscriber.id, {
+        status: "active",
+        confirmedAt: now,
+        updatedAt: now,
+      });
+      await recordWebhookEvent(tx, subscriberEvent("subscriber.confirmed", confirmed), now);
+      return confirmed;
     }),
   );
 }
@@ -248,11 +255,16 @@ export async function unsubscribe(services: NewsletterServices, token: string): 
       // What is queued and not sent yet stays unsent.
       await cancelPendingEmails(tx, `digest:${subscriber.id}:`);
       await cancelPendingEmails(tx, `confirm:${subscriber.id}:`);
-      return updateSubscriber(tx, subscriber.id, {
+      const unsubscribed = await updateSubscriber(tx, subscriber.id, {
         status: "unsubscribed",
         unsubscribedAt: now,
         updatedAt: now,
       });
+      // Only a confirmed subscriber was ever announced: a pending one leaving is no news.
+      if (subscriber.status === "active") {
+        await recordWebhookEvent(tx, subscriberEvent("subscriber.unsubscribed", unsubscribed), now);
+      }
+      return unsubscribed;
     }),
   );
 }
