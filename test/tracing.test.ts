@@ -39,10 +39,10 @@ beforeAll(async () => {
 afterAll(() => new Promise((resolve) => collector.close(resolve)));
 
 describe("tracing", () => {
-  it("is off by default: no endpoint, no SDK", () => {
+  it("is off by default: no endpoint, no SDK", async () => {
     const config = loadConfig({});
     expect(config.observability.tracing.endpoint).toBeUndefined();
-    expect(startTracing(config.observability.tracing)).toBeNull();
+    expect(await startTracing(config.observability.tracing)).toBeNull();
     expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: "collector:4318" })).toThrow(
       /^Invalid configuration: OTEL_EXPORTER_OTLP_ENDPOINT:/,
     );
@@ -58,7 +58,7 @@ describe("tracing", () => {
 
     beforeAll(async () => {
       const config = loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_SERVICE_NAME: "lede-test" });
-      tracing = startTracing(config.observability.tracing) as Tracing;
+      tracing = (await startTracing(config.observability.tracing)) as Tracing;
       t = await createTestApp({
         tracing: tracing.provider,
         commentPolicy: { ...defaultCommentPolicy, floodSeconds: 0 },

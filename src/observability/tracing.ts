@@ -13,8 +13,6 @@ import {
   type TracerProvider,
   trace,
 } from "@opentelemetry/api";
-import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
-import { NodeSDK } from "@opentelemetry/sdk-node";
 import type { Plugin } from "graphql-yoga";
 import { routeOf } from "./metrics.ts";
 
@@ -33,9 +31,16 @@ export interface Tracing {
 /** Spans go to `<endpoint>/v1/traces`, as the OTLP specification has it for the base endpoint variable. */
 export const tracesUrl = (endpoint: string) => `${endpoint.replace(/\/+$/, "")}/v1/traces`;
 
-/** Starts the OpenTelemetry SDK for the process, or returns null (no cost at all) without an endpoint. */
-export function startTracing(config: TracingConfig): Tracing | null {
+/**
+ * Starts the OpenTelemetry SDK for the process, or returns null (no cost at all) without an endpoint:
+ * the SDK and its exporter are imported only then, as they take a good part of a start's imports.
+ */
+export async function startTracing(config: TracingConfig): Promise<Tracing | null> {
   if (!config.endpoint) return null;
+  const [{ NodeSDK }, { OTLPTraceExporter }] = await Promise.all([
+    import("@opentelemetry/sdk-node"),
+    import("@opentelemetry/exporter-trace-otlp-http"),
+  ]);
   const sdk = new NodeSDK({
     serviceName: config.serviceName,
     traceExporter: new OTLPTraceExporter({ url: tracesUrl(config.endpoint) }),

@@ -1,0 +1,154 @@
+// `npx lede <command>`: the operator's commands. Results go to stdout, progress and errors to
+// stderr, so `token create` can be piped or captured as is. (`npx` puts node_modules/.bin first on
+// PATH, where the `node` devDependency provides the Node 24 this TypeScript file needs; `npm run
+// lede -- …` works too, but npm prints its own banner on stdout.)
+import { parseArgs } from "node:util";
+import { ConfigError, loadConfig } from "./config.ts";
+import type { DatabaseHandle } from "./db/client.ts";
+import { DataDirectoryInUseError } from "./db/data-dir-lock.ts";
+import { migrateDatabase } from "./db/migrate.ts";
+import type { StaffRole } from "./db/schema.ts";
+import { DatabaseNotEmptyError, seedDemoContent } from "./db/seed.ts";
+import { openConfiguredDatabase } from "./db/setup.ts";
+import { isIsoDate, localDate } from "./infra/zoned-time.ts";
+import { findAuthorsBySlugs } from "./modules/author/author.repo.ts";
+import { describeDigestRun, runDigest } from "./modules/newsletter/digest.ts";
+import { newsletterSettingsFromConfig } from "./modules/newsletter/newsletter.settings.ts";
+import { createStaffWithToken, revokeToken } from "./modules/staff/staff.repo.ts";
+import { startBackgroundWork } from "./worker.ts";
+
+const usage = `usage: npx lede <command>
+
+  migrate                                  apply pending migrations
+  seed                                     seed the demo content into an empty database
+  token create --role ROLE --name NAME [--author SLUG]
+                                           create a staff member and print their new token
+                                           (ROLE: admin, editor or author); --author links
+                                           them to that byline (an author role needs one to write)
+  token revoke TOKEN                       revoke a staff token
+  worker                                   run the mail dispatcher and the digest scheduler
+                                           until stopped (SIGTERM or Ctrl-C)
+  digest [--date YYYY-MM-DD]               queue the morning digest of a date (default: today
+                                           in NEWSLETTER_TZ); running it again queues nothing new
+
+With the embedded database (no DATABASE_URL), one process at a time opens it: run these while
+the server is stopped (they refuse, naming the server's pid, while it runs).`;
+
+class UsageError extends Error {}
+
+const roles: readonly StaffRole[] = ["admin", "editor", "author"];
+
+async function run(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (!command || command === "help" || command === "--help") {
+    console.log(usage);
+    return;
+  }
+  const config = loadConfig();
+  // What this process is, named by the embedded database's lock: `lede token create`.
+  const holder = `lede ${argv.slice(0, command === "token" ? 2 : 1).join(" ")}`;
+  const withDatabase = async (work: (handle: DatabaseHandle) => Promise<void>) => {
+    const handle = await openConfiguredDatabase(config, holder);
+    try {
+      await work(handle);
+    } finally {
+      await handle.close();
+    }
+  };
+
+  switch (command) {
+    case "migrate":
+      return withDatabase(async (handle) => {
+        await migrateDatabase(handle);
+        console.error("migrations applied");
+      });
+    case "seed":
+      return withDatabase(async (handle) => {
+        await migrateDatabase(handle);
+        const seeded = await seedDemoContent(handle.db);
+        console.error(`seeded ${seeded.articles} articles and ${seeded.comments} comments`);
+      });
+    case "token": {
+      const [action, ...options] = rest;
+      if (action === "create") {
+        const { values } = parseArgs({
+          args: options,
+          options: { role: { type: "string" }, name: { type: "string" }, author: { type: "string" } },
+          strict: true,
+        });
+        const role = values.role as StaffRole | undefined;
+        if (!role || !roles.includes(role)) throw new UsageError(`--role must be one of ${roles.join(", ")}`);
+        const name = values.name?.trim();
+        if (!name) throw new UsageError("--name is required");
+        return withDatabase(async (handle) => {
+          await migrateDatabase(handle);
+          let authorId: string | null = null;
+          if (values.author !== undefined) {
+            const [author] = await findAuthorsBySlugs(handle.db, [values.author.trim()]);
+            if (!author) throw new UsageError(`no author has the slug ${values.author}`);
+            authorId = author.id;
+          }
+          const { token } = await createStaffWithToken(handle.db, { name, role, authorId });
+          process.stdout.write(`${token}\n`);
+        });
+      }
+      if (action === "revoke") {
+        const [token] = options;
+        if (!token) throw new UsageError("token revoke needs the token");
+        return withDatabase(async (handle) => {
+          if (!(await revokeToken(handle.db, token, new Date())))
+            throw new UsageError("no live token matches");
+          console.error("token revoked");
+        });
+      }
+      throw new UsageError(`unknown token action: ${action ?? "(none)"}`);
+    }
+    case "worker":
+      return withDatabase(async (handle) => {
+        await migrateDatabase(handle);
+        const work = startBackgroundWork(handle.db, config);
+        console.error(
+          `lede worker: ${work.describe}; digest at ${config.newsletter.sendAt} ${config.newsletter.timeZone}`,
+        );
+        await new Promise<void>((resolve) => {
+          const stop = (signal: string) => {
+            console.error(`${signal}: finishing the message in flight`);
+            resolve();
+          };
+          process.once("SIGTERM", () => stop("SIGTERM"));
+          process.once("SIGINT", () => stop("SIGINT"));
+        });
+        await work.stop();
+      });
+    case "digest": {
+      const { values } = parseArgs({ args: rest, options: { date: { type: "string" } }, strict: true });
+      const date = values.date ?? localDate(new Date(), config.newsletter.timeZone);
+      if (!isIsoDate(date)) throw new UsageError("--date must be a date written YYYY-MM-DD");
+      return withDatabase(async (handle) => {
+        await migrateDatabase(handle);
+        const settings = newsletterSettingsFromConfig(config);
+        const report = await runDigest({ db: handle.db, date, settings, secret: config.secret });
+        process.stdout.write(`${JSON.stringify(report)}\n`);
+        const sending = report.queued ? "; the dispatcher (server or worker) sends them" : "";
+        console.error(`${describeDigestRun(report, settings)}${sending}`);
+      });
+    }
+    default:
+      throw new UsageError(`unknown command: ${command}`);
+  }
+}
+
+run(process.argv.slice(2)).catch((error: unknown) => {
+  if (
+    error instanceof UsageError ||
+    error instanceof ConfigError ||
+    error instanceof DatabaseNotEmptyError ||
+    error instanceof DataDirectoryInUseError
+  ) {
+    console.error(`lede: ${error.message}`);
+    if (error instanceof UsageError) console.error(`\n${usage}`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});
