@@ -67,6 +67,8 @@ export type CreateArticleInput = {
   body?: string | null | undefined;
   /** Defaults to true. */
   commentsOpen?: boolean | null | undefined;
+  /** The image shown above the title. */
+  coverImageId?: string | null | undefined;
   language: Language;
   /** At most 1000 characters. */
   lede?: string | null | undefined;
@@ -238,6 +240,8 @@ export type UpdateArticleInput = {
   authorSlugs?: Array<string> | null | undefined;
   body?: string | null | undefined;
   commentsOpen?: boolean | null | undefined;
+  /** null removes the cover. */
+  coverImageId?: string | null | undefined;
   /** The `version` you read: if the article has changed since, the answer is a Conflict. */
   expectedVersion: number;
   language?: Language | null | undefined;
@@ -615,6 +619,7 @@ export type CommentsNodesQuery = { nodes: Array<
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null> };
 
 export type CommentsIntrospectionQueryVariables = Exact<{ [key: string]: never; }>;
@@ -652,6 +657,7 @@ export type EdPublishArticleMutationVariables = Exact<{
 export type EdPublishArticleMutation = { publishArticle:
     | { __typename: 'ArticleMutationSuccess', article: { slug: string, status: ArticleStatus, publishedAt: string | null, version: number } }
     | { __typename: 'NotFound', message: string }
+    | { __typename: 'ValidationError' }
    };
 
 export type EdUnpublishArticleMutationVariables = Exact<{
@@ -752,6 +758,7 @@ export type EdNodeByIdQueryVariables = Exact<{
 
 export type EdNodeByIdQuery = { node:
     | { slug: string, id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -928,6 +935,7 @@ export type NodeLookupQuery = { node:
     | { __typename: 'ArticleRevision', id: string }
     | { __typename: 'Author', slug: string, id: string }
     | { __typename: 'Comment', body: string, id: string }
+    | { __typename: 'Image', id: string }
     | { __typename: 'Quote', text: string, id: string }
     | { __typename: 'Source', id: string }
     | { __typename: 'Tag', slug: string, id: string }
@@ -943,6 +951,7 @@ export type NodesLookupQuery = { nodes: Array<
     | { __typename: 'ArticleRevision', id: string }
     | { __typename: 'Author', slug: string, id: string }
     | { __typename: 'Comment', body: string, id: string }
+    | { __typename: 'Image', id: string }
     | { __typename: 'Quote', text: string, id: string }
     | { __typename: 'Source', id: string }
     | { __typename: 'Tag', slug: string, id: string }
@@ -1001,6 +1010,7 @@ export type PrivacyNodesQuery = { nodes: Array<
     | { id: string }
     | { id: string }
     | { authorName: string, body: string, authorUrl: string | null, id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }

@@ -3,6 +3,7 @@
 // checked by the Pothos complexity plugin (see builder.ts), which sees variables too. Values live in
 // config (GRAPHQL_*) and the README. (graphql-armor would do the first three, but it brings its own
 // graphql 16, whose errors graphql 17 does not recognise: these rules are a few lines each.)
+
 import {
   type ASTVisitor,
   GraphQLError,
@@ -14,6 +15,7 @@ import {
   type ValidationRule,
 } from "graphql";
 import type { Plugin } from "graphql-yoga";
+import { readBodyBounded } from "../../infra/bounded-body.ts";
 import { clientError } from "../errors.ts";
 
 export interface OperationLimits {
@@ -132,6 +134,9 @@ function noSuggestionsPlugin(): AnyPlugin {
   };
 }
 
+const isMultipart = (request: Request) =>
+  (request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
+
 /**
  * Refuses a body over the limit before reading it when it says its length, and while reading it
  * when it does not (chunked): 413 either way.
@@ -147,30 +152,24 @@ function bodySizePlugin(maxBytes: number): AnyPlugin {
     );
   return {
     onRequest({ request, endResponse, fetchAPI }) {
+      // Uploads have their own, larger limit (src/modules/media/media.http.ts).
+      if (isMultipart(request)) return;
       const declared = Number(request.headers.get("content-length") ?? Number.NaN);
       if (declared > maxBytes) endResponse(tooLarge(fetchAPI));
     },
     onRequestParse({ request, setRequestParser }) {
       if (request.method !== "POST" || request.headers.has("content-length") || !request.body) return;
+      if (isMultipart(request)) return;
       // A chunked body says no length: count it while reading.
       setRequestParser(async (chunked) => {
-        const reader = (chunked.body as ReadableStream<Uint8Array>).getReader();
-        const chunks: Uint8Array[] = [];
-        let size = 0;
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          size += value.byteLength;
-          if (size > maxBytes) {
-            await reader.cancel();
-            throw clientError("PAYLOAD_TOO_LARGE", `The request body is larger than ${maxBytes} bytes`, {
-              http: { status: 413 },
-            });
-          }
-          chunks.push(value);
+        const body = await readBodyBounded(chunked.body as ReadableStream<Uint8Array>, maxBytes);
+        if (!body) {
+          throw clientError("PAYLOAD_TOO_LARGE", `The request body is larger than ${maxBytes} bytes`, {
+            http: { status: 413 },
+          });
         }
         try {
-          return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+          return JSON.parse(body.toString("utf8"));
         } catch {
           throw clientError("BAD_USER_INPUT", "The request body is not valid JSON", {
             http: { status: 400 },

@@ -8,6 +8,7 @@ import { type ConnectionArgs, pageRequest, toConnection } from "../../graphql/pa
 import { doNotCache } from "../../graphql/plugins/response-cache.ts";
 import { AuthorRef } from "../author/author.graphql.ts";
 import { CommentConnectionRef, CommentRef, resolveArticleComments } from "../comment/comment.graphql.ts";
+import { withMediaBase } from "../media/media.urls.ts";
 import { QuoteRef } from "../quote/quote.graphql.ts";
 import { SourceRef } from "../source/source.graphql.ts";
 import { TagRef } from "../tag/tag.graphql.ts";
@@ -70,7 +71,12 @@ builder.node(ArticleRef, {
     title: t.exposeString("title"),
     lede: t.exposeString("lede", { nullable: true }),
     body: t.exposeString("body", { description: "The Markdown source." }),
-    bodyHtml: t.exposeString("bodyHtml", { description: "The body rendered to HTML and sanitised." }),
+    bodyHtml: t.string({
+      description:
+        "The body rendered to HTML and sanitised; its images are <figure><picture> with srcset, sizes, width and height.",
+      resolve: (a, _args, ctx) =>
+        ctx.media.cdn ? withMediaBase(a.bodyHtml, ctx.media.publicBase) : a.bodyHtml,
+    }),
     status: t.field({ type: ArticleStatusEnum, resolve: (a) => a.status }),
     publishedAt: t.expose("publishedAt", { type: "DateTime", nullable: true }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
