@@ -250,3 +250,228 @@ async function tempDir(): Promise<string> {
   const { join } = await import("node:path");
   return mkdtempSync(join(tmpdir(), "lede-media-test-"));
 }
+
+describe("bad uploads get a clear error and leave nothing behind", () => {
+  let t: TestApp;
+  let token: string;
+  const imageCount = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(images))[0]?.n;
+  beforeAll(async () => {
+    t = await createTestApp({ media: media({ maxUploadBytes: 200_000 }) });
+    token = await staffToken(t, "author");
+  });
+  afterAll(() => t.close());
+
+  const refusal = (answer: UploadAnswer) =>
+    answer.body.data?.uploadImage as { __typename: string; issues: { field: string; message: string }[] };
+
+  it.each([
+    ["a truncated JPEG", async () => (await photo(300, 200)).subarray(0, 2000), /damaged or cut short/],
+    [
+      "an SVG, which can carry script",
+      async () =>
+        Buffer.from(
+          '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+        ),
+      /SVG.*script/,
+    ],
+    [
+      "a text file named .png",
+      async () => Buffer.from("hello, not an image"),
+      /not a JPEG, PNG, WebP, AVIF or GIF/,
+    ],
+    ["an upload of 0 bytes", async () => Buffer.alloc(0), /empty/],
+    [
+      "a 30,000 × 30,000 pixel bomb",
+      async () => pngClaiming(30_000, 30_000),
+      /30000 × 30000 pixels, over the limit/,
+    ],
+  ])("%s", async (_name, make, message) => {
+    const before = await imageCount();
+    const answer = await upload(t, token, await make(), "upload.png");
+    expect(refusal(answer).__typename).toBe("ValidationError");
+    expect(refusal(answer).issues).toEqual([{ field: "file", message: expect.stringMatching(message) }]);
+    expect(await imageCount()).toBe(before);
+  });
+
+  it("takes a PNG named .jpg as the PNG it is", async () => {
+    const image = uploaded(await upload(t, token, await png(64, 48), "holiday.jpg"));
+    expect(image.mimeType).toBe("image/png");
+  });
+
+  it("refuses an upload over the limit before reading it all", async () => {
+    // Declared too long: refused before a byte is read.
+    const declared = await t.app.fetch("http://lede.test/graphql", {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${token}`,
+        "graphql-preflight": "1",
+        "content-type": "multipart/form-data; boundary=x",
+        "content-length": "5000000",
+      },
+      body: "--x--",
+    });
+    expect(declared.status).toBe(413);
+    // Streamed without a length: cut off once past the limit; most chunks are never pulled.
+    let pulled = 0;
+    const chunk = new Uint8Array(64 * 1024);
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        if (pulled > 100) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const streamed = await t.app.fetch("http://lede.test/graphql", {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${token}`,
+        "graphql-preflight": "1",
+        "content-type": "multipart/form-data; boundary=x",
+      },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(pulled).toBeLessThan(10);
+    // Within the framing allowance but over the file limit: a ValidationError from the rules.
+    const over = await upload(t, token, Buffer.concat([await png(10, 10), Buffer.alloc(210_000)]));
+    expect(refusal(over).issues[0]?.message).toMatch(/larger than 200000 bytes/);
+  });
+
+  it("refuses an anonymous upload without reading it", async () => {
+    const answer = await upload(t, null, await png(10, 10));
+    expect(answer.status).toBe(401);
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("keeps no row and no half image when the store fails in the middle of an upload", async () => {
+    const dir = await tempDir();
+    const files = new FileMediaStore(dir);
+    const failing: MediaStore = {
+      description: "a store that fails",
+      put: async (key, bytes, type) => {
+        // Half the bytes reach the disk under a temporary name, then the write fails.
+        await files.put(`${key}.partial-test`, bytes.subarray(0, bytes.length / 2), type);
+        await files.delete(`${key}.partial-test`);
+        throw new Error("disk full");
+      },
+      get: (key) => files.get(key),
+      has: (key) => files.has(key),
+      delete: (key) => files.delete(key),
+    };
+    const broken = await createTestApp({ media: media(), mediaStore: failing });
+    try {
+      const brokenToken = await staffToken(broken, "author");
+      const before = (await broken.db.select({ n: sql<number>`count(*)::int` }).from(images))[0]?.n;
+      const answer = await upload(broken, brokenToken, await photo(200, 100, 9));
+      expect(answer.body.errors?.[0]?.extensions?.code).toBe("SERVICE_UNAVAILABLE");
+      expect(answer.body.errors?.[0]?.message).toMatch(/nothing was saved/);
+      expect((await broken.db.select({ n: sql<number>`count(*)::int` }).from(images))[0]?.n).toBe(before);
+      const { readdirSync } = await import("node:fs");
+      expect(readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith(".jpg"))).toEqual([]);
+    } finally {
+      await broken.close();
+    }
+  });
+});
+
+/** A PNG whose header claims `width` × `height` pixels: metadata says so, decoding would explode. */
+function pngClaiming(width: number, height: number): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const byte of bytes) c = (crcTable[(c ^ byte) & 0xff] as number) ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const out = Buffer.alloc(8 + data.length + 4);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from("\x89PNG\r\n\x1a\n", "latin1"),
+    chunk("IHDR", header),
+    chunk("IDAT", Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+describe("importing by URL", () => {
+  let t: TestApp;
+  let token: string;
+  let server: Server;
+  let base: string;
+  const Import = graphql(`
+    mutation MediaImport($url: String!) {
+      importImageFromUrl(url: $url, alt: "A red square") {
+        __typename
+        ... on ImageMutationSuccess { image { id width mimeType alt } }
+        ... on ValidationError { issues { field message } }
+      }
+    }
+  `);
+  beforeAll(async () => {
+    const red = await png(120, 80);
+    server = createServer((request, response) => {
+      const hops = /^\/hop\/(\d+)$/.exec(request.url ?? "");
+      if (hops) {
+        const left = Number(hops[1]);
+        response.writeHead(302, { location: left > 0 ? `/hop/${left - 1}` : "/red.png" }).end();
+      } else if (request.url === "/red.png")
+        response.writeHead(200, { "content-type": "image/png" }).end(red);
+      else response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    t = await createTestApp({ media: media({ allowPrivateAddresses: true }) });
+    token = await staffToken(t, "author");
+  });
+  afterAll(async () => {
+    await t.close();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it("fetches an image, following up to 3 redirects and no more", async () => {
+    const direct = await t.execute(Import, { url: `${base}/hop/2` }, { token });
+    expect(direct.data?.importImageFromUrl).toMatchObject({
+      __typename: "ImageMutationSuccess",
+      image: { width: 120, mimeType: "image/png", alt: "A red square" },
+    });
+    const tooMany = await t.execute(Import, { url: `${base}/hop/3` }, { token });
+    expect(tooMany.data?.importImageFromUrl).toEqual({
+      __typename: "ValidationError",
+      issues: [{ field: "url", message: "More than 3 redirects" }],
+    });
+  });
+
+  it("refuses 127.0.0.1 and localhost without the setting", async () => {
+    const strict = await createTestApp({ media: media() });
+    try {
+      const strictToken = await staffToken(strict, "author");
+      for (const url of [
+        `${base}/red.png`,
+        base.replace("127.0.0.1", "localhost") + "/red.png",
+        "http://[::1]/x.png",
+      ]) {
+        const answer = await strict.execute(Import, { url }, { token: strictToken });
+        expect(answer.data?.importImageFromUrl, url).toEqual({
+          __typename: "ValidationError",
+          issues: [{ field: "url", message: expect.stringMatching(/private or loopback address/) }],
+        });
+      }
+    } finally {
+      await strict.close();
+    }
+  });
+});
