@@ -475,3 +475,242 @@ describe("importing by URL", () => {
     }
   });
 });
+
+describe("images in articles", () => {
+  let t: TestApp;
+  let editor: string;
+  const CoverPage = graphql(`
+    query MediaCoverPage($first: Int!) {
+      articles(first: $first) {
+        nodes { slug title coverImage { id url(width: 640, format: WEBP) srcset width height alt placeholder } }
+      }
+    }
+  `);
+  const PlainPage = graphql(`
+    query MediaPlainPage($first: Int!) {
+      articles(first: $first) { nodes { slug title } }
+    }
+  `);
+  const ArticleWithCover = graphql(`
+    query MediaArticle($slug: String!) {
+      article(slug: $slug) { bodyHtml coverImage { id alt url } }
+    }
+  `);
+  const Create = graphql(`
+    mutation MediaCreate($input: CreateArticleInput!) {
+      createArticle(input: $input) {
+        __typename
+        ... on ArticleMutationSuccess { article { id slug version bodyHtml coverImage { id } } }
+        ... on ValidationError { issues { field message } }
+      }
+    }
+  `);
+  const Publish = graphql(`
+    mutation MediaPublish($id: ID!) {
+      publishArticle(input: { articleId: $id }) {
+        __typename
+        ... on ValidationError { issues { field message } }
+      }
+    }
+  `);
+  const Update = graphql(`
+    mutation MediaUpdateImage($input: UpdateImageInput!) {
+      updateImage(input: $input) {
+        __typename
+        ... on ImageMutationSuccess { image { alt caption credit decorative } }
+      }
+    }
+  `);
+  const Delete = graphql(`
+    mutation MediaDelete($id: ID!) {
+      deleteArticle(input: { articleId: $id }) { __typename }
+    }
+  `);
+  const Images = graphql(`
+    query MediaImages {
+      images(first: 50) { totalCount nodes { id articles { slug } } }
+    }
+  `);
+  beforeAll(async () => {
+    t = await createTestApp({ media: media() });
+    editor = await staffToken(t, "editor");
+  });
+  afterAll(() => t.close());
+
+  it("shows the seeded covers on the front page, served in every size, for one more statement", async () => {
+    const plain = await t.countStatements(() => t.execute(PlainPage, { first: 20 }));
+    const covered = await t.countStatements(() => t.execute(CoverPage, { first: 20 }));
+    expect(covered.statements.length - plain.statements.length).toBe(1);
+    const nodes = covered.result.data?.articles.nodes ?? [];
+    expect(nodes.length).toBeGreaterThan(2);
+    for (const node of nodes) {
+      expect(node.coverImage).toMatchObject({
+        width: 1600,
+        height: 900,
+        alt: expect.stringMatching(/illustration/),
+      });
+      const id = rowId(node.coverImage?.id as string);
+      expect(node.coverImage?.url).toBe(`http://lede.test/media/${id}/640.webp`);
+      expect(node.coverImage?.srcset).toBe(
+        [320, 640, 960, 1280, 1600].map((w) => `http://lede.test/media/${id}/${w}.jpg ${w}w`).join(", "),
+      );
+    }
+    const first = nodes[0]?.coverImage?.url as string;
+    const served = await t.app.fetch(first.replace("http://lede.test", "http://lede.test"));
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-type")).toBe("image/webp");
+    const page = await t.execute(ArticleWithCover, { slug: openArticle.slug });
+    expect(page.data?.article?.coverImage?.url).toMatch(/\/media\/[0-9a-f-]{36}\/960\.jpg$/);
+  });
+
+  it("renders inline images as responsive figures, and refuses to publish without alt text", async () => {
+    const token = editor;
+    const plain = uploaded(await upload(t, token, await png(1300, 650), "chart.png"));
+    const withCaption = await t.execute(
+      Update,
+      { input: { imageId: plain.id, caption: "Sales by <quarter>", credit: "Chart: lede" } },
+      { token },
+    );
+    expect(withCaption.data?.updateImage).toMatchObject({
+      image: { caption: "Sales by <quarter>", alt: null },
+    });
+    const created = await t.execute(
+      Create,
+      {
+        input: {
+          title: "Charts of the week",
+          language: "EN",
+          authorSlugs: openArticle.authorSlugs,
+          body: `Intro.\n\n![](lede:image/${plain.id})\n\nOutro.`,
+          coverImageId: plain.id,
+        },
+      },
+      { token },
+    );
+    const article = (
+      created.data?.createArticle as { article: { id: string; slug: string; bodyHtml: string } }
+    ).article;
+    const id = rowId(plain.id);
+    expect(article.bodyHtml).toContain("<figure><picture>");
+    expect(article.bodyHtml).toContain(
+      `<source type="image/avif" srcset="/media/${id}/320.avif 320w, /media/${id}/640.avif 640w, /media/${id}/960.avif 960w, /media/${id}/1280.avif 1280w, /media/${id}/1300.avif 1300w"`,
+    );
+    expect(article.bodyHtml).toMatch(
+      /<img src="\/media\/[^"]+\/960\.png" srcset="[^"]+" sizes="\(min-width: 48rem\) 48rem, 100vw" width="1300" height="650" alt="" loading="lazy" decoding="async" \/>/,
+    );
+    expect(article.bodyHtml).toContain(
+      "<figcaption>Sales by &lt;quarter&gt; <small>Chart: lede</small></figcaption>",
+    );
+    expect(article.bodyHtml).not.toContain("<p><figure>");
+
+    // No alt text on the cover nor inline: refused, and the article stays a draft.
+    const refused = await t.execute(Publish, { id: article.id }, { token });
+    expect(refused.data?.publishArticle).toEqual({
+      __typename: "ValidationError",
+      issues: [
+        { field: "input.articleId", message: expect.stringMatching(/cover image has no alt text/) },
+        { field: "input.articleId", message: expect.stringMatching(/in the body has no alt text/) },
+      ],
+    });
+    // Described once, everywhere: the stored HTML follows.
+    await t.execute(Update, { input: { imageId: plain.id, alt: "Bar chart of sales" } }, { token });
+    const page = await t.execute(ArticleWithCover, { slug: article.slug }, { token });
+    expect(page.data?.article?.bodyHtml).toContain('alt="Bar chart of sales"');
+    const published = await t.execute(Publish, { id: article.id }, { token });
+    expect(published.data?.publishArticle.__typename).toBe("ArticleMutationSuccess");
+  });
+
+  it("publishes with a decorative image that has no alt text", async () => {
+    const ornament = uploaded(await upload(t, editor, await png(400, 40), "rule.png", { decorative: true }));
+    const created = await t.execute(
+      Create,
+      {
+        input: {
+          title: "With an ornament",
+          language: "FR",
+          authorSlugs: openArticle.authorSlugs,
+          body: `Texte.\n\n![](lede:image/${rowId(ornament.id)})`,
+        },
+      },
+      { token: editor },
+    );
+    const article = (created.data?.createArticle as { article: { id: string; bodyHtml: string } }).article;
+    expect(article.bodyHtml).toContain('alt=""');
+    expect(
+      (await t.execute(Publish, { id: article.id }, { token: editor })).data?.publishArticle.__typename,
+    ).toBe("ArticleMutationSuccess");
+  });
+
+  it("refuses a body or cover that names no image", async () => {
+    const missing = stableUuid("missing image");
+    const answer = await t.execute(
+      Create,
+      {
+        input: {
+          title: "Broken",
+          language: "EN",
+          authorSlugs: openArticle.authorSlugs,
+          body: `![x](lede:image/${missing})`,
+          coverImageId: Buffer.from(`Image:${missing}`).toString("base64"),
+        },
+      },
+      { token: editor },
+    );
+    expect(answer.data?.createArticle).toEqual({
+      __typename: "ValidationError",
+      issues: [
+        { field: "input.coverImageId", message: "No image has this id" },
+        { field: "input.body", message: `No image has the id in lede:image/${missing}` },
+      ],
+    });
+  });
+
+  it("lists uploads with the articles that use them; deleting one article keeps a shared image", async () => {
+    const listed = await t.execute(Images, {}, { token: editor });
+    const shared = listed.data?.images.nodes.find((node) => node.articles.length >= 2);
+    expect(shared).toBeDefined();
+    const [gone, kept] = shared?.articles ?? [];
+    const goneId = (await t.execute(ArticleWithCover, { slug: gone?.slug as string }, { token: editor }))
+      .data;
+    expect(goneId?.article?.coverImage?.id).toBe(shared?.id);
+    const { articleGlobalId } = await import("./setup/seed-facts.ts");
+    await t.execute(Delete, { id: articleGlobalId(gone?.slug as string) }, { token: editor });
+    const after = await t.execute(ArticleWithCover, { slug: kept?.slug as string }, { token: editor });
+    expect(after.data?.article?.coverImage?.id).toBe(shared?.id);
+    expect((await t.app.fetch(`http://lede.test/media/${rowId(shared?.id as string)}/320.jpg`)).status).toBe(
+      200,
+    );
+    expect((await t.execute(Images, {})).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("points image URLs and article HTML at MEDIA_PUBLIC_URL (a CDN)", async () => {
+    const cdn = await createTestApp({
+      media: media({ publicBase: "https://cdn.example.com/media", cdn: true }),
+    });
+    try {
+      const token = await staffToken(cdn, "editor");
+      const image = uploaded(await upload(cdn, token, await png(700, 300), "c.png"));
+      expect(image.url).toBe(`https://cdn.example.com/media/${rowId(image.id)}/700.png`);
+      const created = await cdn.execute(
+        Create,
+        {
+          input: {
+            title: "CDN",
+            language: "EN",
+            authorSlugs: openArticle.authorSlugs,
+            body: `![A square](lede:image/${image.id})`,
+          },
+        },
+        { token },
+      );
+      const html = (created.data?.createArticle as { article: { bodyHtml: string } }).article.bodyHtml;
+      expect(html).toContain(`src="https://cdn.example.com/media/${rowId(image.id)}/700.png"`);
+      expect(html).toContain(
+        `srcset="https://cdn.example.com/media/${rowId(image.id)}/320.avif 320w, https://cdn.example.com/media/`,
+      );
+      expect(html).not.toContain('"/media/');
+    } finally {
+      await cdn.close();
+    }
+  });
+});
