@@ -683,6 +683,57 @@ describe("images in articles", () => {
     expect((await t.execute(Images, {})).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 
+  it("records a cover change in the article's revisions, and restores it", async () => {
+    const Revisions = graphql(`
+      query MediaRevisions($id: ID!) {
+        articleRevisions(articleId: $id, first: 5) { nodes { id version changedFields } }
+      }
+    `);
+    const SetCover = graphql(`
+      mutation MediaSetCover($input: UpdateArticleInput!) {
+        updateArticle(input: $input) {
+          __typename
+          ... on ArticleMutationSuccess { article { version coverImage { id } } }
+        }
+      }
+    `);
+    const Restore = graphql(`
+      mutation MediaRestore($input: RestoreArticleRevisionInput!) {
+        restoreArticleRevision(input: $input) {
+          ... on ArticleMutationSuccess { article { coverImage { id } } }
+        }
+      }
+    `);
+    const cover = uploaded(await upload(t, editor, await png(500, 300), "new-cover.png"));
+    const created = await t.execute(
+      Create,
+      { input: { title: "Cover history", language: "EN", authorSlugs: openArticle.authorSlugs } },
+      { token: editor },
+    );
+    const article = (created.data?.createArticle as { article: { id: string; version: number } }).article;
+    const changed = await t.execute(
+      SetCover,
+      { input: { articleId: article.id, expectedVersion: article.version, coverImageId: cover.id } },
+      { token: editor },
+    );
+    expect(changed.data?.updateArticle).toMatchObject({ article: { coverImage: { id: cover.id } } });
+    const revisions = (await t.execute(Revisions, { id: article.id }, { token: editor })).data
+      ?.articleRevisions.nodes;
+    expect(revisions?.[0]?.changedFields).toEqual(["coverImage"]);
+    const restored = await t.execute(
+      Restore,
+      {
+        input: {
+          articleId: article.id,
+          revisionId: revisions?.[1]?.id as string,
+          expectedVersion: article.version + 1,
+        },
+      },
+      { token: editor },
+    );
+    expect(restored.data?.restoreArticleRevision).toEqual({ article: { coverImage: null } });
+  });
+
   it("points image URLs and article HTML at MEDIA_PUBLIC_URL (a CDN)", async () => {
     const cdn = await createTestApp({
       media: media({ publicBase: "https://cdn.example.com/media", cdn: true }),

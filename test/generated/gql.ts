@@ -82,6 +82,9 @@ type Documents = {
     "\n    mutation MediaUpdateImage($input: UpdateImageInput!) {\n      updateImage(input: $input) {\n        __typename\n        ... on ImageMutationSuccess { image { alt caption credit decorative } }\n      }\n    }\n  ": typeof types.MediaUpdateImageDocument,
     "\n    mutation MediaDelete($id: ID!) {\n      deleteArticle(input: { articleId: $id }) { __typename }\n    }\n  ": typeof types.MediaDeleteDocument,
     "\n    query MediaImages {\n      images(first: 50) { totalCount nodes { id articles { slug } } }\n    }\n  ": typeof types.MediaImagesDocument,
+    "\n      query MediaRevisions($id: ID!) {\n        articleRevisions(articleId: $id, first: 5) { nodes { id version changedFields } }\n      }\n    ": typeof types.MediaRevisionsDocument,
+    "\n      mutation MediaSetCover($input: UpdateArticleInput!) {\n        updateArticle(input: $input) {\n          __typename\n          ... on ArticleMutationSuccess { article { version coverImage { id } } }\n        }\n      }\n    ": typeof types.MediaSetCoverDocument,
+    "\n      mutation MediaRestore($input: RestoreArticleRevisionInput!) {\n        restoreArticleRevision(input: $input) {\n          ... on ArticleMutationSuccess { article { coverImage { id } } }\n        }\n      }\n    ": typeof types.MediaRestoreDocument,
     "\n  query NewsletterDigestPreview($date: String!, $topics: [String!], $language: Language!) {\n    newsletterDigestPreview(date: $date, topics: $topics, language: $language) {\n      date\n      from\n      to\n      wouldSend\n      subject\n      text\n      html\n      articles { slug }\n    }\n  }\n": typeof types.NewsletterDigestPreviewDocument,
     "\n  mutation NewsletterDigestManage($token: String!) {\n    updateNewsletterPreferences(input: { token: $token, language: FR }) {\n      __typename\n    }\n  }\n": typeof types.NewsletterDigestManageDocument,
     "\n  mutation NewsletterSubscribe($input: SubscribeToNewsletterInput!) {\n    subscribeToNewsletter(input: $input) {\n      __typename\n      ... on SubscribeToNewsletterSuccess { ok message }\n      ... on ValidationError { message issues { field message } }\n      ... on RateLimited { message retryAt }\n    }\n  }\n": typeof types.NewsletterSubscribeDocument,
@@ -173,6 +176,9 @@ const documents: Documents = {
     "\n    mutation MediaUpdateImage($input: UpdateImageInput!) {\n      updateImage(input: $input) {\n        __typename\n        ... on ImageMutationSuccess { image { alt caption credit decorative } }\n      }\n    }\n  ": types.MediaUpdateImageDocument,
     "\n    mutation MediaDelete($id: ID!) {\n      deleteArticle(input: { articleId: $id }) { __typename }\n    }\n  ": types.MediaDeleteDocument,
     "\n    query MediaImages {\n      images(first: 50) { totalCount nodes { id articles { slug } } }\n    }\n  ": types.MediaImagesDocument,
+    "\n      query MediaRevisions($id: ID!) {\n        articleRevisions(articleId: $id, first: 5) { nodes { id version changedFields } }\n      }\n    ": types.MediaRevisionsDocument,
+    "\n      mutation MediaSetCover($input: UpdateArticleInput!) {\n        updateArticle(input: $input) {\n          __typename\n          ... on ArticleMutationSuccess { article { version coverImage { id } } }\n        }\n      }\n    ": types.MediaSetCoverDocument,
+    "\n      mutation MediaRestore($input: RestoreArticleRevisionInput!) {\n        restoreArticleRevision(input: $input) {\n          ... on ArticleMutationSuccess { article { coverImage { id } } }\n        }\n      }\n    ": types.MediaRestoreDocument,
     "\n  query NewsletterDigestPreview($date: String!, $topics: [String!], $language: Language!) {\n    newsletterDigestPreview(date: $date, topics: $topics, language: $language) {\n      date\n      from\n      to\n      wouldSend\n      subject\n      text\n      html\n      articles { slug }\n    }\n  }\n": types.NewsletterDigestPreviewDocument,
     "\n  mutation NewsletterDigestManage($token: String!) {\n    updateNewsletterPreferences(input: { token: $token, language: FR }) {\n      __typename\n    }\n  }\n": types.NewsletterDigestManageDocument,
     "\n  mutation NewsletterSubscribe($input: SubscribeToNewsletterInput!) {\n    subscribeToNewsletter(input: $input) {\n      __typename\n      ... on SubscribeToNewsletterSuccess { ok message }\n      ... on ValidationError { message issues { field message } }\n      ... on RateLimited { message retryAt }\n    }\n  }\n": types.NewsletterSubscribeDocument,
@@ -482,6 +488,18 @@ export function graphql(source: "\n    mutation MediaDelete($id: ID!) {\n      d
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n    query MediaImages {\n      images(first: 50) { totalCount nodes { id articles { slug } } }\n    }\n  "): (typeof documents)["\n    query MediaImages {\n      images(first: 50) { totalCount nodes { id articles { slug } } }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query MediaRevisions($id: ID!) {\n        articleRevisions(articleId: $id, first: 5) { nodes { id version changedFields } }\n      }\n    "): (typeof documents)["\n      query MediaRevisions($id: ID!) {\n        articleRevisions(articleId: $id, first: 5) { nodes { id version changedFields } }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation MediaSetCover($input: UpdateArticleInput!) {\n        updateArticle(input: $input) {\n          __typename\n          ... on ArticleMutationSuccess { article { version coverImage { id } } }\n        }\n      }\n    "): (typeof documents)["\n      mutation MediaSetCover($input: UpdateArticleInput!) {\n        updateArticle(input: $input) {\n          __typename\n          ... on ArticleMutationSuccess { article { version coverImage { id } } }\n        }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation MediaRestore($input: RestoreArticleRevisionInput!) {\n        restoreArticleRevision(input: $input) {\n          ... on ArticleMutationSuccess { article { coverImage { id } } }\n        }\n      }\n    "): (typeof documents)["\n      mutation MediaRestore($input: RestoreArticleRevisionInput!) {\n        restoreArticleRevision(input: $input) {\n          ... on ArticleMutationSuccess { article { coverImage { id } } }\n        }\n      }\n    "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
