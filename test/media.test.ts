@@ -62,6 +62,20 @@ const uploaded = (answer: UploadAnswer) => {
 
 const rowId = (globalId: string) => decodeGlobalID(globalId).id;
 
+interface CreatedArticle {
+  id: string;
+  slug: string;
+  version: number;
+  bodyHtml: string;
+}
+
+/** The article a createArticle answer carries; fails the test with the answer otherwise. */
+function createdArticle(answer: { data?: { createArticle: unknown } | null }): CreatedArticle {
+  const result = answer.data?.createArticle as { __typename: string; article?: CreatedArticle } | undefined;
+  if (!result?.article) throw new Error(JSON.stringify(answer));
+  return result.article;
+}
+
 /** A photo-like JPEG: `width` × `height` stored sideways (EXIF orientation 6), with GPS and a colour profile. */
 function photo(width: number, height: number, seed = 1): Promise<Buffer> {
   const pixels = Buffer.alloc(width * height * 3);
@@ -461,7 +475,7 @@ describe("importing by URL", () => {
       const strictToken = await staffToken(strict, "author");
       for (const url of [
         `${base}/red.png`,
-        base.replace("127.0.0.1", "localhost") + "/red.png",
+        `${base.replace("127.0.0.1", "localhost")}/red.png`,
         "http://[::1]/x.png",
       ]) {
         const answer = await strict.execute(Import, { url }, { token: strictToken });
@@ -587,9 +601,7 @@ describe("images in articles", () => {
       },
       { token },
     );
-    const article = (
-      created.data?.createArticle as { article: { id: string; slug: string; bodyHtml: string } }
-    ).article;
+    const article = createdArticle(created);
     const id = rowId(plain.id);
     expect(article.bodyHtml).toContain("<figure><picture>");
     expect(article.bodyHtml).toContain(
@@ -634,7 +646,7 @@ describe("images in articles", () => {
       },
       { token: editor },
     );
-    const article = (created.data?.createArticle as { article: { id: string; bodyHtml: string } }).article;
+    const article = createdArticle(created);
     expect(article.bodyHtml).toContain('alt=""');
     expect(
       (await t.execute(Publish, { id: article.id }, { token: editor })).data?.publishArticle.__typename,
@@ -710,7 +722,7 @@ describe("images in articles", () => {
       { input: { title: "Cover history", language: "EN", authorSlugs: openArticle.authorSlugs } },
       { token: editor },
     );
-    const article = (created.data?.createArticle as { article: { id: string; version: number } }).article;
+    const article = createdArticle(created);
     const changed = await t.execute(
       SetCover,
       { input: { articleId: article.id, expectedVersion: article.version, coverImageId: cover.id } },
@@ -754,7 +766,7 @@ describe("images in articles", () => {
         },
         { token },
       );
-      const html = (created.data?.createArticle as { article: { bodyHtml: string } }).article.bodyHtml;
+      const html = createdArticle(created).bodyHtml;
       expect(html).toContain(`src="https://cdn.example.com/media/${rowId(image.id)}/700.png"`);
       expect(html).toContain(
         `srcset="https://cdn.example.com/media/${rowId(image.id)}/320.avif 320w, https://cdn.example.com/media/`,
