@@ -11,7 +11,7 @@ const config: CodegenConfig = {
       preset: "client",
       presetConfig: { persistedDocuments: true, fragmentMasking: false },
       config: {
-        scalars: { DateTime: "string", URL: "string", ID: "string", EmailAddress: "string" },
+        scalars: { DateTime: "string", URL: "string", ID: "string", EmailAddress: "string", File: "File" },
         enumsAsTypes: true,
         useTypeImports: true,
         strictScalars: true,

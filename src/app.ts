@@ -1,6 +1,8 @@
 // Builds the HTTP application: yoga serving /graphql plus the plain endpoints. Tests import this
 // and drive it with `app.fetch`, with no socket; server.ts listens on a port.
 import type { IncomingMessage } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { TracerProvider } from "@opentelemetry/api";
 import { createYoga, maskError, type YogaServerInstance } from "graphql-yoga";
 import type { Redis } from "ioredis";
@@ -38,6 +40,9 @@ import { schema } from "./graphql/schema.ts";
 import { clientInfo } from "./infra/client-info.ts";
 import { createLedePubSub, type LedePubSub } from "./infra/pubsub.ts";
 import { MemoryRateLimiter, type RateLimiter } from "./infra/rate-limit.ts";
+import { mediaHttpPlugin, multipartUploadPlugin } from "./modules/media/media.http.ts";
+import { defaultMediaSettings, type MediaSettings, RenditionCache } from "./modules/media/media.service.ts";
+import { FileMediaStore, type MediaStore } from "./modules/media/media.store.ts";
 import { newsletterHttpPlugin } from "./modules/newsletter/newsletter.http.ts";
 import {
   defaultNewsletterSettings,
@@ -92,6 +97,10 @@ export interface AppOptions {
   metrics?: boolean;
   /** OpenTelemetry spans for requests and operations; none unless given. */
   tracing?: TracerProvider | null;
+  /** Where image bytes live (server.ts: LEDE_DATA_DIR/media or MEDIA_S3_URL); a temporary directory unless given. */
+  mediaStore?: MediaStore;
+  /** Upload limits and where clients fetch images from. */
+  media?: MediaSettings;
 }
 
 /** What node:http hands yoga beside the Request; absent when tests call app.fetch. */
@@ -123,6 +132,9 @@ export function createApp(options: AppOptions): App {
     commentPolicy: options.commentPolicy ?? defaultCommentPolicy,
     newsletter: options.newsletter ?? defaultNewsletterSettings,
     webhooks: options.webhooks ?? strictAddressPolicy,
+    store: options.mediaStore ?? new FileMediaStore(join(tmpdir(), "lede-media")),
+    media: options.media ?? defaultMediaSettings,
+    renditions: new RenditionCache(),
   };
   const clientOptions = { secret: services.secret, trustProxy: options.trustProxy ?? 0 };
   const ready = options.ready ?? createReadinessCheck(options.db);
@@ -165,6 +177,7 @@ export function createApp(options: AppOptions): App {
       ...observability,
       ...cors.plugins,
       csrfPreventionPlugin(),
+      multipartUploadPlugin(services.media.maxUploadBytes),
       ...limitPlugins(settings.limits),
       ...(settings.introspection ? [] : [schemaIntrospectionOffPlugin()]),
       ...(settings.persistedDocuments ? [persistedDocumentsPlugin(settings.persistedDocuments)] : []),
@@ -173,6 +186,7 @@ export function createApp(options: AppOptions): App {
       ...responseCache.plugins,
       ...(options.readDb && options.readDb !== options.db ? [readReplicaPlugin(options.readDb)] : []),
       newsletterHttpPlugin(services),
+      mediaHttpPlugin(services, (error) => logger.error({ err: error }, "media: a rendition failed")),
       {
         onRequest: async ({ request, endResponse, fetchAPI }) => {
           if (new URL(request.url).pathname !== "/ready") return;

@@ -129,6 +129,24 @@ const schema = z.object({
   RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(300_000),
   RESPONSE_CACHE_MAX_BYTES: z.coerce.number().int().min(1_000).default(50_000_000),
   RESPONSE_CACHE_MAX_ENTRY_BYTES: z.coerce.number().int().min(100).default(1_000_000),
+  MEDIA_MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .default(20 * 1024 * 1024),
+  MEDIA_MAX_PIXELS: z.coerce.number().int().min(1_000_000).default(100_000_000),
+  MEDIA_S3_URL: z
+    .string()
+    .refine((v) => URL.parse(v)?.protocol === "s3:" && Boolean(URL.parse(v)?.hostname), {
+      message: "must look like s3://ACCESS_KEY:SECRET@BUCKET/prefix?endpoint=https://host&region=auto",
+    })
+    .optional(),
+  MEDIA_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  MEDIA_IMPORT_ALLOW_PRIVATE: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+  MEDIA_IMPORT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   PERSISTED_DOCUMENTS: z.string().min(1).optional(),
   PERSISTED_DOCUMENTS_ONLY: z
     .enum(["true", "false"])
@@ -200,6 +218,19 @@ export interface Config {
   articleUrl: string;
   graphql: GraphqlSettings;
   subscriptions: SubscriptionLimits;
+  media: {
+    /** Files under this directory unless s3Url is set. */
+    dir: string;
+    /** s3://… (MEDIA_S3_URL): an S3-compatible bucket instead of files. */
+    s3Url: string | undefined;
+    maxUploadBytes: number;
+    maxPixels: number;
+    /** Where clients fetch /media from: MEDIA_PUBLIC_URL (a CDN), else PUBLIC_URL/media. */
+    publicBase: string;
+    cdn: boolean;
+    allowPrivateAddresses: boolean;
+    importTimeoutMs: number;
+  };
 }
 
 export interface ResponseCacheSettings {
@@ -366,6 +397,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       persistedDocuments: e.PERSISTED_DOCUMENTS
         ? { manifestPath: e.PERSISTED_DOCUMENTS, only: e.PERSISTED_DOCUMENTS_ONLY }
         : null,
+    },
+    media: {
+      dir: `${e.LEDE_DATA_DIR}/media`,
+      s3Url: e.MEDIA_S3_URL,
+      maxUploadBytes: e.MEDIA_MAX_UPLOAD_BYTES,
+      maxPixels: e.MEDIA_MAX_PIXELS,
+      publicBase: (e.MEDIA_PUBLIC_URL ?? `${publicUrl}/media`).replace(/\/$/, ""),
+      cdn: e.MEDIA_PUBLIC_URL !== undefined,
+      allowPrivateAddresses: e.MEDIA_IMPORT_ALLOW_PRIVATE,
+      importTimeoutMs: e.MEDIA_IMPORT_TIMEOUT_MS,
     },
     subscriptions: {
       perConnection: e.SUBSCRIPTIONS_PER_CONNECTION,

@@ -10,6 +10,7 @@ import { createLedePubSub } from "./infra/pubsub.ts";
 import { MemoryRateLimiter, RedisRateLimiter } from "./infra/rate-limit.ts";
 import { connectRedis } from "./infra/redis.ts";
 import { startArticleScheduler } from "./modules/article/article.scheduler.ts";
+import { mediaSettingsFromConfig, mediaStoreFromConfig } from "./modules/media/media.setup.ts";
 import { newsletterSettingsFromConfig } from "./modules/newsletter/newsletter.settings.ts";
 import { createLogger } from "./observability/logger.ts";
 import { createReadinessCheck } from "./observability/readiness.ts";
@@ -23,7 +24,9 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   const tracing = await startTracing(config.observability.tracing);
   const handle = await openConfiguredDatabase(config, "the lede server");
-  for (const note of await prepareDatabase(handle, { seedDemo: config.seedDemo })) logger.info(note);
+  const mediaStore = mediaStoreFromConfig(config);
+  for (const note of await prepareDatabase(handle, { seedDemo: config.seedDemo, mediaStore }))
+    logger.info(note);
 
   const events = createLedePubSub(config.redisUrl);
   const limiterRedis = config.redisUrl ? connectRedis(config.redisUrl, "rate-limit") : null;
@@ -56,6 +59,8 @@ async function main(): Promise<void> {
     logger,
     metrics: config.observability.metrics,
     tracing: tracing?.provider ?? null,
+    mediaStore,
+    media: mediaSettingsFromConfig(config),
     // A process that is shutting down is not ready: the load balancer stops sending it requests.
     ready: () => (stopping ? Promise.resolve({ ready: false, reason: "shutting down" }) : readiness()),
   });

@@ -2,6 +2,7 @@
 // Ids are UUIDs from gen_random_uuid(), available on PostgreSQL 15 and on PGlite alike.
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -87,6 +88,8 @@ export const articles = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     readingTimeMinutes: integer("reading_time_minutes").notNull().default(1),
     commentsOpen: boolean("comments_open").notNull().default(true),
+    /** The image shown above the title; an image in use is never deleted (restrict). */
+    coverImageId: uuid("cover_image_id").references((): AnyPgColumn => images.id, { onDelete: "restrict" }),
     /** Bumped by every update: an edit based on an older version is a conflict. */
     version: integer("version").notNull().default(1),
     /** Soft delete: set, the article is gone for everyone until restored. */
@@ -103,6 +106,8 @@ export const articles = pgTable(
     // The public list: published articles, newest first, keyset-paginated on (published_at, id).
     index("articles_published_idx").on(t.publishedAt.desc(), t.id.desc()).where(sql`status = 'published'`),
     index("articles_status_idx").on(t.status),
+    // Which articles show an image as their cover (the images list, the delete guard).
+    index("articles_cover_image_idx").on(t.coverImageId),
     index("articles_search_idx").using("gin", t.searchVector),
     // Typo tolerance: trigram similarity of short queries against titles.
     index("articles_title_trgm_idx").using("gin", sql`lower(${t.title}) gin_trgm_ops`),
@@ -152,6 +157,8 @@ export interface ArticleSnapshot {
   commentsOpen: boolean;
   authorIds: string[];
   tagIds: string[];
+  /** Absent in revisions written before images existed. */
+  coverImageId?: string | null;
 }
 
 export const articleAuthors = pgTable(
@@ -446,4 +453,50 @@ export const staffTokens = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true, precision: 3 }),
   },
   (t) => [index("staff_tokens_staff_idx").on(t.staffId)],
+);
+
+/**
+ * Uploaded images, one row per distinct content: the same bytes uploaded twice are one image. The
+ * cleaned original and its renditions live in the media store (src/modules/media/media.store.ts)
+ * under the content hash; the row says what it is and how to describe it.
+ */
+export const images = pgTable(
+  "images",
+  {
+    id: id(),
+    /** sha256 (hex) of the bytes as uploaded. */
+    contentHash: text("content_hash").notNull().unique(),
+    mimeType: text("mime_type").notNull(),
+    /** After the EXIF orientation was applied. */
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    /** Of the stored original (EXIF stripped). */
+    byteSize: integer("byte_size").notNull(),
+    /** A thumbhash, base64: a blurred preview a page can show before the image arrives. */
+    placeholder: text("placeholder").notNull(),
+    alt: text("alt"),
+    caption: text("caption"),
+    credit: text("credit"),
+    /** Purely decorative: shown with alt="" and publishable without alt text. */
+    decorative: boolean("decorative").notNull().default(false),
+    /** Private: never in a public type. */
+    uploadedBy: uuid("uploaded_by").references(() => staff.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index("images_created_idx").on(t.createdAt, t.id)],
+);
+
+/** The images an article's body shows inline (`![alt](lede:image/ID)`), kept when the body is written. */
+export const articleImages = pgTable(
+  "article_images",
+  {
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    imageId: uuid("image_id")
+      .notNull()
+      .references(() => images.id, { onDelete: "restrict" }),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.imageId] }), index("article_images_image_idx").on(t.imageId)],
 );

@@ -3,8 +3,19 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { readingTimeMinutes, renderBody } from "../modules/article/article.content.ts";
+import { demoImages } from "../modules/media/media.demo.ts";
 import type { Database } from "./client.ts";
-import { articleAuthors, articles, articleTags, authors, comments, quotes, sources, tags } from "./schema.ts";
+import {
+  articleAuthors,
+  articles,
+  articleTags,
+  authors,
+  comments,
+  images,
+  quotes,
+  sources,
+  tags,
+} from "./schema.ts";
 import { type SeedComment, seedArticles, seedAuthors, seedTags } from "./seed-content.ts";
 
 /** A UUID that depends only on `name`: the same demo row gets the same id on every install. */
@@ -44,11 +55,30 @@ export async function seedDemoContent(db: Database): Promise<SeedCounts> {
  * wait for its commit, then find content and go on.
  */
 export async function seedDemoContentIfEmpty(db: Database): Promise<SeedCounts | null> {
+  // Made before the transaction: its table lock is held only for the inserts.
+  const covers = await demoImages();
   return db.transaction(async (tx) => {
     await tx.execute(sql`lock table ${articles} in exclusive mode`);
     if (!(await isDatabaseEmpty(tx as unknown as Database))) return null;
     const authorId = new Map(seedAuthors.map((a) => [a.slug, stableUuid(`author:${a.slug}`)]));
     const tagId = new Map(seedTags.map((t) => [t.slug, stableUuid(`tag:${t.slug}`)]));
+    const coverIds = covers.map((cover) => stableUuid(`image:${cover.name}`));
+    const seededAt = new Date("2026-11-20T08:00:00Z");
+    await tx.insert(images).values(
+      covers.map((cover, index) => ({
+        id: coverIds[index] as string,
+        contentHash: cover.contentHash,
+        mimeType: "image/jpeg",
+        width: cover.width,
+        height: cover.height,
+        byteSize: cover.bytes.length,
+        placeholder: cover.placeholder,
+        alt: cover.alt,
+        credit: "Illustration: lede",
+        createdAt: seededAt,
+        updatedAt: seededAt,
+      })),
+    );
     await tx.insert(authors).values(seedAuthors.map((a) => ({ ...a, id: authorId.get(a.slug) as string })));
     await tx.insert(tags).values(seedTags.map((t) => ({ ...t, id: tagId.get(t.slug) as string })));
 
@@ -59,7 +89,7 @@ export async function seedDemoContentIfEmpty(db: Database): Promise<SeedCounts |
     const sourceRows: (typeof sources.$inferInsert)[] = [];
     const commentRows: (typeof comments.$inferInsert)[] = [];
 
-    for (const seed of seedArticles) {
+    for (const [index, seed] of seedArticles.entries()) {
       const id = stableUuid(`article:${seed.slug}`);
       const publishedAt = seed.publishedAt ? new Date(seed.publishedAt) : null;
       const writtenAt = new Date((publishedAt ?? new Date("2026-11-20T08:00:00Z")).getTime() - 86_400_000);
@@ -77,6 +107,8 @@ export async function seedDemoContentIfEmpty(db: Database): Promise<SeedCounts |
         createdAt: writtenAt,
         updatedAt: publishedAt ?? writtenAt,
         commentsOpen: seed.commentsOpen,
+        // Some covers are shared: an image is one row however many articles show it.
+        coverImageId: coverIds[index % coverIds.length] as string,
       });
       seed.authorSlugs.forEach((slug, position) => {
         bylineRows.push({ articleId: id, authorId: authorId.get(slug) as string, position });

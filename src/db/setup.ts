@@ -1,5 +1,7 @@
 // Opening the configured database, ready to serve: migrated, and seeded when empty and asked to.
 import type { Config } from "../config.ts";
+import { storeDemoImages } from "../modules/media/media.demo.ts";
+import type { MediaStore } from "../modules/media/media.store.ts";
 import { type DatabaseHandle, openDatabase } from "./client.ts";
 import { migrateDatabase } from "./migrate.ts";
 import { isDatabaseEmpty, seedDemoContentIfEmpty } from "./seed.ts";
@@ -19,7 +21,7 @@ export function openConfiguredDatabase(config: Config, holder: string): Promise<
 
 export async function prepareDatabase(
   handle: DatabaseHandle,
-  options: { seedDemo: boolean },
+  options: { seedDemo: boolean; mediaStore?: MediaStore },
 ): Promise<string[]> {
   const notes: string[] = [];
   await migrateDatabase(handle);
@@ -28,5 +30,7 @@ export async function prepareDatabase(
     const seeded = await seedDemoContentIfEmpty(handle.db);
     if (seeded) notes.push(`seeded demo content: ${seeded.articles} articles, ${seeded.comments} comments`);
   }
+  // The demo covers' bytes, wherever they are missing (a new media directory or bucket).
+  if (options.seedDemo && options.mediaStore) await storeDemoImages(options.mediaStore);
   return notes;
 }

@@ -20,6 +20,7 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string };
     DateTime: { Input: Date; Output: Date };
     URL: { Input: URL; Output: string | URL };
+    File: { Input: File; Output: never };
   };
   AuthScopes: { staff: boolean; editor: boolean; admin: boolean };
   DefaultFieldNullability: false;
@@ -104,6 +105,18 @@ function isNodeType(typename: string): boolean {
 
 builder.addScalarType("DateTime", DateTimeResolver);
 builder.addScalarType("URL", URLResolver);
+// Uploads (the GraphQL multipart request spec): the request parser puts each file in its variable.
+builder.scalarType("File", {
+  description:
+    "A file sent in a multipart request (https://github.com/jaydenseric/graphql-multipart-request-spec).",
+  serialize: () => {
+    throw new Error("File is an input type");
+  },
+  parseValue: (value) => {
+    if (!(value instanceof File)) throw badUserInput("Send the file as a part of a multipart request");
+    return value;
+  },
+});
 builder.queryType({});
 builder.mutationType({});
 builder.subscriptionType({});

@@ -5,6 +5,8 @@ import type { Database } from "../db/client.ts";
 import type { ClientInfo } from "../infra/client-info.ts";
 import type { LedePubSub } from "../infra/pubsub.ts";
 import type { RateLimiter } from "../infra/rate-limit.ts";
+import type { MediaSettings, RenditionCache } from "../modules/media/media.service.ts";
+import type { MediaStore } from "../modules/media/media.store.ts";
 import type { NewsletterSettings } from "../modules/newsletter/newsletter.settings.ts";
 import type { StaffMember } from "../modules/staff/staff.repo.ts";
 import type { WebhookAddressPolicy } from "../modules/webhooks/webhook.address.ts";
@@ -30,6 +32,10 @@ export interface AppServices {
   newsletter: NewsletterSettings;
   /** Which webhook URLs and addresses are accepted (http and private addresses: tests, development). */
   webhooks: WebhookAddressPolicy;
+  /** Where image bytes live, the limits of uploads, where clients fetch images from. */
+  store: MediaStore;
+  media: MediaSettings;
+  renditions: RenditionCache;
 }
 
 export interface Context extends AppServices {

@@ -10,6 +10,7 @@ import "../modules/quote/quote.graphql.ts";
 import "../modules/source/source.graphql.ts";
 import "../modules/comment/comment.graphql.ts";
 import "../modules/comment/comment.mutations.graphql.ts";
+import "../modules/media/media.graphql.ts";
 import "../modules/article/article.mutations.graphql.ts";
 import "../modules/quote/quote.mutations.graphql.ts";
 import "../modules/source/source.mutations.graphql.ts";

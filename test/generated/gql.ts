@@ -74,6 +74,18 @@ type Documents = {
     "\n  mutation EdCreateAuthor($input: CreateAuthorInput!) {\n    createAuthor(input: $input) {\n      __typename\n      ... on AuthorMutationSuccess { author { id slug name bio avatarUrl jobTitle links { label url } } }\n      ... on ValidationError { issues { field message } }\n    }\n  }\n": typeof types.EdCreateAuthorDocument,
     "\n  mutation EdUpdateAuthor($input: UpdateAuthorInput!) {\n    updateAuthor(input: $input) {\n      __typename\n      ... on AuthorMutationSuccess { author { slug name bio jobTitle } }\n      ... on ValidationError { issues { field message } }\n      ... on NotFound { message }\n    }\n  }\n": typeof types.EdUpdateAuthorDocument,
     "\n  mutation EdCreateTag($input: CreateTagInput!) {\n    createTag(input: $input) {\n      __typename\n      ... on TagMutationSuccess { tag { slug name } }\n      ... on ValidationError { issues { field message } }\n    }\n  }\n": typeof types.EdCreateTagDocument,
+    "\n    mutation MediaImport($url: String!) {\n      importImageFromUrl(url: $url, alt: \"A red square\") {\n        __typename\n        ... on ImageMutationSuccess { image { id width mimeType alt } }\n        ... on ValidationError { issues { field message } }\n      }\n    }\n  ": typeof types.MediaImportDocument,
+    "\n    query MediaCoverPage($first: Int!) {\n      articles(first: $first) {\n        nodes { slug title coverImage { id url(width: 640, format: WEBP) srcset width height alt placeholder } }\n      }\n    }\n  ": typeof types.MediaCoverPageDocument,
+    "\n    query MediaPlainPage($first: Int!) {\n      articles(first: $first) { nodes { slug title } }\n    }\n  ": typeof types.MediaPlainPageDocument,
+    "\n    query MediaArticle($slug: String!) {\n      article(slug: $slug) { bodyHtml coverImage { id alt url } }\n    }\n  ": typeof types.MediaArticleDocument,
+    "\n    mutation MediaCreate($input: CreateArticleInput!) {\n      createArticle(input: $input) {\n        __typename\n        ... on ArticleMutationSuccess { article { id slug version bodyHtml coverImage { id } } }\n        ... on ValidationError { issues { field message } }\n      }\n    }\n  ": typeof types.MediaCreateDocument,
+    "\n    mutation MediaPublish($id: ID!) {\n      publishArticle(input: { articleId: $id }) {\n        __typename\n        ... on ValidationError { issues { field message } }\n      }\n    }\n  ": typeof types.MediaPublishDocument,
+    "\n    mutation MediaUpdateImage($input: UpdateImageInput!) {\n      updateImage(input: $input) {\n        __typename\n        ... on ImageMutationSuccess { image { alt caption credit decorative } }\n      }\n    }\n  ": typeof types.MediaUpdateImageDocument,
+    "\n    mutation MediaDelete($id: ID!) {\n      deleteArticle(input: { articleId: $id }) { __typename }\n    }\n  ": typeof types.MediaDeleteDocument,
+    "\n    query MediaImages {\n      images(first: 50) { totalCount nodes { id articles { slug } } }\n    }\n  ": typeof types.MediaImagesDocument,
+    "\n      query MediaRevisions($id: ID!) {\n        articleRevisions(articleId: $id, first: 5) { nodes { id version changedFields } }\n      }\n    ": typeof types.MediaRevisionsDocument,
+    "\n      mutation MediaSetCover($input: UpdateArticleInput!) {\n        updateArticle(input: $input) {\n          __typename\n          ... on ArticleMutationSuccess { article { version coverImage { id } } }\n        }\n      }\n    ": typeof types.MediaSetCoverDocument,
+    "\n      mutation MediaRestore($input: RestoreArticleRevisionInput!) {\n        restoreArticleRevision(input: $input) {\n          ... on ArticleMutationSuccess { article { coverImage { id } } }\n        }\n      }\n    ": typeof types.MediaRestoreDocument,
     "\n  query NewsletterDigestPreview($date: String!, $topics: [String!], $language: Language!) {\n    newsletterDigestPreview(date: $date, topics: $topics, language: $language) {\n      date\n      from\n      to\n      wouldSend\n      subject\n      text\n      html\n      articles { slug }\n    }\n  }\n": typeof types.NewsletterDigestPreviewDocument,
     "\n  mutation NewsletterDigestManage($token: String!) {\n    updateNewsletterPreferences(input: { token: $token, language: FR }) {\n      __typename\n    }\n  }\n": typeof types.NewsletterDigestManageDocument,
     "\n  mutation NewsletterSubscribe($input: SubscribeToNewsletterInput!) {\n    subscribeToNewsletter(input: $input) {\n      __typename\n      ... on SubscribeToNewsletterSuccess { ok message }\n      ... on ValidationError { message issues { field message } }\n      ... on RateLimited { message retryAt }\n    }\n  }\n": typeof types.NewsletterSubscribeDocument,
@@ -166,6 +178,18 @@ const documents: Documents = {
     "\n  mutation EdCreateAuthor($input: CreateAuthorInput!) {\n    createAuthor(input: $input) {\n      __typename\n      ... on AuthorMutationSuccess { author { id slug name bio avatarUrl jobTitle links { label url } } }\n      ... on ValidationError { issues { field message } }\n    }\n  }\n": types.EdCreateAuthorDocument,
     "\n  mutation EdUpdateAuthor($input: UpdateAuthorInput!) {\n    updateAuthor(input: $input) {\n      __typename\n      ... on AuthorMutationSuccess { author { slug name bio jobTitle } }\n      ... on ValidationError { issues { field message } }\n      ... on NotFound { message }\n    }\n  }\n": types.EdUpdateAuthorDocument,
     "\n  mutation EdCreateTag($input: CreateTagInput!) {\n    createTag(input: $input) {\n      __typename\n      ... on TagMutationSuccess { tag { slug name } }\n      ... on ValidationError { issues { field message } }\n    }\n  }\n": types.EdCreateTagDocument,
+    "\n    mutation MediaImport($url: String!) {\n      importImageFromUrl(url: $url, alt: \"A red square\") {\n        __typename\n        ... on ImageMutationSuccess { image { id width mimeType alt } }\n        ... on ValidationError { issues { field message } }\n      }\n    }\n  ": types.MediaImportDocument,
+    "\n    query MediaCoverPage($first: Int!) {\n      articles(first: $first) {\n        nodes { slug title coverImage { id url(width: 640, format: WEBP) srcset width height alt placeholder } }\n      }\n    }\n  ": types.MediaCoverPageDocument,
+    "\n    query MediaPlainPage($first: Int!) {\n      articles(first: $first) { nodes { slug title } }\n    }\n  ": types.MediaPlainPageDocument,
+    "\n    query MediaArticle($slug: String!) {\n      article(slug: $slug) { bodyHtml coverImage { id alt url } }\n    }\n  ": types.MediaArticleDocument,
+    "\n    mutation MediaCreate($input: CreateArticleInput!) {\n      createArticle(input: $input) {\n        __typename\n        ... on ArticleMutationSuccess { article { id slug version bodyHtml coverImage { id } } }\n        ... on ValidationError { issues { field message } }\n      }\n    }\n  ": types.MediaCreateDocument,
+    "\n    mutation MediaPublish($id: ID!) {\n      publishArticle(input: { articleId: $id }) {\n        __typename\n        ... on ValidationError { issues { field message } }\n      }\n    }\n  ": types.MediaPublishDocument,
+    "\n    mutation MediaUpdateImage($input: UpdateImageInput!) {\n      updateImage(input: $input) {\n        __typename\n        ... on ImageMutationSuccess { image { alt caption credit decorative } }\n      }\n    }\n  ": types.MediaUpdateImageDocument,
+    "\n    mutation MediaDelete($id: ID!) {\n      deleteArticle(input: { articleId: $id }) { __typename }\n    }\n  ": types.MediaDeleteDocument,
+    "\n    query MediaImages {\n      images(first: 50) { totalCount nodes { id articles { slug } } }\n    }\n  ": types.MediaImagesDocument,
+    "\n      query MediaRevisions($id: ID!) {\n        articleRevisions(articleId: $id, first: 5) { nodes { id version changedFields } }\n      }\n    ": types.MediaRevisionsDocument,
+    "\n      mutation MediaSetCover($input: UpdateArticleInput!) {\n        updateArticle(input: $input) {\n          __typename\n          ... on ArticleMutationSuccess { article { version coverImage { id } } }\n        }\n      }\n    ": types.MediaSetCoverDocument,
+    "\n      mutation MediaRestore($input: RestoreArticleRevisionInput!) {\n        restoreArticleRevision(input: $input) {\n          ... on ArticleMutationSuccess { article { coverImage { id } } }\n        }\n      }\n    ": types.MediaRestoreDocument,
     "\n  query NewsletterDigestPreview($date: String!, $topics: [String!], $language: Language!) {\n    newsletterDigestPreview(date: $date, topics: $topics, language: $language) {\n      date\n      from\n      to\n      wouldSend\n      subject\n      text\n      html\n      articles { slug }\n    }\n  }\n": types.NewsletterDigestPreviewDocument,
     "\n  mutation NewsletterDigestManage($token: String!) {\n    updateNewsletterPreferences(input: { token: $token, language: FR }) {\n      __typename\n    }\n  }\n": types.NewsletterDigestManageDocument,
     "\n  mutation NewsletterSubscribe($input: SubscribeToNewsletterInput!) {\n    subscribeToNewsletter(input: $input) {\n      __typename\n      ... on SubscribeToNewsletterSuccess { ok message }\n      ... on ValidationError { message issues { field message } }\n      ... on RateLimited { message retryAt }\n    }\n  }\n": types.NewsletterSubscribeDocument,
@@ -452,6 +476,54 @@ export function graphql(source: "\n  mutation EdUpdateAuthor($input: UpdateAutho
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation EdCreateTag($input: CreateTagInput!) {\n    createTag(input: $input) {\n      __typename\n      ... on TagMutationSuccess { tag { slug name } }\n      ... on ValidationError { issues { field message } }\n    }\n  }\n"): (typeof documents)["\n  mutation EdCreateTag($input: CreateTagInput!) {\n    createTag(input: $input) {\n      __typename\n      ... on TagMutationSuccess { tag { slug name } }\n      ... on ValidationError { issues { field message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation MediaImport($url: String!) {\n      importImageFromUrl(url: $url, alt: \"A red square\") {\n        __typename\n        ... on ImageMutationSuccess { image { id width mimeType alt } }\n        ... on ValidationError { issues { field message } }\n      }\n    }\n  "): (typeof documents)["\n    mutation MediaImport($url: String!) {\n      importImageFromUrl(url: $url, alt: \"A red square\") {\n        __typename\n        ... on ImageMutationSuccess { image { id width mimeType alt } }\n        ... on ValidationError { issues { field message } }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query MediaCoverPage($first: Int!) {\n      articles(first: $first) {\n        nodes { slug title coverImage { id url(width: 640, format: WEBP) srcset width height alt placeholder } }\n      }\n    }\n  "): (typeof documents)["\n    query MediaCoverPage($first: Int!) {\n      articles(first: $first) {\n        nodes { slug title coverImage { id url(width: 640, format: WEBP) srcset width height alt placeholder } }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query MediaPlainPage($first: Int!) {\n      articles(first: $first) { nodes { slug title } }\n    }\n  "): (typeof documents)["\n    query MediaPlainPage($first: Int!) {\n      articles(first: $first) { nodes { slug title } }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query MediaArticle($slug: String!) {\n      article(slug: $slug) { bodyHtml coverImage { id alt url } }\n    }\n  "): (typeof documents)["\n    query MediaArticle($slug: String!) {\n      article(slug: $slug) { bodyHtml coverImage { id alt url } }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation MediaCreate($input: CreateArticleInput!) {\n      createArticle(input: $input) {\n        __typename\n        ... on ArticleMutationSuccess { article { id slug version bodyHtml coverImage { id } } }\n        ... on ValidationError { issues { field message } }\n      }\n    }\n  "): (typeof documents)["\n    mutation MediaCreate($input: CreateArticleInput!) {\n      createArticle(input: $input) {\n        __typename\n        ... on ArticleMutationSuccess { article { id slug version bodyHtml coverImage { id } } }\n        ... on ValidationError { issues { field message } }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation MediaPublish($id: ID!) {\n      publishArticle(input: { articleId: $id }) {\n        __typename\n        ... on ValidationError { issues { field message } }\n      }\n    }\n  "): (typeof documents)["\n    mutation MediaPublish($id: ID!) {\n      publishArticle(input: { articleId: $id }) {\n        __typename\n        ... on ValidationError { issues { field message } }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation MediaUpdateImage($input: UpdateImageInput!) {\n      updateImage(input: $input) {\n        __typename\n        ... on ImageMutationSuccess { image { alt caption credit decorative } }\n      }\n    }\n  "): (typeof documents)["\n    mutation MediaUpdateImage($input: UpdateImageInput!) {\n      updateImage(input: $input) {\n        __typename\n        ... on ImageMutationSuccess { image { alt caption credit decorative } }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation MediaDelete($id: ID!) {\n      deleteArticle(input: { articleId: $id }) { __typename }\n    }\n  "): (typeof documents)["\n    mutation MediaDelete($id: ID!) {\n      deleteArticle(input: { articleId: $id }) { __typename }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query MediaImages {\n      images(first: 50) { totalCount nodes { id articles { slug } } }\n    }\n  "): (typeof documents)["\n    query MediaImages {\n      images(first: 50) { totalCount nodes { id articles { slug } } }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query MediaRevisions($id: ID!) {\n        articleRevisions(articleId: $id, first: 5) { nodes { id version changedFields } }\n      }\n    "): (typeof documents)["\n      query MediaRevisions($id: ID!) {\n        articleRevisions(articleId: $id, first: 5) { nodes { id version changedFields } }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation MediaSetCover($input: UpdateArticleInput!) {\n        updateArticle(input: $input) {\n          __typename\n          ... on ArticleMutationSuccess { article { version coverImage { id } } }\n        }\n      }\n    "): (typeof documents)["\n      mutation MediaSetCover($input: UpdateArticleInput!) {\n        updateArticle(input: $input) {\n          __typename\n          ... on ArticleMutationSuccess { article { version coverImage { id } } }\n        }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation MediaRestore($input: RestoreArticleRevisionInput!) {\n        restoreArticleRevision(input: $input) {\n          ... on ArticleMutationSuccess { article { coverImage { id } } }\n        }\n      }\n    "): (typeof documents)["\n      mutation MediaRestore($input: RestoreArticleRevisionInput!) {\n        restoreArticleRevision(input: $input) {\n          ... on ArticleMutationSuccess { article { coverImage { id } } }\n        }\n      }\n    "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,8 +1,10 @@
 // Each test file gets its own database, cloned from the template that global.ts built, and an app
 // driven through `app.fetch` with no socket. Statements are counted at the driver.
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { type ExecutionResult, print } from "graphql";
 import postgres from "postgres";
@@ -10,6 +12,7 @@ import { inject } from "vitest";
 import { type App, type AppOptions, createApp } from "../../src/app.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/db/client.ts";
 import { defaultOperationLimits } from "../../src/graphql/plugins/limits.ts";
+import { FileMediaStore } from "../../src/modules/media/media.store.ts";
 import { cloneDatabaseName, databaseUrl } from "./names.ts";
 
 export const driver = process.env.LEDE_TEST_DRIVER === "postgres" ? "postgres" : "pglite";
@@ -65,6 +68,9 @@ async function cloneDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Pr
 /** A test app on its own cloned database; `options` are createApp's, less the database. */
 export async function createTestApp(options: Omit<AppOptions, "db"> = {}): Promise<TestApp> {
   const { handle, drop } = await cloneDatabase();
+  // A media directory of its own, holding the demo covers like a seeded install.
+  const mediaDir = mkdtempSync(join(tmpdir(), "lede-media-"));
+  cpSync(inject("mediaTemplate"), mediaDir, { recursive: true });
   // Production settings, but for two that would get in the way of testing behaviour: the response
   // cache (tests read right after they write, often straight through the database) and the cost
   // limit (tests read whole threads in one query). test/cache.test.ts and test/limits.test.ts
@@ -76,6 +82,7 @@ export async function createTestApp(options: Omit<AppOptions, "db"> = {}): Promi
       limits: { ...defaultOperationLimits, maxCost: Number.MAX_SAFE_INTEGER },
       ...options.graphql,
     },
+    mediaStore: options.mediaStore ?? new FileMediaStore(mediaDir),
     db: handle.db,
   });
   const execute: TestApp["execute"] = async (document, variables, requestOptions = {}) => {
@@ -108,6 +115,7 @@ export async function createTestApp(options: Omit<AppOptions, "db"> = {}): Promi
     async close() {
       await handle.close();
       await drop();
+      rmSync(mediaDir, { recursive: true, force: true });
     },
   };
 }

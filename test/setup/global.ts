@@ -9,16 +9,24 @@ import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "../../src/db/client.ts";
 import { prepareDatabase } from "../../src/db/setup.ts";
+import { storeDemoImages } from "../../src/modules/media/media.demo.ts";
+import { FileMediaStore } from "../../src/modules/media/media.store.ts";
 import { databaseUrl, templateDatabaseName } from "./names.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     pgliteTemplate: string;
     postgresTemplate: string;
+    /** A media directory holding the demo covers' originals; each test app starts from a copy. */
+    mediaTemplate: string;
   }
 }
 
 export default async function setup(project: TestProject) {
+  const mediaDir = mkdtempSync(join(tmpdir(), "lede-test-media-"));
+  await storeDemoImages(new FileMediaStore(mediaDir));
+  project.provide("mediaTemplate", mediaDir);
+  const removeMedia = () => rmSync(mediaDir, { recursive: true, force: true });
   if (process.env.LEDE_TEST_DRIVER === "postgres" || project.name === "postgres") {
     const serverUrl = process.env.TEST_DATABASE_URL as string;
     const template = templateDatabaseName(serverUrl);
@@ -32,6 +40,7 @@ export default async function setup(project: TestProject) {
     return async () => {
       await admin.unsafe(`drop database if exists "${template}" with (force)`);
       await admin.end();
+      removeMedia();
     };
   }
 
@@ -43,5 +52,8 @@ export default async function setup(project: TestProject) {
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   await handle.close();
   project.provide("pgliteTemplate", file);
-  return () => rmSync(dir, { recursive: true, force: true });
+  return () => {
+    rmSync(dir, { recursive: true, force: true });
+    removeMedia();
+  };
 }

@@ -4,6 +4,7 @@
 // checked by the Pothos complexity plugin (see builder.ts), which sees variables too. Values live in
 // config (GRAPHQL_*) and the README. (graphql-armor would do the first three, but it brings its own
 // graphql 16, whose errors graphql 17 does not recognise: these rules are a few lines each.)
+
 import {
   type ArgumentNode,
   type ASTNode,
@@ -18,6 +19,7 @@ import {
   type VariableDefinitionNode,
 } from "graphql";
 import type { GraphQLParams, Plugin } from "graphql-yoga";
+import { readBodyBounded } from "../../infra/bounded-body.ts";
 import { clientError } from "../errors.ts";
 
 export interface OperationLimits {
@@ -157,6 +159,9 @@ function noSuggestionsPlugin(): AnyPlugin {
   };
 }
 
+const isMultipart = (request: Request) =>
+  (request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
+
 /**
  * Reads what a request sends, in place of yoga's parsers for GET and JSON. A body over the limit is
  * refused before reading it when it says its length, and while reading it when it does not
@@ -175,6 +180,9 @@ function requestParsingPlugin(maxBytes: number): AnyPlugin {
     );
   return {
     onRequest({ request, endResponse, fetchAPI }) {
+      // Uploads have their own, larger limit (src/modules/media/media.http.ts).
+      if (isMultipart(request)) return;
+      if (isMultipart(request)) return;
       const declared = Number(request.headers.get("content-length") ?? Number.NaN);
       if (declared > maxBytes) endResponse(tooLarge(fetchAPI));
     },
@@ -191,6 +199,8 @@ function requestParsingPlugin(maxBytes: number): AnyPlugin {
         });
         return;
       }
+      // Uploads have their own, larger limit (src/modules/media/media.http.ts).
+      if (isMultipart(request)) return;
       const type = (request.headers.get("content-type") ?? "").split(/[;,]/)[0]?.trim();
       const json = type === "application/json" || type === "application/graphql+json";
       // A chunked body says no length: whatever its type, it is counted while read.
@@ -210,22 +220,13 @@ function requestParsingPlugin(maxBytes: number): AnyPlugin {
 
 /** The body as text, refused with 413 as soon as it passes `maxBytes`. */
 async function readBody(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<string> {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw clientError("PAYLOAD_TOO_LARGE", `The request body is larger than ${maxBytes} bytes`, {
-        http: { status: 413 },
-      });
-    }
-    chunks.push(value);
+  const bytes = await readBodyBounded(body, maxBytes);
+  if (!bytes) {
+    throw clientError("PAYLOAD_TOO_LARGE", `The request body is larger than ${maxBytes} bytes`, {
+      http: { status: 413 },
+    });
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return bytes.toString("utf8");
 }
 
 const badRequest = (message: string, extensions: Record<string, unknown> = {}) =>

@@ -1,9 +1,58 @@
 // What is derived from an article's Markdown body when it is written: sanitised HTML and the
 // reading time. Stored beside the body so that reads never render anything.
-import { Marked } from "marked";
+import { Marked, type Token, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
+import { type BodyImage, figureHtml, imageIdOfRef } from "../media/media.urls.ts";
 
 const markdown = new Marked({ gfm: true, async: false });
+
+/** An image the body shows by reference: `![alt](lede:image/ID)`. */
+export interface BodyImageRef {
+  /** The image's id; undefined when the reference names no image id at all. */
+  imageId: string | undefined;
+  /** As written in the body (the Markdown alt text). */
+  alt: string;
+  written: string;
+}
+
+/** Every `lede:image/` reference of the body, in order (code blocks and spans aside). */
+export function imageRefsOf(body: string): BodyImageRef[] {
+  const refs: BodyImageRef[] = [];
+  markdown.walkTokens(markdown.lexer(body), (token) => {
+    if (token.type !== "image") return;
+    const image = token as Tokens.Image;
+    const imageId = imageIdOfRef(image.href);
+    if (imageId !== null) refs.push({ imageId, alt: image.text, written: image.href });
+  });
+  return refs;
+}
+
+/** Markdown with lede images rendered as figures; a reference to an unknown image shows nothing. */
+function markdownWithImages(images: ReadonlyMap<string, BodyImage>): Marked {
+  const isLedeImage = (token: Token | undefined): token is Tokens.Image =>
+    token?.type === "image" && imageIdOfRef((token as Tokens.Image).href) !== null;
+  return new Marked(
+    { gfm: true, async: false },
+    {
+      renderer: {
+        image(token) {
+          const id = imageIdOfRef(token.href);
+          if (id === null) return false;
+          const image = id ? images.get(id) : undefined;
+          return image ? figureHtml(image, token.text) : "";
+        },
+        // A figure alone in its paragraph is not wrapped in <p> (a <p> cannot hold a <figure>).
+        paragraph(token) {
+          const meaningful = token.tokens.filter((t) => !(t.type === "text" && !t.raw.trim()));
+          if (meaningful.length === 1 && isLedeImage(meaningful[0])) {
+            return `${this.parser.parseInline(meaningful)}\n`;
+          }
+          return false;
+        },
+      },
+    },
+  );
+}
 
 /** A host that nothing links to: relative URLs resolved against it stay on it. */
 const HERE = "lede.invalid";
@@ -41,10 +90,11 @@ function imageSource(written: string): string | null {
 }
 
 const allowed: sanitizeHtml.IOptions = {
-  allowedTags: [...sanitizeHtml.defaults.allowedTags, "img", "del", "ins", "sup", "sub"],
+  allowedTags: [...sanitizeHtml.defaults.allowedTags, "img", "del", "ins", "sup", "sub", "picture", "source"],
   allowedAttributes: {
     a: ["href", "title", "rel", "target"],
-    img: ["src", "alt", "title", "width", "height"],
+    img: ["src", "srcset", "sizes", "alt", "title", "width", "height", "loading", "decoding"],
+    source: ["type", "srcset", "sizes"],
     code: ["class"],
     th: ["align"],
     td: ["align"],
@@ -70,8 +120,10 @@ const allowed: sanitizeHtml.IOptions = {
   exclusiveFilter: (frame) => frame.tag === "img" && !frame.attribs.src,
 };
 
-export function renderBody(body: string): string {
-  return sanitizeHtml(markdown.parse(body) as string, allowed).trim();
+/** The body as HTML; lede images found in `images` become figures (see media.urls.ts). */
+export function renderBody(body: string, images: ReadonlyMap<string, BodyImage> = new Map()): string {
+  const parser = images.size ? markdownWithImages(images) : markdown;
+  return sanitizeHtml(parser.parse(body) as string, allowed).trim();
 }
 
 const WORDS_PER_MINUTE = 220;

@@ -13,6 +13,7 @@ import {
   commentTreeOf,
   resolveArticleComments,
 } from "../comment/comment.graphql.ts";
+import { withMediaBase } from "../media/media.urls.ts";
 import { QuoteRef } from "../quote/quote.graphql.ts";
 import { SourceRef } from "../source/source.graphql.ts";
 import { TagRef } from "../tag/tag.graphql.ts";
@@ -99,8 +100,12 @@ builder.node(ArticleRef, {
       resolve: (a, _args, ctx) => bodyOf(ctx, a, "body"),
     }),
     bodyHtml: t.string({
-      description: "The body rendered to HTML and sanitised.",
-      resolve: (a, _args, ctx) => bodyOf(ctx, a, "bodyHtml"),
+      description:
+        "The body rendered to HTML and sanitised; its images are <figure><picture> with srcset, sizes, width and height.",
+      resolve: async (a, _args, ctx) => {
+        const html = await bodyOf(ctx, a, "bodyHtml");
+        return ctx.media.cdn ? withMediaBase(html, ctx.media.publicBase) : html;
+      },
     }),
     status: t.field({ type: ArticleStatusEnum, resolve: (a) => a.status }),
     publishedAt: t.expose("publishedAt", { type: "DateTime", nullable: true }),

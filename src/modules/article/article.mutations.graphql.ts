@@ -8,6 +8,7 @@ import { rowByIdLoader } from "../../graphql/loaders.ts";
 import { pageRequest, toConnection } from "../../graphql/pagination.ts";
 import { AuthorRef } from "../author/author.graphql.ts";
 import { authorById } from "../author/author.loaders.ts";
+import { ImageRef } from "../media/media.graphql.ts";
 import { StaffRef } from "../staff/staff.graphql.ts";
 import { TagRef } from "../tag/tag.graphql.ts";
 import { tagById, tagBySlug } from "../tag/tag.loaders.ts";
@@ -154,6 +155,7 @@ const CreateArticleInput = builder.inputType("CreateArticleInput", {
     }),
     tagSlugs: t.stringList(),
     commentsOpen: t.boolean({ description: "Defaults to true." }),
+    coverImageId: t.globalID({ for: ImageRef, description: "The image shown above the title." }),
   }),
 });
 
@@ -164,7 +166,8 @@ builder.mutationField("createArticle", (t) =>
     description: "Creates a draft. Editors, admins, and authors who have a byline.",
     args: { input: t.arg({ type: CreateArticleInput, required: true }) },
     errors: { types: [ValidationError], directResult: true, union: { name: "CreateArticleResult" } },
-    resolve: (_root, { input }, ctx) => written(ctx, createArticle(ctx, input)),
+    resolve: (_root, { input }, ctx) =>
+      written(ctx, createArticle(ctx, { ...input, coverImageId: input.coverImageId?.id })),
   }),
 );
 
@@ -182,6 +185,7 @@ const UpdateArticleInput = builder.inputType("UpdateArticleInput", {
     authorSlugs: t.stringList({ description: "The whole byline, primary author first." }),
     tagSlugs: t.stringList({ description: "The whole set of tags." }),
     commentsOpen: t.boolean(),
+    coverImageId: t.globalID({ for: ImageRef, description: "null removes the cover." }),
   }),
 });
 
@@ -198,7 +202,14 @@ builder.mutationField("updateArticle", (t) =>
       union: { name: "UpdateArticleResult" },
     },
     resolve: (_root, { input }, ctx) =>
-      written(ctx, updateArticle(ctx, { ...input, articleId: input.articleId.id })),
+      written(
+        ctx,
+        updateArticle(ctx, {
+          ...input,
+          articleId: input.articleId.id,
+          coverImageId: input.coverImageId === null ? null : input.coverImageId?.id,
+        }),
+      ),
   }),
 );
 
@@ -241,6 +252,7 @@ function articleStateMutation(
   name: string,
   description: string,
   run: (ctx: Context, articleId: string) => Promise<Article>,
+  errorTypes: (typeof ValidationError | typeof NotFoundError)[] = [NotFoundError],
 ) {
   const input = builder.inputType(`${name[0]?.toUpperCase()}${name.slice(1)}Input`, {
     fields: (t) => ({ articleId: t.globalID({ required: true, for: ArticleRef }) }),
@@ -252,7 +264,7 @@ function articleStateMutation(
       description,
       args: { input: t.arg({ type: input, required: true }) },
       errors: {
-        types: [NotFoundError],
+        types: errorTypes,
         directResult: true,
         union: { name: `${name[0]?.toUpperCase()}${name.slice(1)}Result` },
       },
@@ -263,8 +275,9 @@ function articleStateMutation(
 
 articleStateMutation(
   "publishArticle",
-  "Publishes now (editors). A withdrawn article keeps its first publication date. Announced on articlePublished.",
+  "Publishes now (editors). A withdrawn article keeps its first publication date. Announced on articlePublished. Refused (ValidationError) while its cover or an inline image has no alt text and is not decorative.",
   publishArticle,
+  [ValidationError, NotFoundError],
 );
 articleStateMutation(
   "unpublishArticle",

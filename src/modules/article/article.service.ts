@@ -16,13 +16,15 @@ import { ConflictError, type FieldIssue, NotFoundError, ValidationError } from "
 import { clientError } from "../../graphql/errors.ts";
 import { checkText } from "../../graphql/field-checks.ts";
 import type { LedePubSub } from "../../infra/pubsub.ts";
+import { articlesShowingImage, imagesByIds, recordArticleImages } from "../media/media.service.ts";
+import { altOf } from "../media/media.urls.ts";
 import type { StaffMember } from "../staff/staff.repo.ts";
 import { articleChangeEvent, recordWebhookEvent } from "../webhooks/webhook.events.ts";
-import { readingTimeMinutes, renderBody } from "./article.content.ts";
+import { imageRefsOf, readingTimeMinutes, renderBody } from "./article.content.ts";
 import { articleById, articleBySlug } from "./article.loaders.ts";
 import { articlePartsLoader } from "./article.parts.ts";
 import { createPreviewToken, DEFAULT_PREVIEW_MINUTES, MAX_PREVIEW_MINUTES } from "./article.preview.ts";
-import type { Article } from "./article.repo.ts";
+import { type Article, findArticlesByIds } from "./article.repo.ts";
 import { allocateArticleSlug, isSlugOf, slugify } from "./article.slug.ts";
 import {
   type ArticlePatch,
@@ -36,6 +38,7 @@ import {
   insertRevisions,
   replaceBylines,
   replaceTags,
+  setBodyHtml,
   snapshotOf,
   toSnapshot,
   updateArticleRow,
@@ -52,6 +55,8 @@ export interface ArticleFieldsInput {
   commentsOpen?: boolean | null | undefined;
   authorSlugs?: readonly string[] | null | undefined;
   tagSlugs?: readonly string[] | null | undefined;
+  /** An image's id; null removes the cover. */
+  coverImageId?: string | null | undefined;
 }
 
 // ---- Who may do what ---------------------------------------------------------------------------
@@ -91,12 +96,19 @@ const fieldNames: Record<keyof ArticleSnapshot, string> = {
   commentsOpen: "commentsOpen",
   authorIds: "authors",
   tagIds: "tags",
+  coverImageId: "coverImage",
 };
 
 function changedFields(before: ArticleSnapshot | null, after: ArticleSnapshot): string[] {
-  return (Object.keys(fieldNames) as (keyof ArticleSnapshot)[])
-    .filter((key) => before === null || JSON.stringify(before[key]) !== JSON.stringify(after[key]))
-    .map((key) => fieldNames[key]);
+  return (
+    (Object.keys(fieldNames) as (keyof ArticleSnapshot)[])
+      // `?? null`: revisions from before a field existed lack it.
+      .filter(
+        (key) =>
+          before === null || JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null),
+      )
+      .map((key) => fieldNames[key])
+  );
 }
 
 interface VersionChange {
@@ -223,6 +235,7 @@ interface CleanFields {
   commentsOpen?: boolean;
   authorSlugs?: string[];
   tagSlugs?: string[];
+  coverImageId?: string | null;
 }
 
 /** Checks what the input gives; absent (or null, for a required field) means "unchanged". */
@@ -250,6 +263,7 @@ function cleanFields(input: ArticleFieldsInput, issues: FieldIssue[]): CleanFiel
     }
   }
   if (input.tagSlugs != null) fields.tagSlugs = [...new Set(input.tagSlugs.map((slug) => slug.trim()))];
+  if (input.coverImageId !== undefined) fields.coverImageId = input.coverImageId;
   return fields;
 }
 
@@ -273,8 +287,33 @@ async function resolveSlugs(tx: Executor, fields: CleanFields, issues: FieldIssu
   };
 }
 
-function bodyColumns(body: string) {
-  return { body, bodyHtml: renderBody(body), readingTimeMinutes: readingTimeMinutes(body) };
+/**
+ * The body with what is derived from it: its HTML (lede images as figures) and reading time, and
+ * the images it shows. A reference to an image that does not exist is an issue of `field`.
+ */
+async function renderedBody(tx: Executor, body: string, issues: FieldIssue[], field = "input.body") {
+  const refs = imageRefsOf(body);
+  const images = await imagesByIds(
+    tx,
+    refs.flatMap((ref) => ref.imageId ?? []),
+  );
+  for (const ref of refs) {
+    if (!ref.imageId || !images.has(ref.imageId)) {
+      issues.push({ field, message: `No image has the id in ${ref.written}` });
+    }
+  }
+  return {
+    columns: { body, bodyHtml: renderBody(body, images), readingTimeMinutes: readingTimeMinutes(body) },
+    imageIds: [...images.keys()],
+  };
+}
+
+/** An unknown cover image is an issue; the id of the one given otherwise. */
+async function checkCoverImage(tx: Executor, fields: CleanFields, issues: FieldIssue[]) {
+  if (!fields.coverImageId) return;
+  if (!(await imagesByIds(tx, [fields.coverImageId])).has(fields.coverImageId)) {
+    issues.push({ field: "input.coverImageId", message: "No image has this id" });
+  }
 }
 
 function checkOwnByline(
@@ -312,6 +351,8 @@ export async function createArticle(ctx: Context, input: CreateArticleInput): Pr
       issues.push({ field: "input.authorSlugs", message: "An article needs at least one author" });
     }
     checkOwnByline(viewer, authorIds, issues, "input.authorSlugs");
+    await checkCoverImage(tx, fields, issues);
+    const body = await renderedBody(tx, fields.body ?? "", issues);
     if (issues.length) throw new ValidationError(issues);
 
     const title = fields.title as string;
@@ -321,7 +362,8 @@ export async function createArticle(ctx: Context, input: CreateArticleInput): Pr
       language: fields.language as Language,
       title,
       lede: fields.lede ?? null,
-      ...bodyColumns(fields.body ?? ""),
+      ...body.columns,
+      coverImageId: fields.coverImageId ?? null,
       status: "draft",
       commentsOpen: fields.commentsOpen ?? true,
       version: 1,
@@ -331,6 +373,7 @@ export async function createArticle(ctx: Context, input: CreateArticleInput): Pr
     const tagIds = refs.tagIds ?? [];
     await replaceBylines(tx, article.id, authorIds);
     await replaceTags(tx, article.id, tagIds);
+    await recordArticleImages(tx, article.id, body.imageIds);
     const snapshot = toSnapshot(article, authorIds, tagIds);
     await insertRevisions(tx, [
       {
@@ -362,6 +405,11 @@ async function applyContent(
 ): Promise<Article> {
   const { article, before } = locked;
   if (refs.authorIds) checkOwnByline(viewerOf(ctx), refs.authorIds, issues, bylineField);
+  await checkCoverImage(tx, fields, issues);
+  const body =
+    fields.body !== undefined && fields.body !== article.body
+      ? await renderedBody(tx, fields.body, issues)
+      : null;
   if (issues.length) throw new ValidationError(issues);
 
   const patch: ArticlePatch = {};
@@ -374,8 +422,11 @@ async function applyContent(
     }
   }
   if (fields.lede !== undefined) patch.lede = fields.lede;
-  if (fields.body !== undefined && fields.body !== article.body)
-    Object.assign(patch, bodyColumns(fields.body));
+  if (body) {
+    Object.assign(patch, body.columns);
+    await recordArticleImages(tx, article.id, body.imageIds);
+  }
+  if (fields.coverImageId !== undefined) patch.coverImageId = fields.coverImageId;
   if (fields.language !== undefined) patch.language = fields.language;
   if (fields.commentsOpen !== undefined) patch.commentsOpen = fields.commentsOpen;
   return writeNextVersion(tx, ctx, article, before, {
@@ -434,6 +485,8 @@ export async function restoreArticleRevision(ctx: Context, input: RestoreRevisio
       body: snapshot.body,
       language: snapshot.language,
       commentsOpen: snapshot.commentsOpen,
+      // Revisions from before covers existed say nothing about one: the cover stays.
+      ...(snapshot.coverImageId !== undefined && { coverImageId: snapshot.coverImageId }),
     };
     return applyContent(
       tx,
@@ -454,6 +507,53 @@ export async function restoreArticleRevision(ctx: Context, input: RestoreRevisio
 
 // ---- Publication -------------------------------------------------------------------------------
 
+/**
+ * Readers who cannot see an image need its text: an article whose cover or inline image has no alt
+ * text (neither the image's own nor, inline, the body's) is not published, unless the image is
+ * marked decorative.
+ */
+async function checkImagesDescribed(tx: Executor, article: Article): Promise<void> {
+  const refs = imageRefsOf(article.body);
+  const ids = [
+    ...(article.coverImageId ? [article.coverImageId] : []),
+    ...refs.flatMap((r) => r.imageId ?? []),
+  ];
+  if (!ids.length) return;
+  const images = await imagesByIds(tx, ids);
+  const issues: FieldIssue[] = [];
+  const cover = article.coverImageId ? images.get(article.coverImageId) : undefined;
+  if (cover && !cover.decorative && !altOf(cover, "")) {
+    issues.push({
+      field: "input.articleId",
+      message: "The cover image has no alt text: add it with updateImage, or mark the image decorative",
+    });
+  }
+  for (const ref of refs) {
+    const image = ref.imageId ? images.get(ref.imageId) : undefined;
+    if (image && !image.decorative && !altOf(image, ref.alt)) {
+      issues.push({
+        field: "input.articleId",
+        message: `The image ${ref.written} in the body has no alt text: write it as ![alt text](${ref.written}), add it with updateImage, or mark the image decorative`,
+      });
+    }
+  }
+  if (issues.length) throw new ValidationError(issues);
+}
+
+/**
+ * After an image's text changed: the articles that show it have their stored HTML rendered again
+ * (a figure carries the alt text and caption) and their cached answers dropped.
+ */
+export async function refreshArticlesShowingImage(ctx: Context, imageId: string): Promise<void> {
+  const articles = await findArticlesByIds(ctx.db, await articlesShowingImage(ctx.db, imageId));
+  for (const article of articles) {
+    const { columns } = await renderedBody(ctx.db, article.body, []);
+    if (columns.bodyHtml !== article.bodyHtml) await setBodyHtml(ctx.db, article.id, columns.bodyHtml);
+    await ctx.cache.articleChanged(article.id);
+  }
+  forgetArticleReads(ctx);
+}
+
 export const announcePublished = (pubsub: LedePubSub, articleId: string) =>
   Promise.resolve(pubsub.publish("articlePublished", { articleId }));
 
@@ -470,6 +570,7 @@ export async function publishArticle(ctx: Context, articleId: string): Promise<A
   const { article, published } = await ctx.db.transaction(async (tx) => {
     const { article, before } = await lockForEditor(tx, articleId);
     if (article.status === "published") return { article, published: false };
+    await checkImagesDescribed(tx, article);
     // Published again after being withdrawn, an article keeps the date it first came out.
     const publishedAt =
       article.status === "archived" && article.publishedAt ? article.publishedAt : ctx.now();
@@ -501,6 +602,7 @@ export async function scheduleArticle(ctx: Context, articleId: string, at: Date)
         },
       ]);
     }
+    await checkImagesDescribed(tx, article);
     return writeNextVersion(tx, ctx, article, before, { patch: { status: "scheduled", publishedAt: at } });
   });
   return articleWritten(ctx, scheduled);

@@ -33,6 +33,7 @@ export type ArticlePatch = Partial<
     | "status"
     | "publishedAt"
     | "commentsOpen"
+    | "coverImageId"
     | "deletedAt"
   >
 >;
@@ -76,6 +77,7 @@ export function toSnapshot(article: Article, authorIds: string[], tagIds: string
     authorIds,
     // Sorted: a tag set has no order, and the same set must compare equal.
     tagIds: [...tagIds].sort(),
+    coverImageId: article.coverImageId,
   };
 }
 
@@ -83,6 +85,11 @@ export async function insertArticle(tx: Executor, values: ArticleInsert): Promis
   const [row] = await tx.insert(articles).values(values).returning(articleColumns);
   if (!row) throw new Error("insert returned no article");
   return row;
+}
+
+/** Writes HTML rendered again from the same body (an image it shows was described anew). */
+export async function setBodyHtml(tx: Executor, id: string, bodyHtml: string): Promise<void> {
+  await tx.update(articles).set({ bodyHtml }).where(eq(articles.id, id));
 }
 
 /**
