@@ -3,9 +3,10 @@
 // scripts it. Deliveries are worked by the same work queue as the outbox's emails.
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { encodeGlobalID } from "@pothos/plugin-relay";
+import { decodeGlobalID, encodeGlobalID } from "@pothos/plugin-relay";
 import { eq } from "drizzle-orm";
 import postgres from "postgres";
+import sharp from "sharp";
 import { Webhook as StandardWebhook } from "standardwebhooks";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../src/db/client.ts";
@@ -23,6 +24,7 @@ import { createTestApp, driver, type TestApp } from "./setup/app.ts";
 import { staffToken } from "./setup/factories.ts";
 import { type PrivatePostgres, postgresBinaries, startPrivatePostgres } from "./setup/private-postgres.ts";
 import { articleGlobalId, draftArticle, openArticle } from "./setup/seed-facts.ts";
+import { upload, uploaded } from "./setup/uploads.ts";
 
 const CreateWebhook = graphql(`
   mutation WhCreate($input: CreateWebhookInput!) {
@@ -189,6 +191,30 @@ describe("delivery", () => {
     expect((await t.execute(NodeById, { id: payload.data.id })).data?.node).toEqual({
       __typename: "Article",
       id,
+    });
+  });
+
+  it("uploading an image sends one image.created, and the same bytes again none", async () => {
+    await addWebhook(["IMAGE_CREATED"]);
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#3a6" } })
+      .png()
+      .toBuffer();
+    const image = uploaded(await upload(t, admin, png, "green.png", { alt: "A green square" }));
+    uploaded(await upload(t, admin, png, "green-again.png"));
+    await drain();
+    expect(received).toHaveLength(1);
+    const payload = JSON.parse((received[0] as Received).body) as {
+      type: string;
+      data: Record<string, unknown>;
+    };
+    expect(payload.type).toBe("image.created");
+    expect(payload.data).toMatchObject({
+      id: image.id,
+      width: 40,
+      height: 30,
+      mimeType: "image/png",
+      alt: "A green square",
+      url: `http://localhost:4000/media/${decodeGlobalID(image.id).id}/40.png`,
     });
   });
 

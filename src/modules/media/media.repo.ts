@@ -22,14 +22,21 @@ export async function findImageByHash(db: Executor, contentHash: string): Promis
   return row ?? null;
 }
 
-/** Inserts the image unless its content is known already; the row for that content either way. */
-export async function insertImage(db: Executor, values: ImageInsert): Promise<Image> {
+/**
+ * Inserts the image unless its content is known already: the row for that content either way, and
+ * whether this call created it.
+ */
+export async function insertImage(
+  db: Executor,
+  values: ImageInsert,
+): Promise<{ image: Image; created: boolean }> {
   const [created] = await db
     .insert(images)
     .values(values)
     .onConflictDoNothing({ target: images.contentHash })
     .returning(imageColumns);
-  return created ?? ((await findImageByHash(db, values.contentHash)) as Image);
+  if (created) return { image: created, created: true };
+  return { image: (await findImageByHash(db, values.contentHash)) as Image, created: false };
 }
 
 export async function updateImageRow(

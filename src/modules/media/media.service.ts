@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { LRUCache } from "lru-cache";
 import type { Database, Executor, Transaction } from "../../db/client.ts";
+import { imageEvent, recordWebhookEvent } from "../webhooks/webhook.events.ts";
 import { ImageNotFoundError, MediaInputError, MediaStoreError } from "./media.errors.ts";
 import { fetchImage, type ImportSettings } from "./media.fetch.ts";
 import {
@@ -30,7 +31,7 @@ import {
   updateImageRow,
 } from "./media.repo.ts";
 import type { MediaStore } from "./media.store.ts";
-import { type RequestedFormat, urlExtensions } from "./media.urls.ts";
+import { ownFormat, type RequestedFormat, renditionUrl, urlExtensions } from "./media.urls.ts";
 
 export interface MediaSettings extends ImportSettings {
   /** The largest upload (or import) taken, in bytes. */
@@ -130,7 +131,7 @@ export async function addImage(
     });
   }
   const now = services.now();
-  return insertImage(services.db, {
+  const values = {
     contentHash,
     mimeType: mimeTypes[format],
     width: clean.width,
@@ -144,6 +145,16 @@ export async function addImage(
     uploadedBy: uploaderId,
     createdAt: now,
     updatedAt: now,
+  };
+  // The row and its image.created event commit together.
+  return services.db.transaction(async (tx) => {
+    const { image, created } = await insertImage(tx, values);
+    if (created) {
+      const largest = widthsFor(image.width).at(-1) as number;
+      const url = renditionUrl(services.media.publicBase, image, largest, ownFormat(image));
+      await recordWebhookEvent(tx, imageEvent(image, url), now);
+    }
+    return image;
   });
 }
 

@@ -5,7 +5,7 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client.ts";
-import type { articles, comments, newsletterSubscribers } from "../../db/schema.ts";
+import type { articles, comments, images, newsletterSubscribers } from "../../db/schema.ts";
 
 export const ARTICLE_EVENT_TYPES = [
   "article.published",
@@ -15,15 +15,17 @@ export const ARTICLE_EVENT_TYPES = [
 ] as const;
 export const COMMENT_EVENT_TYPES = ["comment.created", "comment.approved", "comment.removed"] as const;
 export const SUBSCRIBER_EVENT_TYPES = ["subscriber.confirmed", "subscriber.unsubscribed"] as const;
+export const IMAGE_EVENT_TYPES = ["image.created"] as const;
 
 /**
- * Every event type an endpoint may subscribe to. A module that records new events (media's
- * `image.created`) adds its list here, and its builder beside the others below.
+ * Every event type an endpoint may subscribe to. A module that records new events adds its list
+ * here, and its builder beside the others below.
  */
 export const WEBHOOK_EVENT_TYPES = [
   ...ARTICLE_EVENT_TYPES,
   ...COMMENT_EVENT_TYPES,
   ...SUBSCRIBER_EVENT_TYPES,
+  ...IMAGE_EVENT_TYPES,
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
@@ -190,6 +192,36 @@ export function subscriberEvent(
       topics: subscriber.topics,
     },
     personalData: { email: subscriber.email },
+  };
+}
+
+// ---- Images ------------------------------------------------------------------------------------
+
+type ImageRow = Pick<
+  typeof images.$inferSelect,
+  "id" | "width" | "height" | "mimeType" | "alt" | "caption" | "credit" | "decorative" | "createdAt"
+>;
+
+/** A new upload, for a DAM or a moderation tool; `url` is its largest rendition in its own format. */
+export function imageEvent(image: ImageRow, url: string): WebhookEvent {
+  const id = encodeGlobalID("Image", image.id);
+  return {
+    type: "image.created",
+    resourceKey: `Image:${id}`,
+    // An image is created once, whatever retries of its upload do.
+    id: image.id,
+    data: {
+      id,
+      width: image.width,
+      height: image.height,
+      mimeType: image.mimeType,
+      alt: image.alt,
+      caption: image.caption,
+      credit: image.credit,
+      decorative: image.decorative,
+      url,
+      createdAt: image.createdAt.toISOString(),
+    },
   };
 }
 
