@@ -73,7 +73,7 @@ export async function fetchImage(
     if (status >= 300 && status < 400 && response.headers.location) {
       response.resume();
       if (redirects >= MAX_REDIRECTS) throw refuse(`More than ${MAX_REDIRECTS} redirects`);
-      current = URL.parse(response.headers.location, current);
+      current = URL.parse(response.headers.location, current.href);
       continue;
     }
     if (status !== 200) {
