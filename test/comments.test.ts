@@ -471,3 +471,38 @@ describe("privacy", () => {
     expect(fields.filter((name) => /email|ip|userAgent/i.test(name))).toEqual([]);
   });
 });
+
+describe("timestamps of comments nested in an article page", () => {
+  let own: TestApp;
+  beforeAll(async () => {
+    own = await createTestApp();
+  });
+  afterAll(() => own.close());
+
+  // The page's comment tree travels as JSON with its timestamps as epoch milliseconds.
+  it("come back to the millisecond, at every depth", async () => {
+    const articleId = stableUuid(`article:${busySlug}`);
+    const comment = (createdAt: string, parentId: string | null, ancestorIds: string[]) => ({
+      articleId,
+      parentId,
+      ancestorIds,
+      authorName: "Precise Commenter",
+      authorEmail: "precise@example.com",
+      body: `Written at ${createdAt}.`,
+      status: "approved" as const,
+      createdAt: new Date(createdAt),
+    });
+    const [top] = await own.db
+      .insert(comments)
+      .values(comment("1999-01-02T03:04:05.678Z", null, []))
+      .returning({ id: comments.id });
+    const topId = top?.id as string;
+    await own.db.insert(comments).values(comment("1999-01-02T03:04:05.999Z", topId, [topId]));
+
+    const { data, errors } = await own.execute(CommentsThread, { slug: busySlug, first: 1 });
+    expect(errors).toBeUndefined();
+    const first = data?.article?.comments.nodes[0];
+    expect(first?.createdAt).toBe("1999-01-02T03:04:05.678Z");
+    expect(first?.replies.nodes.map((reply) => reply.createdAt)).toEqual(["1999-01-02T03:04:05.999Z"]);
+  });
+});

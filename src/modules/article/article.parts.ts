@@ -155,14 +155,19 @@ export function partColumns(wanted: WantedParts): Record<string, SQL> {
   return columns;
 }
 
+const readAuthor = jsonRowReader<AuthorRow>(authorColumns);
+const readTag = jsonRowReader<TagRow>(tagColumns);
+const readQuote = jsonRowReader<QuoteRow>(quoteColumns);
+const readSource = jsonRowReader<SourceRow>(sourceColumns);
+
 const readPart: { [P in ArticlePartName]: (value: unknown) => ArticleParts[P] } = {
-  authors: (value) => fromJson<Record<string, unknown>[]>(value).map(jsonRowReader<AuthorRow>(authorColumns)),
+  authors: (value) => fromJson<Record<string, unknown>[]>(value).map(readAuthor),
   tags: (value) =>
     fromJson<Record<string, unknown>[]>(value)
-      .map(jsonRowReader<TagRow>(tagColumns))
+      .map(readTag)
       .sort((a, b) => a.name.localeCompare(b.name)),
-  quotes: (value) => fromJson<Record<string, unknown>[]>(value).map(jsonRowReader<QuoteRow>(quoteColumns)),
-  sources: (value) => fromJson<Record<string, unknown>[]>(value).map(jsonRowReader<SourceRow>(sourceColumns)),
+  quotes: (value) => fromJson<Record<string, unknown>[]>(value).map(readQuote),
+  sources: (value) => fromJson<Record<string, unknown>[]>(value).map(readSource),
   commentCount: (value) => Number(value),
 };
 
