@@ -184,6 +184,15 @@ describe("the seed", () => {
 });
 
 describe("threads", () => {
+  // The article page's statement is built once per page shape and reused: each size still gets its own.
+  it("give each request the page size it asks for, asked again and again", async () => {
+    for (const first of [2, 5, 2, 5]) {
+      const { data, errors } = await t.execute(CommentsThread, { slug: busySlug, first });
+      expect(errors).toBeUndefined();
+      expect(data?.article?.comments.nodes).toHaveLength(first);
+    }
+  });
+
   it("show exactly the approved comments of each published article, oldest first, replies nested", async () => {
     for (const seed of publishedArticles) {
       const { data, errors } = await t.execute(CommentsThread, { slug: seed.slug, first: 100 });
