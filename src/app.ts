@@ -153,6 +153,10 @@ export function createApp(options: AppOptions): App {
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
+    // lede's own limit (GRAPHQL_MAX_BODY_BYTES, src/graphql/plugins/limits.ts) refuses declared
+    // lengths up front and counts chunked bodies as it reads them. yoga's 25 MB one piped every
+    // body through a stream of its own, ~1.5% of a front page's CPU, to enforce a looser bound.
+    maxRequestBodySize: false,
     cors: cors.cors,
     graphiql: settings.graphiql ? playgroundOptions : false,
     renderGraphiQL: renderPlayground,

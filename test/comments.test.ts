@@ -184,6 +184,15 @@ describe("the seed", () => {
 });
 
 describe("threads", () => {
+  // The article page's statement is built once per page shape and reused: each size still gets its own.
+  it("give each request the page size it asks for, asked again and again", async () => {
+    for (const first of [2, 5, 2, 5]) {
+      const { data, errors } = await t.execute(CommentsThread, { slug: busySlug, first });
+      expect(errors).toBeUndefined();
+      expect(data?.article?.comments.nodes).toHaveLength(first);
+    }
+  });
+
   it("show exactly the approved comments of each published article, oldest first, replies nested", async () => {
     for (const seed of publishedArticles) {
       const { data, errors } = await t.execute(CommentsThread, { slug: seed.slug, first: 100 });
@@ -469,5 +478,40 @@ describe("privacy", () => {
     const fields = data?.__type?.fields?.map((f) => f.name) ?? [];
     expect(fields).toContain("authorName");
     expect(fields.filter((name) => /email|ip|userAgent/i.test(name))).toEqual([]);
+  });
+});
+
+describe("timestamps of comments nested in an article page", () => {
+  let own: TestApp;
+  beforeAll(async () => {
+    own = await createTestApp();
+  });
+  afterAll(() => own.close());
+
+  // The page's comment tree travels as JSON with its timestamps as epoch milliseconds.
+  it("come back to the millisecond, at every depth", async () => {
+    const articleId = stableUuid(`article:${busySlug}`);
+    const comment = (createdAt: string, parentId: string | null, ancestorIds: string[]) => ({
+      articleId,
+      parentId,
+      ancestorIds,
+      authorName: "Precise Commenter",
+      authorEmail: "precise@example.com",
+      body: `Written at ${createdAt}.`,
+      status: "approved" as const,
+      createdAt: new Date(createdAt),
+    });
+    const [top] = await own.db
+      .insert(comments)
+      .values(comment("1999-01-02T03:04:05.678Z", null, []))
+      .returning({ id: comments.id });
+    const topId = top?.id as string;
+    await own.db.insert(comments).values(comment("1999-01-02T03:04:05.999Z", topId, [topId]));
+
+    const { data, errors } = await own.execute(CommentsThread, { slug: busySlug, first: 1 });
+    expect(errors).toBeUndefined();
+    const first = data?.article?.comments.nodes[0];
+    expect(first?.createdAt).toBe("1999-01-02T03:04:05.678Z");
+    expect(first?.replies.nodes.map((reply) => reply.createdAt)).toEqual(["1999-01-02T03:04:05.999Z"]);
   });
 });

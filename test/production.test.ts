@@ -116,6 +116,13 @@ describe("limits on what a request may hold", () => {
       duplex: "half",
     } as RequestInit);
     expect(chunked.status).toBe(413);
+    // A body yoga's own parsers read (a simple POST that carries the CSRF header).
+    const plain = await t.app.fetch("http://lede.test/graphql", {
+      method: "POST",
+      headers: { "content-type": "text/plain", "x-graphql-yoga-csrf": "1" },
+      body: JSON.stringify({ query: "{ __typename }", variables: { padding } }),
+    });
+    expect(plain.status).toBe(413);
   });
 
   it("stops an operation that runs past the timeout", async () => {

@@ -75,15 +75,26 @@ export interface ConnectionSelection {
   items: ReadonlyMap<string, FieldNode[]>;
 }
 
+/**
+ * Selections already walked, by field nodes: graphql-js hands every item of a list the same
+ * `fieldNodes` array, so a page of comments walks its `replies` selection once, not per comment.
+ * The nodes belong to one document, whose fragments are the ones `info` carries.
+ */
+const connectionSelections = new WeakMap<readonly FieldNode[], ConnectionSelection>();
+
 /** What `nodes`, the field nodes of one connection field, select of it. */
 export function connectionSelection(
   info: Pick<GraphQLResolveInfo, "fragments">,
   nodes: readonly FieldNode[],
 ): ConnectionSelection {
+  const known = connectionSelections.get(nodes);
+  if (known) return known;
   const top = childFields(info, nodes);
   const items = [
     ...(top.get("nodes") ?? []),
     ...(childFields(info, top.get("edges") ?? []).get("node") ?? []),
   ];
-  return { fields: new Set(top.keys()), items: childFields(info, items) };
+  const selection = { fields: new Set(top.keys()), items: childFields(info, items) };
+  connectionSelections.set(nodes, selection);
+  return selection;
 }

@@ -28,9 +28,14 @@ export function clientInfo(
   options: { secret: string; trustProxy: number },
 ): ClientInfo {
   const ip = forwardedFor(request, options.trustProxy) || req?.socket?.remoteAddress || null;
+  // Hashed when first read (a mutation's limits, a logged line): most reads never need it.
+  let ipHash: string | null | undefined;
   return {
     ip,
-    ipHash: ip ? hashIp(options.secret, ip) : null,
+    get ipHash() {
+      ipHash ??= ip ? hashIp(options.secret, ip) : null;
+      return ipHash;
+    },
     userAgent: request.headers.get("user-agent")?.slice(0, 512) ?? null,
   };
 }

@@ -180,7 +180,8 @@ export interface CommentLevel extends CommentPageExtras {
 
 /** A comment of a page nested as JSON: its replies' page nested the same way when asked for. */
 export type CommentJson = Omit<PublicComment, "createdAt"> & {
-  createdAt: string;
+  /** Epoch milliseconds (`jsonRowSql`). */
+  createdAt: number;
   replyCount?: number;
   replies?: CommentPageJson;
 };
