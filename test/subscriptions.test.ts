@@ -213,6 +213,30 @@ describe("one event, many subscribers", () => {
   });
 });
 
+/** Subscribes once over graphql-ws on a real port, and answers the errors of its first message. */
+async function firstErrorsOverWebSocket(variables: Record<string, unknown>): Promise<unknown> {
+  const server = createServer(t.app);
+  const websocket = attachWebSocket(server, t.app);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const client = createClient({
+    url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+  });
+  try {
+    return await new Promise<unknown>((resolve) => {
+      client.subscribe(
+        { query: subscription, variables },
+        { next: (value) => resolve(value.errors), error: resolve, complete: () => {} },
+      );
+    });
+  } finally {
+    await client.dispose();
+    await websocket.close();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
 describe("commentAdded on an article that is not public", () => {
   const ids = {
     draft: articleGlobalId(draftArticle.slug),
@@ -232,29 +256,13 @@ describe("commentAdded on an article that is not public", () => {
   });
 
   it.each(Object.entries(ids))("answers NOT_FOUND over graphql-ws for a %s id", async (_kind, id) => {
-    const server = createServer(t.app);
-    const websocket = attachWebSocket(server, t.app);
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const client = createClient({
-      url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
-      webSocketImpl: WebSocket,
-      retryAttempts: 0,
-    });
-    const errors = await new Promise<unknown>((resolve) => {
-      client.subscribe(
-        { query: subscription, variables: { articleId: id } },
-        { next: (value) => resolve(value.errors), error: resolve, complete: () => {} },
-      );
-    });
+    const errors = await firstErrorsOverWebSocket({ articleId: id });
     expect(errors).toEqual([
       expect.objectContaining({
         message: "No published article has this id",
         extensions: expect.objectContaining({ code: "NOT_FOUND" }),
       }),
     ]);
-    await client.dispose();
-    await websocket.close();
-    await new Promise((resolve) => server.close(resolve));
   });
 });
 
@@ -263,29 +271,13 @@ describe("variables over graphql-ws", () => {
     ["a NUL character", { articleId: "\u0000" }, /holds a NUL character/],
     ["nesting 100 deep", { articleId: JSON.parse(`${"[".repeat(100)}${"]".repeat(100)}`) }, /nests deeper/],
   ])("are refused for %s as over HTTP, with a 400's error", async (_what, variables, message) => {
-    const server = createServer(t.app);
-    const websocket = attachWebSocket(server, t.app);
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const client = createClient({
-      url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
-      webSocketImpl: WebSocket,
-      retryAttempts: 0,
-    });
-    const errors = await new Promise<unknown>((resolve) => {
-      client.subscribe(
-        { query: subscription, variables },
-        { next: (value) => resolve(value.errors), error: resolve, complete: () => {} },
-      );
-    });
+    const errors = await firstErrorsOverWebSocket(variables);
     expect(errors).toEqual([
       expect.objectContaining({
         message: expect.stringMatching(message),
         extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }),
       }),
     ]);
-    await client.dispose();
-    await websocket.close();
-    await new Promise((resolve) => server.close(resolve));
   });
 });
 
