@@ -1,6 +1,7 @@
 // The background work: the dispatcher of the outbox's emails and webhook deliveries, and the
-// morning digest's scheduler. server.ts runs it in the server process (LEDE_DISPATCHER=true, the default); `npm run lede -- worker` runs it alone,
-// for deployments that keep it off the web processes. Any number may run at once.
+// morning digest's scheduler. The server runs it in its process (LEDE_DISPATCHER=true, the
+// default); `npx lede worker` runs it alone, for deployments that keep it off the web processes.
+// Any number may run at once.
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 import { startQueues } from "./infra/work-queue.ts";
