@@ -182,6 +182,22 @@ describe("serving", () => {
     expect(old.headers.get("content-type")).toBe("image/png");
   });
 
+  it("serves a WebP or AVIF image as PNG too, for email, and no other image in a format it is not offered in", async () => {
+    const webp = await sharp(await png(800, 500))
+      .webp()
+      .toBuffer();
+    const webpId = rowId(uploaded(await upload(t, token, webp, "red.webp")).id);
+    const response = await t.app.fetch(`http://lede.test/media/${webpId}/640.png`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("image/png");
+    expect(await sharp(Buffer.from(await response.arrayBuffer())).metadata()).toMatchObject({
+      format: "png",
+      width: 640,
+    });
+    expect((await t.app.fetch(`http://lede.test/media/${webpId}/640.jpg`)).status).toBe(404);
+    expect((await t.app.fetch(`http://lede.test/media/${id}/640.jpg`)).status).toBe(404);
+  });
+
   it("answers 404 to unknown ids, widths and paths, never 500", async () => {
     for (const path of [
       `${stableUuid("no image")}/640.png`,

@@ -6,11 +6,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEVELOPMENT_SECRET } from "../src/config.ts";
+import { DEVELOPMENT_SECRET, loadConfig } from "../src/config.ts";
 import type { Language } from "../src/db/schema.ts";
 import {
   articles,
   articleTags,
+  images,
   newsletterDigestRuns,
   newsletterSubscribers,
   outbox,
@@ -26,7 +27,11 @@ import {
   startDigestScheduler,
 } from "../src/modules/newsletter/digest.ts";
 import { ensureManageToken, publishedArticlesBetween } from "../src/modules/newsletter/newsletter.repo.ts";
-import { CONSENT_VERSION, defaultNewsletterSettings } from "../src/modules/newsletter/newsletter.settings.ts";
+import {
+  CONSENT_VERSION,
+  defaultNewsletterSettings,
+  newsletterSettingsFromConfig,
+} from "../src/modules/newsletter/newsletter.settings.ts";
 import { graphql } from "./generated/gql.ts";
 import { createTestApp, driver, type TestApp } from "./setup/app.ts";
 import { runCli } from "./setup/cli.ts";
@@ -60,6 +65,7 @@ const settings = {
   ...defaultNewsletterSettings,
   publicUrl: "http://lede.test",
   articleUrl: "https://news.example/a/{slug}",
+  mediaBase: "https://cdn.example/media",
 };
 // 07:00 in Paris on 10 February 2027 is 06:00 UTC: the window is [9 Feb 06:00Z, 10 Feb 06:00Z).
 const DATE = "2027-02-10";
@@ -74,6 +80,7 @@ async function addArticle(
   publishedAt: string,
   tags: string[],
   status = "published",
+  coverImageId: string | null = null,
 ) {
   const [row] = await t.db
     .insert(articles)
@@ -86,6 +93,7 @@ async function addArticle(
       bodyHtml: "<p>Body</p>",
       status: status as "published",
       publishedAt: new Date(publishedAt),
+      coverImageId,
     })
     .returning({ id: articles.id });
   if (tags.length) {
@@ -130,12 +138,48 @@ const digests = () =>
 
 const digestOptions = { settings, secret: DEVELOPMENT_SECRET, now: () => new Date("2027-02-10T06:00:05Z") };
 
+/** An image row as an upload leaves it (the digest reads only the row, never the bytes). */
+async function addImage(
+  name: string,
+  values: { mimeType: string; width: number; height: number; alt: string; decorative?: boolean },
+) {
+  const [row] = await t.db
+    .insert(images)
+    .values({ ...values, contentHash: stableUuid(name), byteSize: 1000, placeholder: "AAAA" })
+    .returning({ id: images.id });
+  return row?.id as string;
+}
+
 beforeAll(async () => {
   t = await createTestApp({ newsletter: settings });
   mailDir = temporaryMailDir();
-  await addArticle("fr-ai-morning", "fr", "2027-02-09T10:00:00Z", ["ai"]);
-  await addArticle("en-space-evening", "en", "2027-02-09T20:00:00Z", ["space"]);
-  await addArticle("fr-security-dawn", "fr", "2027-02-10T05:59:59.999Z", ["security", "cloud"]);
+  // A seeded demo cover (a 1600×900 JPEG with alt text), a decorative PNG narrower than the
+  // column, and a WebP, which most mail clients do not show.
+  const [seeded] = await t.db.select().from(images).where(eq(images.mimeType, "image/jpeg")).limit(1);
+  ids.seededCover = seeded?.id as string;
+  ids.decorativeCover = await addImage("decorative", {
+    mimeType: "image/png",
+    width: 500,
+    height: 300,
+    alt: "Not read: the image is decorative",
+    decorative: true,
+  });
+  ids.webpCover = await addImage("webp", {
+    mimeType: "image/webp",
+    width: 1200,
+    height: 800,
+    alt: 'Two "quoted" <rockets> & a moon',
+  });
+  await addArticle("fr-ai-morning", "fr", "2027-02-09T10:00:00Z", ["ai"], "published", ids.seededCover);
+  await addArticle("en-space-evening", "en", "2027-02-09T20:00:00Z", ["space"], "published", ids.webpCover);
+  await addArticle(
+    "fr-security-dawn",
+    "fr",
+    "2027-02-10T05:59:59.999Z",
+    ["security", "cloud"],
+    "published",
+    ids.decorativeCover,
+  );
   await addArticle("fr-ai-too-late", "fr", "2027-02-10T06:00:00Z", ["ai"]);
   await addArticle("fr-ai-too-early", "fr", "2027-02-09T05:59:59.999Z", ["ai"]);
   await addArticle("fr-ai-draft", "fr", "2027-02-09T12:00:00Z", ["ai"], "draft");
@@ -246,6 +290,55 @@ describe("runDigest", () => {
     // The link's token works.
     const result = await t.execute(ManageWithToken, { token: manage });
     expect(result.data?.updateNewsletterPreferences.__typename).toBe("UpdateNewsletterPreferencesSuccess");
+  });
+});
+
+describe("cover images", () => {
+  it("shows each cover in the HTML, sized for the column, in a format mail clients show, never in the text", async () => {
+    const mails = readMailDir(mailDir);
+    const fr = mails.find((m) => m.headers.to === "fr-all@example.com");
+    const [seeded] = await t.db
+      .select()
+      .from(images)
+      .where(eq(images.id, ids.seededCover as string));
+    expect(seeded).toMatchObject({ width: 1600, height: 900, alt: expect.stringMatching(/illustration/) });
+    // 1600 wide: the 640 rendition, shown 552 wide (the column), in its own JPEG.
+    expect(fr?.html).toContain(
+      `<img src="https://cdn.example/media/${ids.seededCover}/640.jpg" width="552" height="311" alt="${seeded?.alt}"`,
+    );
+    // 500 wide: its own width, never enlarged; decorative, so an empty alt.
+    expect(fr?.html).toContain(
+      `<img src="https://cdn.example/media/${ids.decorativeCover}/500.png" width="500" height="300" alt=""`,
+    );
+    // WebP: a PNG rendition, and the alt text escaped.
+    const en = mails.find((m) => m.headers.to === "en-space@example.com");
+    expect(en?.html).toContain(
+      `<img src="https://cdn.example/media/${ids.webpCover}/640.png" width="552" height="368" alt="Two &#34;quoted&#34; &#60;rockets&#62; &#38; a moon"`,
+    );
+    for (const mail of [fr, en]) expect(mail?.text).not.toContain("/media/");
+  });
+
+  it("points the covers at MEDIA_PUBLIC_URL when set, else at PUBLIC_URL/media", () => {
+    const base = { PUBLIC_URL: "https://api.example" };
+    expect(newsletterSettingsFromConfig(loadConfig(base)).mediaBase).toBe("https://api.example/media");
+    const cdn = loadConfig({ ...base, MEDIA_PUBLIC_URL: "https://img.example/m/" });
+    expect(newsletterSettingsFromConfig(cdn).mediaBase).toBe("https://img.example/m");
+  });
+
+  it("reads the covers in the articles' statement: as many statements for one article as for three", async () => {
+    const window = digestWindow(DATE, settings);
+    const one = await t.countStatements(() =>
+      publishedArticlesBetween(t.db, window.from, new Date("2027-02-09T11:00:00Z")),
+    );
+    const three = await t.countStatements(() => publishedArticlesBetween(t.db, window.from, window.to));
+    expect(one.result.map((article) => article.cover?.id)).toEqual([ids.seededCover]);
+    expect(three.result.map((article) => article.cover?.id)).toEqual([
+      ids.decorativeCover,
+      ids.webpCover,
+      ids.seededCover,
+    ]);
+    expect(three.statements.length).toBe(one.statements.length);
+    expect(three.statements.length).toBe(2);
   });
 });
 

@@ -19,6 +19,22 @@ export function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
 }
 
+/** The process and its children (nginx's worker processes under its master). */
+export function processTree(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // Field 4, the parent's pid, is the second after the command name.
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid) children.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return [pid, ...children];
+}
+
 /** Peak resident set size (VmHWM) in bytes. */
 export function peakRssBytes(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");

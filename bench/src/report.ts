@@ -186,7 +186,9 @@ export function markdown(
   out.push("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
   const notes: string[] = [];
   for (const scenario of results.scenarios) {
-    for (const server of results.servers) {
+    // A peer missing from the machine (nginx) runs nowhere, yet gets its "n/a" row and reason.
+    const unsupported = Object.keys(scenario.unsupported ?? {}) as ServerName[];
+    for (const server of new Set([...results.servers, ...unsupported])) {
       const r = scenario.byServer[server];
       const why = scenario.unsupported?.[server];
       if (!r && why) {
@@ -236,23 +238,46 @@ export function markdown(
     );
   }
 
+  /** A table of the scenarios one server ran, comparing it with others: one row each. */
+  const comparison = (
+    server: ServerName,
+    header: string,
+    row: (sums: Record<string, Summary>, s: Summary) => string[],
+  ) => {
+    const ran = results.scenarios.filter((sc) => sc.byServer[server]);
+    if (!ran.length) return;
+    out.push("", `| ${header} |`, `|---|${"---:|".repeat(header.split("|").length - 1)}`);
+    for (const scenario of ran) {
+      const sums = byId.get(scenario.id) ?? {};
+      out.push(`| ${[scenario.name, ...row(sums, sums[server] as Summary)].join(" | ")} |`);
+    }
+  };
   // Issue 7: cache-hit Q1 (lede-cached answers repeated front pages from its response cache)
   // against the uncached lede and against the raw ceiling.
-  const cached = results.scenarios.filter((sc) => sc.byServer["lede-cached"]);
-  if (cached.length) {
-    out.push(
-      "",
-      "| cache hits | lede-cached req/s | lede-cached p99 ms | / uncached lede req/s | / raw req/s | lede-cached / raw p99 | SQL statements / request |",
-      "|---|---:|---:|---:|---:|---:|---:|",
-    );
-    for (const scenario of cached) {
-      const sums = byId.get(scenario.id) ?? {};
-      const c = sums["lede-cached"] as Summary;
-      out.push(
-        `| ${scenario.name} | ${f(c.rps)} | ${f(c.p99, 1)} | ${f(ratio(c.rps, sums.lede?.rps ?? Number.NaN), 2)}× | ${f(ratio(c.rps, sums.raw?.rps ?? Number.NaN), 2)}× | ${f(ratio(c.p99, sums.raw?.p99 ?? Number.NaN), 2)}× | ${f(c.statements, 1)} |`,
-      );
-    }
-  }
+  comparison(
+    "lede-cached",
+    "cache hits | lede-cached req/s | lede-cached p99 ms | / uncached lede req/s | / raw req/s | lede-cached / raw p99 | SQL statements / request",
+    (sums, c) => [
+      f(c.rps),
+      f(c.p99, 1),
+      `${f(ratio(c.rps, sums.lede?.rps ?? Number.NaN), 2)}×`,
+      `${f(ratio(c.rps, sums.raw?.rps ?? Number.NaN), 2)}×`,
+      `${f(ratio(c.p99, sums.raw?.p99 ?? Number.NaN), 2)}×`,
+      f(c.statements, 1),
+    ],
+  );
+  // Q6: lede serving a warm image rendition, against nginx sending the same file from disk.
+  comparison(
+    "nginx",
+    "files | lede req/s | nginx req/s | lede / nginx req/s | lede / nginx p99 | lede / nginx CPU per request",
+    (sums, nginx) => [
+      f(sums.lede?.rps ?? Number.NaN),
+      f(nginx.rps),
+      `${f(ratio(sums.lede?.rps ?? Number.NaN, nginx.rps), 2)}×`,
+      `${f(ratio(sums.lede?.p99 ?? Number.NaN, nginx.p99), 2)}×`,
+      `${f(ratio(sums.lede?.cpuPer1k ?? Number.NaN, nginx.cpuPer1k), 2)}×`,
+    ],
+  );
 
   const q1 = byId.get("q1");
   const rss = results.peakRssBytes.lede;

@@ -1,7 +1,10 @@
 // `npm run bench` — lede against PostGraphile and a raw-SQL ceiling on generated data.
 // See ../README.md for what each step does and how to read the results.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { canonical, diff } from "./compare.ts";
@@ -18,7 +21,7 @@ import {
 } from "./data/database.ts";
 import { sizes } from "./data/sizes.ts";
 import { explainStatements } from "./explain.ts";
-import { runLoad } from "./load.ts";
+import { type LoadRequest, runLoad } from "./load.ts";
 import { planRules } from "./plan-check.ts";
 import {
   cpuSeconds,
@@ -27,6 +30,7 @@ import {
   machine,
   machineBusySeconds,
   peakRssBytes,
+  processTree,
 } from "./procstat.ts";
 import { summariseProfile } from "./profile.ts";
 import { log, n } from "./progress.ts";
@@ -44,6 +48,10 @@ import {
 } from "./report.ts";
 import { scenarios as allScenarios } from "./scenarios/index.ts";
 import {
+  type FileScenario,
+  fileServers,
+  type GraphqlScenario,
+  isFileScenario,
   knownServers,
   type RequestBody,
   type Scenario,
@@ -51,7 +59,15 @@ import {
   serverNames,
   type Unique,
 } from "./scenarios/types.ts";
-import { benchRoot, ledeRoot, type RunningServer, snapshotLede, startServer } from "./servers/servers.ts";
+import {
+  benchRoot,
+  findNginx,
+  ledeRoot,
+  nginxInstallHint,
+  type RunningServer,
+  snapshotLede,
+  startServer,
+} from "./servers/servers.ts";
 
 const usage = `usage: npm run bench -- [options]
 
@@ -64,9 +80,10 @@ const usage = `usage: npm run bench -- [options]
   --warmup S                 seconds of warm-up before each saturation run (default 2)
   --connections N            autocannon connections (default 32)
   --pool N                   database pool size of every server (default 10)
-  --servers a,b              subset of lede,lede-cached,postgraphile,raw (default: all four;
-                             lede-cached, lede with its response cache on, runs only Q1)
-  --scenarios q1,q3          subset of the registered scenarios (q1-q5; default all)
+  --servers a,b              subset of lede,lede-cached,postgraphile,raw,nginx (default: all;
+                             lede-cached, lede with its response cache on, runs only Q1;
+                             nginx, Debian's package, runs only Q6, and is skipped if missing)
+  --scenarios q1,q3          subset of the registered scenarios (q1-q6; default all)
   --load-mode rebuild|indexed  drop indexes and foreign keys while loading (default) or keep them
   --cpu-prof                 afterwards, profile lede under saturation and name its top costs
   --out DIR                  where results go (default bench/results; --quick: bench/.work/results)
@@ -140,13 +157,33 @@ const selected: Scenario[] = args.scenarios
 // scenario has just changed. The writing scenarios also keep off what the others read (Q3).
 const scenarios = allScenarios.filter((s) => selected.includes(s));
 const runOrder = [...scenarios.filter((s) => !s.mutates), ...scenarios.filter((s) => s.mutates)];
-/** The selected servers that run a scenario: not those it does not support, lede-cached only for cache hits. */
+/**
+ * Peers that cannot run on this machine, and why: skipped with a line, "n/a" in the table. nginx
+ * comes from Debian's package, which neither the bench nor CI installs.
+ */
+const missingPeers: Partial<Record<ServerName, string>> = {};
+if (servers.includes("nginx") && scenarios.some(isFileScenario) && !findNginx()) {
+  missingPeers.nginx = `nginx is not installed (${nginxInstallHint})`;
+  log(`nginx: not installed, so Q6 runs on lede alone (${nginxInstallHint})`);
+}
+/** Why a server does not run a scenario: the scenario's own reasons, and the missing peers it would use. */
+const unsupportedOf = (scenario: Scenario): Partial<Record<ServerName, string>> => ({
+  ...scenario.unsupported,
+  ...(isFileScenario(scenario) && missingPeers),
+});
+/**
+ * The selected servers that run a scenario: not those it does not support; lede-cached only for
+ * cache hits; lede and nginx only for a file.
+ */
 const serversOf = (scenario: Scenario): ServerName[] =>
   servers.filter(
     (name) =>
-      !scenario.unsupported?.[name] &&
-      (name !== "postgraphile" || scenario.postgraphile !== undefined) &&
-      (name !== "lede-cached" || scenario.cacheHits === true),
+      !unsupportedOf(scenario)[name] &&
+      (isFileScenario(scenario)
+        ? fileServers.includes(name)
+        : name !== "nginx" &&
+          (name !== "postgraphile" || scenario.postgraphile !== undefined) &&
+          (name !== "lede-cached" || scenario.cacheHits === true)),
   );
 /** The servers started at all: those that run at least one selected scenario. */
 const activeServers = servers.filter((name) => scenarios.some((s) => serversOf(s).includes(name)));
@@ -168,11 +205,19 @@ const proxies = new Set<CountingProxy>();
 let step = "starting";
 let cleaning = false;
 
+/**
+ * The directory nginx serves: a temporary one, readable by nginx's unprivileged worker, where the
+ * file scenarios write lede's answers under the same paths.
+ */
+const staticRoot = mkdtempSync(join(tmpdir(), "lede-bench-static-"));
+chmodSync(staticRoot, 0o755);
+
 async function cleanup(dropDb: boolean): Promise<void> {
   if (cleaning) return;
   cleaning = true;
   await Promise.allSettled([...running].map((s) => s.stop()));
   await Promise.allSettled([...proxies].map((p) => p.close()));
+  rmSync(staticRoot, { recursive: true, force: true });
   if (dropDb) await dropDatabase(adminUrl, dbName).catch(() => {});
 }
 
@@ -207,6 +252,28 @@ const post = async (target: string, body: string): Promise<unknown> => {
   }
 };
 
+/** A GET's answer: its status, type and bytes. */
+const get = async (target: string) => {
+  const response = await fetch(target, { signal: AbortSignal.timeout(15_000) });
+  return {
+    status: response.status,
+    type: response.headers.get("content-type"),
+    bytes: Buffer.from(await response.arrayBuffer()),
+  };
+};
+
+/** What the gate compares of a file: status, type, length and content (by hash). */
+const fileAnswer = ({ status, type, bytes }: Awaited<ReturnType<typeof get>>) => ({
+  status,
+  type,
+  length: bytes.length,
+  sha256: createHash("sha256").update(bytes).digest("hex"),
+});
+
+/** One request, as the load runs send it. */
+const sendOnce = (server: RunningServer, request: LoadRequest): Promise<unknown> =>
+  request.method === "POST" ? post(server.url, request.body()) : get(`${server.origin}${request.path()}`);
+
 /**
  * Waits until no query of a finished run is still running on the bench database; past a few
  * seconds, cancels them. A server whose clients gave up (autocannon timeouts) can leave its pool
@@ -230,7 +297,7 @@ async function settle(admin: postgres.Sql, after: string): Promise<number> {
   }
 }
 
-const sideOf = (scenario: Scenario, server: ServerName) => {
+const sideOf = (scenario: GraphqlScenario<unknown>, server: ServerName) => {
   if (server !== "postgraphile") return scenario.lede;
   if (!scenario.postgraphile) throw new Error(`${scenario.name}: PostGraphile does not run it`);
   return scenario.postgraphile;
@@ -243,7 +310,7 @@ let requestCounter = 0;
 const uniqueFor = (server: ServerName): Unique =>
   `${runTag}.${knownServers.indexOf(server)}.${requestCounter++}`;
 
-function bodyFor(scenario: Scenario, server: ServerName, input: unknown): string {
+function bodyFor(scenario: GraphqlScenario<unknown>, server: ServerName, input: unknown): string {
   const body: RequestBody = {
     operationName: scenario.operationName,
     query: sideOf(scenario, server).query,
@@ -261,8 +328,11 @@ interface Run {
   inputs: Map<string, unknown[]>;
   results: ScenarioResults;
   resultOf(scenario: Scenario, server: ServerName): ServerScenarioResult;
-  /** The bodies a server's requests take in turn: the inputs rotating; a new body per request for writes. */
-  bodies(scenario: Scenario, server: ServerName): () => string;
+  /**
+   * A server's requests: GraphQL bodies taken in turn, the inputs rotating (a new body per request
+   * for writes); for a file scenario, GETs of the inputs' paths.
+   */
+  request(scenario: Scenario, server: ServerName): LoadRequest;
 }
 
 function newRun(inputs: Map<string, unknown[]>): Run {
@@ -272,9 +342,9 @@ function newRun(inputs: Map<string, unknown[]>): Run {
     fixedRate: 0,
     byServer: {},
     ...(s.mutates && { mutates: true }),
-    ...(s.unsupported && {
+    ...(Object.keys(unsupportedOf(s)).length && {
       unsupported: Object.fromEntries(
-        Object.entries(s.unsupported).filter(([name]) => servers.includes(name as ServerName)),
+        Object.entries(unsupportedOf(s)).filter(([name]) => servers.includes(name as ServerName)),
       ),
     }),
   }));
@@ -291,13 +361,19 @@ function newRun(inputs: Map<string, unknown[]>): Run {
       };
       return entry.byServer[server] as ServerScenarioResult;
     },
-    bodies: (scenario, server) => {
+    request: (scenario, server) => {
       const list = inputs.get(scenario.id) ?? [];
       if (list.length === 0) throw new Error(`${scenario.name}: no inputs in the database`);
       let next = 0;
-      if (scenario.mutates) return () => bodyFor(scenario, server, list[next++ % list.length]);
+      if (isFileScenario(scenario)) {
+        const paths = list.map((input) => scenario.path(input));
+        return { method: "GET", path: () => paths[next++ % paths.length] as string };
+      }
+      const { expect } = sideOf(scenario, server);
+      if (scenario.mutates)
+        return { method: "POST", body: () => bodyFor(scenario, server, list[next++ % list.length]), expect };
       const fixed = list.map((input) => bodyFor(scenario, server, input));
-      return () => fixed[next++ % fixed.length] as string;
+      return { method: "POST", body: () => fixed[next++ % fixed.length] as string, expect };
     },
   };
 }
@@ -363,7 +439,10 @@ async function readInputs(
   try {
     if (reused) for (const scenario of allScenarios) await scenario.mutates?.cleanup(sql);
     const inputs = new Map<string, unknown[]>();
-    for (const scenario of scenarios) inputs.set(scenario.id, await scenario.inputs(sql, quick ? 100 : 1000));
+    for (const scenario of scenarios) {
+      if (isFileScenario(scenario)) await scenario.setup(sql);
+      inputs.set(scenario.id, await scenario.inputs(sql, quick ? 100 : 1000));
+    }
     const [row] = await sql<{ v: string }[]>`select current_setting('server_version') as v`;
     return { inputs, postgresVersion: `PostgreSQL ${row?.v ?? "?"}` };
   } finally {
@@ -389,7 +468,11 @@ async function correctnessGate(run: Run, captured: Captured): Promise<string[]> 
     const proxied = new URL(url);
     proxied.hostname = "127.0.0.1";
     proxied.port = String(proxy.port);
-    const server = await startServer(name, { databaseUrl: proxied.toString(), poolSize: settings.poolSize });
+    const server = await startServer(name, {
+      databaseUrl: proxied.toString(),
+      poolSize: settings.poolSize,
+      staticRoot,
+    });
     running.add(server);
     gate.set(name, { server, proxy });
   }
@@ -399,12 +482,20 @@ async function correctnessGate(run: Run, captured: Captured): Promise<string[]> 
     const list = (run.inputs.get(scenario.id) ?? []).slice(0, gateInputs);
     const names = serversOf(scenario);
     for (const name of names) of(name).proxy.counter.capturing = new Map();
+    if (isFileScenario(scenario)) {
+      if (!names.includes("lede"))
+        throw new Error(`${scenario.name} needs lede: it makes the file nginx serves`);
+      await copyFromLede(scenario, of("lede").server, run.inputs.get(scenario.id) ?? []);
+    }
     for (const [k, input] of list.entries()) {
       const answers = new Map<ServerName, string>();
       for (const name of names) {
         try {
-          const answer = await post(of(name).server.url, bodyFor(scenario, name, input));
-          answers.set(name, canonical(scenario.normalise(name, answer)));
+          const { server } = of(name);
+          const answer = isFileScenario(scenario)
+            ? fileAnswer(await get(`${server.origin}${scenario.path(input)}`))
+            : scenario.normalise(name, await post(server.url, bodyFor(scenario, name, input)));
+          answers.set(name, canonical(answer));
         } catch (error) {
           mismatches.push(
             `${scenario.name}, input ${k} ${JSON.stringify(input)}: ${name} failed: ${(error as Error).message}`,
@@ -426,15 +517,15 @@ async function correctnessGate(run: Run, captured: Captured): Promise<string[]> 
     }
     for (const name of names) {
       const { server, proxy } = of(name);
-      const next = run.bodies(scenario, name);
-      next();
+      const next = run.request(scenario, name);
+      if (next.method === "POST") next.body();
       // One recorded request, then a sequential count.
       proxy.counter.recorded = [];
       proxy.counter.recording = true;
-      await post(server.url, next());
+      await sendOnce(server, next);
       proxy.counter.recording = false;
       const before = proxy.counter.statements;
-      for (let i = 0; i < countRequests; i++) await post(server.url, next());
+      for (let i = 0; i < countRequests; i++) await sendOnce(server, next);
       const result = run.resultOf(scenario, name);
       result.statementsPerRequest = (proxy.counter.statements - before) / countRequests;
       result.statements = [...proxy.counter.recorded];
@@ -459,6 +550,21 @@ async function correctnessGate(run: Run, captured: Captured): Promise<string[]> 
 }
 
 /**
+ * A file scenario's first requests to lede (which make each file if it has to), their bytes
+ * written under the same paths in the directory nginx serves.
+ */
+async function copyFromLede(scenario: FileScenario<unknown>, lede: RunningServer, inputs: unknown[]) {
+  for (const input of inputs) {
+    const path = scenario.path(input);
+    const answer = await get(`${lede.origin}${path}`);
+    if (answer.status !== 200) throw new Error(`${scenario.name}: lede answered ${answer.status} to ${path}`);
+    const file = join(staticRoot, path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, answer.bytes);
+  }
+}
+
+/**
  * 4. Load: every server up, runs interleaved server by server within each round: saturation,
  * then latency at a fixed rate. Returns the first errors seen and each server's peak RSS.
  */
@@ -466,7 +572,7 @@ async function measure(run: Run): Promise<{ errorsSeen: string[]; peakRss: Resul
   step = "starting servers for the load runs";
   const live = new Map<ServerName, RunningServer>();
   for (const name of activeServers) {
-    const server = await startServer(name, { databaseUrl: url, poolSize: settings.poolSize });
+    const server = await startServer(name, { databaseUrl: url, poolSize: settings.poolSize, staticRoot });
     running.add(server);
     live.set(name, server);
   }
@@ -499,12 +605,17 @@ async function measure(run: Run): Promise<{ errorsSeen: string[]; peakRss: Resul
   }
   const peakRss: Results["peakRssBytes"] = {};
   for (const [name, server] of live) {
-    peakRss[name] = peakRssBytes(server.pid);
+    peakRss[name] = sum(processTree(server.pid).map(peakRssBytes));
     await server.stop();
     running.delete(server);
   }
   return { errorsSeen, peakRss };
 }
+
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+
+/** The CPU a server used: its process and its children (nginx's worker under its master). */
+const serverCpuSeconds = (server: RunningServer) => sum(processTree(server.pid).map(cpuSeconds));
 
 async function saturate(
   run: Run,
@@ -517,17 +628,16 @@ async function saturate(
 ): Promise<void> {
   const common = {
     url: server.url,
-    body: run.bodies(scenario, name),
-    expect: sideOf(scenario, name).expect,
+    request: run.request(scenario, name),
     connections: settings.connections,
   };
   await runLoad({ ...common, durationSeconds: settings.warmupSeconds });
-  const cpu0 = cpuSeconds(server.pid);
+  const cpu0 = serverCpuSeconds(server);
   const db0 = databaseBackends(dbName);
   const busy0 = machineBusySeconds();
   const self0 = process.cpuUsage();
   const r = await runLoad({ ...common, durationSeconds: settings.durationSeconds });
-  const cpu = cpuSeconds(server.pid) - cpu0;
+  const cpu = serverCpuSeconds(server) - cpu0;
   const db = databaseCpuBetween(db0, databaseBackends(dbName));
   const self = process.cpuUsage(self0);
   const cancelled = await settle(admin, `${name} ${scenario.name}`);
@@ -582,8 +692,7 @@ async function atFixedRate(
   const rate = (run.results.find((r) => r.id === scenario.id) as ScenarioResults[number]).fixedRate;
   const r = await runLoad({
     url: server.url,
-    body: run.bodies(scenario, name),
-    expect: sideOf(scenario, name).expect,
+    request: run.request(scenario, name),
     connections: settings.connections,
     durationSeconds: settings.durationSeconds,
     rate,
@@ -620,8 +729,7 @@ async function profileLede(run: Run): Promise<Results["profile"]> {
     running.add(server);
     const common = {
       url: server.url,
-      body: run.bodies(scenario, "lede"),
-      expect: scenario.lede.expect,
+      request: run.request(scenario, "lede"),
       connections: settings.connections,
     };
     await runLoad({ ...common, durationSeconds: settings.warmupSeconds });

@@ -99,7 +99,12 @@ export interface DigestArticle {
   url: string;
   /** Tag names, for the line under the title. */
   tags: string[];
+  /** The cover, in HTML only: an absolute URL, its displayed size, and its alt text ("" if decorative). */
+  cover: { src: string; width: number; height: number; alt: string } | null;
 }
+
+/** The width of the digest's column (600 less its padding), which a cover fills. */
+export const DIGEST_COLUMN_WIDTH = 552;
 
 export function digestEmail(input: {
   language: Language;
@@ -139,6 +144,7 @@ export function digestEmail(input: {
   const items = input.articles
     .map(
       (article) => `<div style="margin:0 0 24px">
+${article.cover ? `<a href="${escapeHtml(article.url)}"><img src="${escapeHtml(article.cover.src)}" width="${article.cover.width}" height="${article.cover.height}" alt="${escapeHtml(article.cover.alt)}" style="display:block;border:0;max-width:100%;height:auto;margin:0 0 8px"></a>` : ""}
 <h2 style="font-size:19px;margin:0 0 4px">${link(article.url, article.title)}</h2>
 ${article.tags.length ? `<p style="font-size:12px;color:#666;margin:0 0 6px;text-transform:uppercase">${escapeHtml(article.tags.join(" · "))}</p>` : ""}
 ${article.lede ? `<p style="margin:0">${escapeHtml(article.lede)}</p>` : ""}

@@ -1,15 +1,19 @@
 // What a scenario is: one page a client asks for, written three ways (lede's GraphQL,
 // PostGraphile's generated GraphQL, hand-written SQL for the raw ceiling), plus a normaliser per
 // server that reduces each answer to the same plain data, so the three can be compared exactly.
+// Or a file (an image rendition) that lede serves and nginx serves from disk, byte for byte.
 import type postgres from "postgres";
 
 /**
  * `lede-cached` is lede with its response cache on. It answers like lede, and runs only the
- * scenarios that ask for cache hits (`cacheHits`): issue 7's cache-hit Q1.
+ * scenarios that ask for cache hits (`cacheHits`): issue 7's cache-hit Q1. `nginx` serves files
+ * from disk, and runs only the file scenarios (Q6).
  */
-export type ServerName = "lede" | "postgraphile" | "raw" | "lede-cached";
-export const serverNames: readonly ServerName[] = ["lede", "lede-cached", "postgraphile", "raw"];
+export type ServerName = "lede" | "postgraphile" | "raw" | "lede-cached" | "nginx";
+export const serverNames: readonly ServerName[] = ["lede", "lede-cached", "postgraphile", "raw", "nginx"];
 export const knownServers: readonly ServerName[] = serverNames;
+/** The servers a file scenario runs on: lede makes and serves the file, nginx serves a copy. */
+export const fileServers: readonly ServerName[] = ["lede", "nginx"];
 
 export type Variables = Record<string, unknown>;
 
@@ -29,12 +33,10 @@ export interface RequestBody {
   variables: Variables;
 }
 
-export interface Scenario<Input = unknown> {
+interface ScenarioBase<Input> {
   /** Short id used on the command line and in result files: q1, q2, ... */
   id: string;
   name: string;
-  /** The operation name, which is also how the raw server routes a request. */
-  operationName: string;
   /** The inputs requests rotate over, read from the loaded database (deterministic order). */
   inputs(sql: postgres.Sql, limit: number): Promise<Input[]>;
   /**
@@ -44,6 +46,27 @@ export interface Scenario<Input = unknown> {
   mutates?: { cleanup(sql: postgres.Sql): Promise<void> };
   /** Servers that do not implement this scenario, and why: left out of it, "n/a" in the table. */
   unsupported?: Partial<Record<ServerName, string>>;
+}
+
+export type Scenario<Input = unknown> = GraphqlScenario<Input> | FileScenario<Input>;
+
+/**
+ * A GET answered with bytes (Q6: an image rendition). lede answers first, which makes the file
+ * if it has to; the harness then writes lede's bytes under the same path in the directory nginx
+ * serves, so both send the very same bytes. The gate compares status, type and bytes.
+ */
+export interface FileScenario<Input> extends ScenarioBase<Input> {
+  kind: "file";
+  /** Puts what the inputs name into the bench database and lede's media store, before they are read. */
+  setup(sql: postgres.Sql): Promise<void>;
+  /** The request's path, e.g. `/media/<id>/960.jpg`. */
+  path(input: Input): string;
+}
+
+export interface GraphqlScenario<Input> extends ScenarioBase<Input> {
+  kind?: "graphql";
+  /** The operation name, which is also how the raw server routes a request. */
+  operationName: string;
   /** lede-cached runs it too: the same requests answered from lede's response cache. */
   cacheHits?: boolean;
   lede: Side<Input>;
@@ -83,6 +106,13 @@ export const instant = (value: unknown) => new Date(value as string).toISOString
 export const nodes = <T>(connection: unknown): T[] =>
   ((connection as { nodes?: T[] } | null)?.nodes ?? []) as T[];
 
-export function defineScenario<Input>(scenario: Scenario<Input>): Scenario<unknown> {
+export function defineScenario<Input>(scenario: GraphqlScenario<Input>): Scenario<unknown> {
   return scenario as unknown as Scenario<unknown>;
 }
+
+export function defineFileScenario<Input>(scenario: Omit<FileScenario<Input>, "kind">): Scenario<unknown> {
+  return { ...scenario, kind: "file" } as unknown as Scenario<unknown>;
+}
+
+export const isFileScenario = (scenario: Scenario): scenario is FileScenario<unknown> =>
+  scenario.kind === "file";

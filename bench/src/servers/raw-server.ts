@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage } from "node:http";
 import postgres from "postgres";
 import { scenarios } from "../scenarios/index.ts";
+import { isFileScenario } from "../scenarios/types.ts";
 
 const url = process.env.DATABASE_URL;
 const port = Number(process.env.PORT ?? 5001);
@@ -17,7 +18,7 @@ const sql = postgres(url, {
   idle_timeout: 30,
   connection: { application_name: "lede-bench-raw" },
 });
-const byOperation = new Map(scenarios.map((s) => [s.operationName, s]));
+const byOperation = new Map(scenarios.flatMap((s) => (isFileScenario(s) ? [] : [[s.operationName, s]])));
 
 async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];

@@ -1,17 +1,47 @@
-// Starting and stopping the three servers as child processes, each on the real Node 24 binary
+// Starting and stopping the servers as child processes: the Node ones on the real Node 24 binary
 // (process.execPath: the harness itself runs on the root's `node` devDependency), each with a
 // pool of the same size and production settings, each with a clean environment so nothing from
-// the developer's shell (REDIS_URL, LOG_LEVEL, ...) changes what is measured.
+// the developer's shell (REDIS_URL, LOG_LEVEL, ...) changes what is measured; and nginx
+// (Debian's package) with a configuration of our own, serving files from a directory.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { once } from "node:events";
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
-import { createServer } from "node:net";
+import {
+  accessSync,
+  constants,
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { connect, createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import type { ServerName } from "../scenarios/types.ts";
 
 export const benchRoot = fileURLToPath(new URL("../..", import.meta.url));
 export const ledeRoot = fileURLToPath(new URL("../../..", import.meta.url));
+/** lede's LEDE_DATA_DIR in the bench: its media store is the `media` directory in it. */
+export const ledeDataDir = `${benchRoot}.work/lede-data`;
+
+/** How to get nginx, said wherever it is missing. */
+export const nginxInstallHint = "install Debian's package: apt-get install -y nginx";
+
+/** The nginx binary (on PATH, or Debian's /usr/sbin/nginx, off a non-root PATH), or null. */
+export function findNginx(): string | null {
+  const dirs = [...(process.env.PATH ?? "").split(":").filter(Boolean), "/usr/sbin", "/usr/local/sbin"];
+  for (const dir of dirs) {
+    try {
+      accessSync(`${dir}/nginx`, constants.X_OK);
+      return `${dir}/nginx`;
+    } catch {
+      // not here
+    }
+  }
+  return null;
+}
 
 /**
  * lede runs from a copy of its src/, drizzle/ and package.json taken when the harness starts
@@ -49,13 +79,19 @@ export interface StartOptions {
   poolSize: number;
   /** Where lede writes a V8 CPU profile (`--cpu-prof`), if wanted. */
   cpuProfileDir?: string | undefined;
+  /** The directory nginx serves (its `root`). */
+  staticRoot?: string | undefined;
   startTimeoutMs?: number;
 }
 
 export interface RunningServer {
   name: ServerName;
+  /** The process measured: nginx's master, whose worker is its child. */
   pid: number;
+  /** The GraphQL endpoint. */
   url: string;
+  /** Scheme, host and port, for GETs of paths. */
+  origin: string;
   /** The last lines the server printed, for error messages. */
   output(): string;
   stop(): Promise<void>;
@@ -73,10 +109,46 @@ export async function freePort(): Promise<number> {
 }
 
 interface Launch {
+  /** The binary; Node's by default. */
+  command?: string;
   args: string[];
   cwd: string;
   env: Record<string, string>;
-  ready: RegExp;
+  /** A line the server prints when ready, or "port": ready once the port takes connections. */
+  ready: RegExp | "port";
+}
+
+/**
+ * nginx as a plain static file server, one worker (lede is one process too), in the foreground,
+ * everything it writes under `prefix`. Defaults otherwise: a strong ETag from the file's mtime
+ * and size, Last-Modified, byte ranges; Cache-Control as lede sends it for a rendition.
+ */
+function nginxConfig(prefix: string, root: string, port: number): string {
+  return `daemon off;
+worker_processes 1;
+pid ${prefix}/nginx.pid;
+error_log stderr warn;
+events { worker_connections 1024; }
+http {
+  types { image/jpeg jpg; image/png png; image/webp webp; image/avif avif; image/gif gif; }
+  default_type application/octet-stream;
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_timeout 65;
+  keepalive_requests 1000000;
+  client_body_temp_path ${prefix}/body;
+  proxy_temp_path ${prefix}/proxy;
+  fastcgi_temp_path ${prefix}/fastcgi;
+  uwsgi_temp_path ${prefix}/uwsgi;
+  scgi_temp_path ${prefix}/scgi;
+  server {
+    listen 127.0.0.1:${port};
+    root ${root};
+    location /media/ { add_header Cache-Control "public, max-age=31536000, immutable"; }
+  }
+}
+`;
 }
 
 function launchOf(name: ServerName, port: number, options: StartOptions): Launch {
@@ -124,7 +196,7 @@ function launchOf(name: ServerName, port: number, options: StartOptions): Launch
           DATABASE_POOL_SIZE: String(options.poolSize),
           PORT: String(port),
           HOST: "127.0.0.1",
-          LEDE_DATA_DIR: `${benchRoot}.work/lede-data`,
+          LEDE_DATA_DIR: ledeDataDir,
           LOG_LEVEL: "info",
         },
         ready: /lede ready/,
@@ -156,13 +228,45 @@ function launchOf(name: ServerName, port: number, options: StartOptions): Launch
         },
         ready: /raw ready/,
       };
+    case "nginx": {
+      const command = findNginx();
+      if (!command) throw new Error(`nginx is not installed: ${nginxInstallHint}`);
+      if (!options.staticRoot) throw new Error("nginx needs the directory it serves (staticRoot)");
+      const prefix = `${benchRoot}.work/nginx`;
+      mkdirSync(prefix, { recursive: true });
+      writeFileSync(`${prefix}/nginx.conf`, nginxConfig(prefix, options.staticRoot, port));
+      return {
+        command,
+        // -e: the error log before the configuration is read (Debian's default path is root's).
+        args: ["-p", prefix, "-c", `${prefix}/nginx.conf`, "-e", "stderr"],
+        cwd: prefix,
+        env: { PATH: process.env.PATH ?? "/usr/bin:/bin" },
+        ready: "port",
+      };
+    }
+  }
+}
+
+/** Resolves once something accepts connections on the port. */
+async function portOpen(port: number, child: ChildProcess): Promise<void> {
+  while (child.exitCode === null && child.signalCode === null) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, "127.0.0.1");
+      socket.once("connect", () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once("error", () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
 export async function startServer(name: ServerName, options: StartOptions): Promise<RunningServer> {
   const port = await freePort();
   const launch = launchOf(name, port, options);
-  const child: ChildProcess = spawn(process.execPath, launch.args, {
+  const child: ChildProcess = spawn(launch.command ?? process.execPath, launch.args, {
     cwd: launch.cwd,
     env: launch.env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -184,7 +288,7 @@ export async function startServer(name: ServerName, options: StartOptions): Prom
         if (!line) continue;
         lines.push(line);
         if (lines.length > 60) lines.shift();
-        if (launch.ready.test(line)) {
+        if (launch.ready !== "port" && launch.ready.test(line)) {
           clearTimeout(timer);
           resolve();
         }
@@ -192,6 +296,12 @@ export async function startServer(name: ServerName, options: StartOptions): Prom
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", onData);
+    if (launch.ready === "port") {
+      portOpen(port, child).then(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    }
     child.on("exit", (code, signal) => {
       clearTimeout(timer);
       reject(
@@ -209,6 +319,7 @@ export async function startServer(name: ServerName, options: StartOptions): Prom
     name,
     pid: child.pid as number,
     url: `http://127.0.0.1:${port}/graphql`,
+    origin: `http://127.0.0.1:${port}`,
     output: () => lines.join("\n"),
     stop: async () => {
       if (exited) return;

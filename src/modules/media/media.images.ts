@@ -137,6 +137,14 @@ export const formatsFor = (own: ImageFormat): ImageFormat[] => [
   ...new Set<ImageFormat>(["avif", "webp", own]),
 ];
 
+/** The format an email shows an image in: its own, or PNG for WebP and AVIF (Outlook shows neither). */
+export const mailFormat = (own: ImageFormat): ImageFormat => (own === "webp" || own === "avif" ? "png" : own);
+
+/** The formats /media serves an image's renditions in: those pages are offered, and the email one. */
+export const servedFormats = (own: ImageFormat): ImageFormat[] => [
+  ...new Set<ImageFormat>([...formatsFor(own), mailFormat(own)]),
+];
+
 /** `original` made `width` pixels wide (never wider than it is) in `format`. */
 export function renderRendition(
   original: Uint8Array,

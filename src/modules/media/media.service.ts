@@ -12,11 +12,11 @@ import { fetchImage, type ImportSettings } from "./media.fetch.ts";
 import {
   cleanUpload,
   formatOfMimeType,
-  formatsFor,
   type ImageFormat,
   ImageRejection,
   mimeTypes,
   renderRendition,
+  servedFormats,
   sniffFormat,
   unsupportedReason,
   widthsFor,
@@ -262,7 +262,7 @@ export async function findRendition(
   if (!image || !widthsFor(image.width).includes(width)) return null;
   const own = formatOfMimeType(image.mimeType);
   const format = requested === "auto" ? negotiateFormat(accept, own) : requested;
-  if (!formatsFor(own).includes(format)) return null;
+  if (!servedFormats(own).includes(format)) return null;
   const key = renditionKey(image.contentHash, width, format);
   const etag = `"${image.contentHash.slice(0, 24)}-${width}-${urlExtensions[format]}"`;
   const { renditions } = services;

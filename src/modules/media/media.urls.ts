@@ -1,7 +1,14 @@
 // Where an image's renditions are found (GET /media/{id}/{width}.{format}), how a page asks for them
 // (srcset), and how an article body refers to an image (`![alt](lede:image/ID)`) and shows it.
 import { escapeHtml } from "../../mail/templates.ts";
-import { formatOfMimeType, formatsFor, type ImageFormat, mimeTypes, widthsFor } from "./media.images.ts";
+import {
+  formatOfMimeType,
+  formatsFor,
+  type ImageFormat,
+  mailFormat,
+  mimeTypes,
+  widthsFor,
+} from "./media.images.ts";
 
 /** What the URL helpers need of an image. */
 export interface ImageShape {
@@ -50,6 +57,28 @@ export function srcset(base: string, image: ImageShape, format: ImageFormat): st
   return widthsFor(image.width)
     .map((width) => `${renditionUrl(base, image, width, format)} ${width}w`)
     .join(", ");
+}
+
+/** An image as an email shows it: an absolute URL, and the size it takes in the email's column. */
+export interface MailImage {
+  src: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * The rendition an email shows in a column `columnWidth` pixels wide: the offered width just above
+ * it (never wider than the image), in a format every mail client shows. width and height are the
+ * displayed size, written out because many clients ignore CSS sizes. `base` must be absolute.
+ */
+export function mailImage(base: string, image: ImageShape, columnWidth: number): MailImage {
+  const width = pickWidth(image, columnWidth);
+  const shown = Math.min(width, columnWidth);
+  return {
+    src: renditionUrl(base, image, width, mailFormat(ownFormat(image))),
+    width: shown,
+    height: Math.round((image.height * shown) / image.width),
+  };
 }
 
 // ---- In article bodies -------------------------------------------------------------------------

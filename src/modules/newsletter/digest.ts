@@ -9,7 +9,8 @@ import type { Database, Executor } from "../../db/client.ts";
 import type { Language } from "../../db/schema.ts";
 import { addDays, localDate, zonedInstant } from "../../infra/zoned-time.ts";
 import { enqueueEmails } from "../../mail/outbox.ts";
-import type { DigestArticle, RenderedEmail } from "../../mail/templates.ts";
+import { DIGEST_COLUMN_WIDTH, type DigestArticle, type RenderedEmail } from "../../mail/templates.ts";
+import { mailImage } from "../media/media.urls.ts";
 import { digestMessage } from "./newsletter.emails.ts";
 import {
   activeSubscribersAfter,
@@ -60,6 +61,10 @@ const toDigestArticle = (settings: NewsletterSettings, article: DigestSourceArti
   lede: article.lede,
   url: settings.articleUrl.replace("{slug}", encodeURIComponent(article.slug)),
   tags: article.tags.map((tag) => tag.name),
+  cover: article.cover && {
+    ...mailImage(settings.mediaBase, article.cover, DIGEST_COLUMN_WIDTH),
+    alt: article.cover.decorative ? "" : (article.cover.alt ?? ""),
+  },
 });
 
 export interface DigestRunReport {

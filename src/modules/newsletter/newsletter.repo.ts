@@ -6,6 +6,7 @@ import type { Executor } from "../../db/client.ts";
 import {
   articles,
   articleTags,
+  images,
   type Language,
   newsletterDigestRuns,
   newsletterSubscribers,
@@ -180,11 +181,22 @@ export const allTags = (db: Executor) =>
 
 // --- The digest -----------------------------------------------------------------------------
 
+/** What the digest shows of an article's cover image. */
+export interface DigestCover {
+  id: string;
+  width: number;
+  height: number;
+  mimeType: string;
+  alt: string | null;
+  decorative: boolean;
+}
+
 export type DigestSourceArticle = Omit<typeof articles.$inferSelect, "searchVector"> & {
   tags: { slug: string; name: string }[];
+  cover: DigestCover | null;
 };
 
-/** Published articles with `from <= published_at < to`, newest first, with their tags. */
+/** Published articles with `from <= published_at < to`, newest first, with their tags and cover. */
 export async function publishedArticlesBetween(
   db: Executor,
   from: Date,
@@ -192,8 +204,20 @@ export async function publishedArticlesBetween(
   language?: Language,
 ): Promise<DigestSourceArticle[]> {
   const rows = await db
-    .select(articleReadColumns)
+    .select({
+      ...articleReadColumns,
+      // Joined here, not read after: the digest stays two statements however many articles.
+      cover: {
+        id: images.id,
+        width: images.width,
+        height: images.height,
+        mimeType: images.mimeType,
+        alt: images.alt,
+        decorative: images.decorative,
+      },
+    })
     .from(articles)
+    .leftJoin(images, eq(images.id, articles.coverImageId))
     .where(
       and(
         // Public means published and not deleted: a deleted article is never mailed.

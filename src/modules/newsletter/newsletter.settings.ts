@@ -9,6 +9,8 @@ export interface NewsletterSettings {
   publicUrl: string;
   /** An article's link in the digest, with `{slug}` in it. */
   articleUrl: string;
+  /** Where the digest's cover images are fetched from: the media settings' publicBase (absolute). */
+  mediaBase: string;
   /** The From header of every newsletter email. */
   mailFrom: string;
   timeZone: string;
@@ -21,6 +23,7 @@ export interface NewsletterSettings {
 export const defaultNewsletterSettings: NewsletterSettings = {
   publicUrl: "http://localhost:4000",
   articleUrl: "http://localhost:4000/articles/{slug}",
+  mediaBase: "http://localhost:4000/media",
   mailFrom: "lede <newsletter@localhost>",
   timeZone: "Europe/Paris",
   sendAt: "07:00",
@@ -31,6 +34,7 @@ export function newsletterSettingsFromConfig(config: Config): NewsletterSettings
   return {
     publicUrl: config.publicUrl,
     articleUrl: config.articleUrl,
+    mediaBase: config.media.publicBase,
     mailFrom: config.mail.from,
     timeZone: config.newsletter.timeZone,
     sendAt: config.newsletter.sendAt,
