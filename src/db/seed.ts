@@ -1,9 +1,9 @@
 // Demo content for a fresh database: our own writing (seed-content.ts), inserted in one
 // transaction with ids derived from slugs, so every fresh install has the same global ids.
 import { createHash } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { readingTimeMinutes, renderBody } from "../modules/article/article.content.ts";
-import { demoImages } from "../modules/media/media.demo.ts";
+import { demoImageNames, demoImages } from "../modules/media/media.demo.ts";
 import type { Database } from "./client.ts";
 import {
   articleAuthors,
@@ -47,6 +47,13 @@ export async function seedDemoContent(db: Database): Promise<SeedCounts> {
   if (!seeded)
     throw new DatabaseNotEmptyError("The database already has content; seed only an empty database");
   return seeded;
+}
+
+/** The content hashes the seeded demo covers were recorded with (none before the seed). */
+export async function seededCoverHashes(db: Database): Promise<string[]> {
+  const ids = demoImageNames().map((name) => stableUuid(`image:${name}`));
+  const rows = await db.select({ hash: images.contentHash }).from(images).where(inArray(images.id, ids));
+  return rows.map((row) => row.hash);
 }
 
 /**

@@ -4,7 +4,7 @@ import { storeDemoImages } from "../modules/media/media.demo.ts";
 import type { MediaStore } from "../modules/media/media.store.ts";
 import { type DatabaseHandle, openDatabase } from "./client.ts";
 import { migrateDatabase } from "./migrate.ts";
-import { isDatabaseEmpty, seedDemoContentIfEmpty } from "./seed.ts";
+import { isDatabaseEmpty, seedDemoContentIfEmpty, seededCoverHashes } from "./seed.ts";
 
 /** `holder` says what this process is, for the embedded database's lock (src/db/data-dir-lock.ts). */
 export function openConfiguredDatabase(config: Config, holder: string): Promise<DatabaseHandle> {
@@ -31,6 +31,8 @@ export async function prepareDatabase(
     if (seeded) notes.push(`seeded demo content: ${seeded.articles} articles, ${seeded.comments} comments`);
   }
   // The demo covers' bytes, wherever they are missing (a new media directory or bucket).
-  if (options.seedDemo && options.mediaStore) await storeDemoImages(options.mediaStore);
+  if (options.seedDemo && options.mediaStore) {
+    await storeDemoImages(options.mediaStore, await seededCoverHashes(handle.db));
+  }
   return notes;
 }
