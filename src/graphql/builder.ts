@@ -1,18 +1,16 @@
 // The one Pothos builder. It defines no types: each domain module adds its own.
 import SchemaBuilder from "@pothos/core";
 import ComplexityPlugin from "@pothos/plugin-complexity";
-import DataloaderPlugin from "@pothos/plugin-dataloader";
 import ErrorsPlugin from "@pothos/plugin-errors";
 import RelayPlugin, { decodeGlobalID } from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import { getNullableType, isListType } from "graphql";
 import { DateTimeResolver, URLResolver } from "graphql-scalars";
-import type { StaffRole } from "../db/schema.ts";
+import { staffScopes } from "../modules/staff/staff.roles.ts";
 import type { Context } from "./context.ts";
 import { badUserInput, clientError } from "./errors.ts";
+import MutationPlugin from "./mutation-plugin.ts";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./pagination.ts";
-
-const roleRank: Record<StaffRole, number> = { author: 1, editor: 2, admin: 3 };
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -28,7 +26,7 @@ export const builder = new SchemaBuilder<{
   DefaultNodeNullability: false;
 }>({
   defaultFieldNullability: false,
-  plugins: [ComplexityPlugin, ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, DataloaderPlugin],
+  plugins: [ComplexityPlugin, ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, MutationPlugin],
   complexity: {
     // Cost counts the objects a query can return: a connection multiplies what it holds by its
     // page size (variables included), its edges/nodes lists do not multiply again, and other
@@ -48,14 +46,7 @@ export const builder = new SchemaBuilder<{
       ),
   },
   scopeAuth: {
-    authScopes: (ctx) => {
-      const rank = ctx.viewer ? roleRank[ctx.viewer.role] : 0;
-      return {
-        staff: rank >= roleRank.author,
-        editor: rank >= roleRank.editor,
-        admin: rank >= roleRank.admin,
-      };
-    },
+    authScopes: (ctx) => staffScopes(ctx.viewer),
     unauthorizedError: (_parent, ctx) =>
       ctx.viewer
         ? clientError("FORBIDDEN", "Your staff role does not allow this")
@@ -90,7 +81,15 @@ export const builder = new SchemaBuilder<{
       throw badUserInput(`\`${shown}\` is not a valid id`);
     },
   },
-  errors: { defaultTypes: [] },
+  // Every field with `errors` returns its result object directly in a union named after the field
+  // (createArticle: CreateArticleResult); a field lists only its error types.
+  errors: {
+    defaultTypes: [],
+    directResult: true,
+    defaultUnionOptions: {
+      name: ({ fieldName }) => `${fieldName[0]?.toUpperCase()}${fieldName.slice(1)}Result`,
+    },
+  },
 });
 
 /** Whether `typename` is an object type that implements Node: the only types a global id can name. */

@@ -2,6 +2,7 @@
 // own set of loaders, created lazily so a request pays only for the loaders it uses.
 import type { CommentPolicy } from "../config.ts";
 import type { Database } from "../db/client.ts";
+import type { CacheInvalidation } from "../infra/cache-invalidation.ts";
 import type { ClientInfo } from "../infra/client-info.ts";
 import type { LedePubSub } from "../infra/pubsub.ts";
 import type { RateLimiter } from "../infra/rate-limit.ts";
@@ -11,7 +12,6 @@ import type { NewsletterSettings } from "../modules/newsletter/newsletter.settin
 import type { StaffMember } from "../modules/staff/staff.repo.ts";
 import type { WebhookAddressPolicy } from "../modules/webhooks/webhook.address.ts";
 import type { LiveFeeds } from "./live-feeds.ts";
-import type { CacheInvalidation } from "./plugins/response-cache.ts";
 
 /** What every request shares: built once per process by createApp. */
 export interface AppServices {
@@ -45,6 +45,11 @@ export interface Context extends AppServices {
   disconnect(): void;
   /** The loader made by `factory` for this request, created on first use. */
   loader<T>(this: Context, factory: (ctx: Context) => T): T;
+  /**
+   * Forgets every loader this request made, and what they read: fields resolved after a mutation
+   * (and the next mutation of the same request) read the state it wrote. Run after each mutation.
+   */
+  forgetReads(): void;
 }
 
 export function createContext(
@@ -69,9 +74,21 @@ export function createContext(
       }
       return instance;
     },
+    forgetReads: () => loaders.clear(),
   };
   return context;
 }
+
+/** What the services take from a request: its shared collaborators, and who is acting. */
+export const servicesOf = (ctx: Context) => ({
+  db: ctx.db,
+  now: ctx.now,
+  cache: ctx.cache,
+  pubsub: ctx.pubsub,
+  actor: ctx.viewer,
+  articleUrl: ctx.newsletter.articleUrl,
+  secret: ctx.secret,
+});
 
 /** Staff see drafts, scheduled and archived articles; the public sees published ones only. */
 export const canSeeUnpublished = (ctx: Context) => ctx.viewer !== null;

@@ -1,34 +1,14 @@
-// Errors that mutations return as union members instead of throwing: the client gets a typed
-// object with a message (and the fields at fault), and nothing was written.
+// The GraphQL face of the domain errors (src/modules/errors.ts) that mutations return as union
+// members instead of throwing: the client gets a typed object with a message (and the fields at
+// fault), and nothing was written.
+import {
+  ConflictError,
+  type FieldIssue,
+  NotFoundError,
+  RateLimitedError,
+  ValidationError,
+} from "../modules/errors.ts";
 import { builder } from "./builder.ts";
-
-export interface FieldIssue {
-  /** The input field at fault, as a path such as "input.authorEmail". */
-  field: string;
-  message: string;
-}
-
-export class ValidationError extends Error {
-  readonly issues: FieldIssue[];
-  constructor(issues: FieldIssue[]) {
-    super(issues.length === 1 ? (issues[0] as FieldIssue).message : `${issues.length} fields are invalid`);
-    this.issues = issues;
-  }
-}
-
-export class NotFoundError extends Error {}
-
-export class RateLimitedError extends Error {
-  readonly retryAt: Date;
-  readonly retryAfterSeconds: number;
-  constructor(message: string, retryAfterMs: number, now: Date) {
-    super(message);
-    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-    this.retryAt = new Date(now.getTime() + retryAfterMs);
-  }
-}
-
-export class ConflictError extends Error {}
 
 export const UserErrorRef = builder.interfaceRef<Error>("UserError").implement({
   description: "A problem with what the client asked, returned as data. Nothing was written.",

@@ -8,6 +8,7 @@ import { type ExecutionResult, getOperationAST } from "graphql";
 import type { Plugin, YogaInitialContext } from "graphql-yoga";
 import type { Redis } from "ioredis";
 import type { ResponseCacheSettings } from "../../config.ts";
+import { type CacheInvalidation, noInvalidation } from "../../infra/cache-invalidation.ts";
 import type { Logger } from "../../observability/logger.ts";
 import {
   createMemoryResponseStore,
@@ -42,24 +43,7 @@ export const defaultResponseCacheOptions = {
 } satisfies Required<ResponseCacheSettings>;
 
 /** What writes tell the cache. Cached responses are tagged with the global ids they contain. */
-export interface CacheInvalidation {
-  /** An article, or anything shown with it (its comments, count, quotes, sources), changed. */
-  articleChanged(articleId: string): Promise<void>;
-  /** The set of public articles changed (published, unpublished, deleted): every list is stale. */
-  articleListsChanged(): Promise<void>;
-  authorChanged(authorId: string): Promise<void>;
-  /** An author was added: the `authors` list is stale. */
-  authorListsChanged(): Promise<void>;
-  tagsChanged(): Promise<void>;
-}
-
-const noInvalidation: CacheInvalidation = {
-  articleChanged: async () => {},
-  articleListsChanged: async () => {},
-  authorChanged: async () => {},
-  authorListsChanged: async () => {},
-  tagsChanged: async () => {},
-};
+export type { CacheInvalidation };
 
 export function createResponseCache(options: ResponseCacheOptions): {
   plugins: Plugin[];

@@ -1,25 +1,25 @@
 // Writing articles through the API: the staff mutations, revisions, the bin of deleted articles,
 // preview tokens, and the `articlePublished` subscription. The rules live in article.service.ts.
 import { builder } from "../../graphql/builder.ts";
-import type { Context } from "../../graphql/context.ts";
-import { ConflictError, NotFoundError, ValidationError } from "../../graphql/error-types.ts";
+import { type Context, servicesOf } from "../../graphql/context.ts";
 import { badUserInput } from "../../graphql/errors.ts";
 import { rowByIdLoader } from "../../graphql/loaders.ts";
 import { pageRequest, toConnection } from "../../graphql/pagination.ts";
 import { AuthorRef } from "../author/author.graphql.ts";
 import { authorById } from "../author/author.loaders.ts";
+import { ConflictError, NotFoundError, ValidationError } from "../errors.ts";
 import { ImageRef } from "../media/media.graphql.ts";
 import { StaffRef } from "../staff/staff.graphql.ts";
 import { TagRef } from "../tag/tag.graphql.ts";
 import { tagById, tagBySlug } from "../tag/tag.loaders.ts";
+import { LIMITS } from "./article.fields.ts";
 import { ArticleConnectionRef, ArticleRef, ArticleStatusEnum, LanguageEnum } from "./article.graphql.ts";
 import { type Article, findPublishedArticle } from "./article.repo.ts";
 import {
+  type ArticleServices,
   createArticle,
   deleteArticle,
-  forgetArticleReads,
   issuePreviewToken,
-  LIMITS,
   publishArticle,
   restoreArticle,
   restoreArticleRevision,
@@ -37,15 +37,6 @@ import {
   type Revision,
   revisionCursor,
 } from "./article.writes.ts";
-
-/** Runs a mutation, then forgets this request's cached reads of articles (see forgetArticleReads). */
-export async function written<T>(ctx: Context, work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } finally {
-    forgetArticleReads(ctx);
-  }
-}
 
 export const ArticleMutationSuccessRef = builder.objectRef<Article>("ArticleMutationSuccess").implement({
   description: "The article as the mutation left it.",
@@ -165,9 +156,9 @@ builder.mutationField("createArticle", (t) =>
     authScopes: { staff: true },
     description: "Creates a draft. Editors, admins, and authors who have a byline.",
     args: { input: t.arg({ type: CreateArticleInput, required: true }) },
-    errors: { types: [ValidationError], directResult: true, union: { name: "CreateArticleResult" } },
+    errors: { types: [ValidationError] },
     resolve: (_root, { input }, ctx) =>
-      written(ctx, createArticle(ctx, { ...input, coverImageId: input.coverImageId?.id })),
+      createArticle(servicesOf(ctx), { ...input, coverImageId: input.coverImageId?.id }),
   }),
 );
 
@@ -198,18 +189,13 @@ builder.mutationField("updateArticle", (t) =>
     args: { input: t.arg({ type: UpdateArticleInput, required: true }) },
     errors: {
       types: [ValidationError, NotFoundError, ConflictError],
-      directResult: true,
-      union: { name: "UpdateArticleResult" },
     },
     resolve: (_root, { input }, ctx) =>
-      written(
-        ctx,
-        updateArticle(ctx, {
-          ...input,
-          articleId: input.articleId.id,
-          coverImageId: input.coverImageId === null ? null : input.coverImageId?.id,
-        }),
-      ),
+      updateArticle(servicesOf(ctx), {
+        ...input,
+        articleId: input.articleId.id,
+        coverImageId: input.coverImageId === null ? null : input.coverImageId?.id,
+      }),
   }),
 );
 
@@ -230,18 +216,13 @@ builder.mutationField("restoreArticleRevision", (t) =>
     args: { input: t.arg({ type: RestoreArticleRevisionInput, required: true }) },
     errors: {
       types: [ValidationError, NotFoundError, ConflictError],
-      directResult: true,
-      union: { name: "RestoreArticleRevisionResult" },
     },
     resolve: (_root, { input }, ctx) =>
-      written(
-        ctx,
-        restoreArticleRevision(ctx, {
-          articleId: input.articleId.id,
-          revisionId: input.revisionId.id,
-          expectedVersion: input.expectedVersion,
-        }),
-      ),
+      restoreArticleRevision(servicesOf(ctx), {
+        articleId: input.articleId.id,
+        revisionId: input.revisionId.id,
+        expectedVersion: input.expectedVersion,
+      }),
   }),
 );
 
@@ -251,7 +232,7 @@ builder.mutationField("restoreArticleRevision", (t) =>
 function articleStateMutation(
   name: string,
   description: string,
-  run: (ctx: Context, articleId: string) => Promise<Article>,
+  run: (services: ArticleServices, articleId: string) => Promise<Article>,
   errorTypes: (typeof ValidationError | typeof NotFoundError)[] = [NotFoundError],
 ) {
   const input = builder.inputType(`${name[0]?.toUpperCase()}${name.slice(1)}Input`, {
@@ -263,12 +244,8 @@ function articleStateMutation(
       authScopes: { editor: true },
       description,
       args: { input: t.arg({ type: input, required: true }) },
-      errors: {
-        types: errorTypes,
-        directResult: true,
-        union: { name: `${name[0]?.toUpperCase()}${name.slice(1)}Result` },
-      },
-      resolve: (_root, args, ctx) => written(ctx, run(ctx, args.input.articleId.id)),
+      errors: { types: errorTypes },
+      resolve: (_root, args, ctx) => run(servicesOf(ctx), args.input.articleId.id),
     }),
   );
 }
@@ -311,10 +288,8 @@ builder.mutationField("scheduleArticle", (t) =>
     args: { input: t.arg({ type: ScheduleArticleInput, required: true }) },
     errors: {
       types: [ValidationError, NotFoundError],
-      directResult: true,
-      union: { name: "ScheduleArticleResult" },
     },
-    resolve: (_root, { input }, ctx) => written(ctx, scheduleArticle(ctx, input.articleId.id, input.at)),
+    resolve: (_root, { input }, ctx) => scheduleArticle(servicesOf(ctx), input.articleId.id, input.at),
   }),
 );
 
@@ -347,10 +322,9 @@ builder.mutationField("createPreviewToken", (t) =>
     args: { input: t.arg({ type: CreatePreviewTokenInput, required: true }) },
     errors: {
       types: [ValidationError, NotFoundError],
-      directResult: true,
-      union: { name: "CreatePreviewTokenResult" },
     },
-    resolve: (_root, { input }, ctx) => issuePreviewToken(ctx, input.articleId.id, input.expiresInMinutes),
+    resolve: (_root, { input }, ctx) =>
+      issuePreviewToken(servicesOf(ctx), input.articleId.id, input.expiresInMinutes),
   }),
 );
 
@@ -379,7 +353,7 @@ builder.subscriptionField("articlePublished", (t) =>
     },
     resolve: (article, _args, ctx) => {
       // This subscriber's fields read the article as it is now, not as an earlier event left it.
-      forgetArticleReads(ctx);
+      ctx.forgetReads();
       return article;
     },
   }),

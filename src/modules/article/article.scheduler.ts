@@ -1,14 +1,14 @@
 // The scheduler: publishes scheduled articles when their time comes. The schedule is the article
 // row itself (status 'scheduled', published_at in the future), so nothing is lost on a restart,
-// and any number of processes may run it: one UPDATE claims the due rows, and a row claimed by
-// one process is no longer 'scheduled' for another (see publishDueArticles).
+// and any number of processes may run it: each due article is published through the service's own
+// publishing path, under its row lock, where a row another process published first is no longer
+// due (see publishDueArticle).
 import type { Database } from "../../db/client.ts";
-import type { CacheInvalidation } from "../../graphql/plugins/response-cache.ts";
+import { type CacheInvalidation, noInvalidation } from "../../infra/cache-invalidation.ts";
 import type { LedePubSub } from "../../infra/pubsub.ts";
 import { defaultNewsletterSettings } from "../newsletter/newsletter.settings.ts";
-import { articleEvent, recordWebhookEvent } from "../webhooks/webhook.events.ts";
-import { announcePublished } from "./article.service.ts";
-import { insertRevisions, publishDueArticles, snapshotsOf } from "./article.writes.ts";
+import { publishDueArticle } from "./article.service.ts";
+import { findDueArticleIds } from "./article.writes.ts";
 
 export const SCHEDULER_INTERVAL_MS = 30_000;
 
@@ -23,34 +23,25 @@ export interface SchedulerOptions {
 }
 
 /**
- * Publishes what is due now, each with a revision (by no staff member: the schedule was set by
- * whoever scheduled it, in an earlier revision), then announces each on `articlePublished`.
- * Returns the ids it published.
+ * Publishes what is due now, each as an editor's publication would be (a version, a revision by no
+ * staff member, a webhook event, the caches told, `articlePublished` announced) but at its
+ * scheduled time. Returns the ids it published.
  */
 export async function runSchedulerOnce(options: SchedulerOptions): Promise<string[]> {
-  const now = (options.now ?? (() => new Date()))();
-  const published = await options.db.transaction(async (tx) => {
-    const rows = await publishDueArticles(tx, now);
-    const snapshots = await snapshotsOf(tx, rows);
-    await insertRevisions(
-      tx,
-      rows.map((row) => ({
-        articleId: row.id,
-        version: row.version,
-        staffId: null,
-        changedFields: ["status"],
-        snapshot: snapshots.get(row.id) as NonNullable<ReturnType<typeof snapshots.get>>,
-        createdAt: now,
-      })),
-    );
-    const articleUrl = options.articleUrl ?? defaultNewsletterSettings.articleUrl;
-    for (const row of rows)
-      await recordWebhookEvent(tx, articleEvent("article.published", row, articleUrl), now);
-    return rows;
-  });
-  if (published.length) await options.cache?.articleListsChanged();
-  for (const row of published) await announcePublished(options.pubsub, row.id);
-  return published.map((row) => row.id);
+  const at = (options.now ?? (() => new Date()))();
+  const services = {
+    db: options.db,
+    now: () => at,
+    cache: options.cache ?? noInvalidation,
+    pubsub: options.pubsub,
+    actor: null,
+    articleUrl: options.articleUrl ?? defaultNewsletterSettings.articleUrl,
+  };
+  const published: string[] = [];
+  for (const id of await findDueArticleIds(options.db, at)) {
+    if (await publishDueArticle(services, id)) published.push(id);
+  }
+  return published;
 }
 
 export interface RunningScheduler {

@@ -5,7 +5,7 @@
 import { and, inArray, ne, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client.ts";
 import { articles } from "../../db/schema.ts";
-import type { FieldIssue } from "../../graphql/error-types.ts";
+import type { FieldIssue } from "../errors.ts";
 
 export const MAX_SLUG_LENGTH = 80;
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

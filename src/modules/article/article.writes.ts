@@ -248,22 +248,23 @@ export const countDeletedArticles = (db: Executor) => db.$count(articles, isNotN
 // ---- The scheduler -------------------------------------------------------------------------------
 
 /**
- * Publishes every scheduled article that is due, in one statement: each row is claimed by exactly
- * one caller, however many processes run this at once (a second UPDATE waits for the first's row
- * lock, then finds the status no longer 'scheduled' and skips the row).
+ * The scheduled articles that are due, soonest first. A list, not a claim: each is published under
+ * its row lock, where a second process finds it no longer scheduled and leaves it.
  */
-export const publishDueArticles = (tx: Executor, now: Date): Promise<Article[]> =>
-  tx
-    .update(articles)
-    .set({ status: "published", version: sql`${articles.version} + 1`, updatedAt: now })
-    .where(
-      and(
-        eq(articles.status, "scheduled"),
-        sql`${articles.publishedAt} <= ${now}`,
-        isNull(articles.deletedAt),
-      ),
-    )
-    .returning(articleColumns);
+export const findDueArticleIds = async (tx: Executor, now: Date): Promise<string[]> =>
+  (
+    await tx
+      .select({ id: articles.id })
+      .from(articles)
+      .where(
+        and(
+          eq(articles.status, "scheduled"),
+          sql`${articles.publishedAt} <= ${now}`,
+          isNull(articles.deletedAt),
+        ),
+      )
+      .orderBy(articles.publishedAt, articles.id)
+  ).map((row) => row.id);
 
 /** Snapshots of many articles in one statement. */
 export async function snapshotsOf(

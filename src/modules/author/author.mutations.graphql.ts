@@ -1,6 +1,7 @@
 // Writing authors (public bylines): createAuthor and updateAuthor, for editors and admins.
 import { builder } from "../../graphql/builder.ts";
-import { NotFoundError, ValidationError } from "../../graphql/error-types.ts";
+import { servicesOf } from "../../graphql/context.ts";
+import { NotFoundError, ValidationError } from "../errors.ts";
 import { AuthorRef } from "./author.graphql.ts";
 import type { Author } from "./author.repo.ts";
 import { AUTHOR_LIMITS, createAuthor, updateAuthor } from "./author.service.ts";
@@ -40,8 +41,8 @@ builder.mutationField("createAuthor", (t) =>
     authScopes: { editor: true },
     description: "Creates a byline. Editors and admins.",
     args: { input: t.arg({ type: CreateAuthorInput, required: true }) },
-    errors: { types: [ValidationError], directResult: true, union: { name: "CreateAuthorResult" } },
-    resolve: (_root, { input }, ctx) => createAuthor(ctx, input),
+    errors: { types: [ValidationError] },
+    resolve: (_root, { input }, ctx) => createAuthor(servicesOf(ctx), input),
   }),
 );
 
@@ -63,11 +64,8 @@ builder.mutationField("updateAuthor", (t) =>
     authScopes: { editor: true },
     description: "Changes the fields given. Editors and admins.",
     args: { input: t.arg({ type: UpdateAuthorInput, required: true }) },
-    errors: {
-      types: [ValidationError, NotFoundError],
-      directResult: true,
-      union: { name: "UpdateAuthorResult" },
-    },
-    resolve: (_root, { input }, ctx) => updateAuthor(ctx, { ...input, authorId: input.authorId.id }),
+    errors: { types: [ValidationError, NotFoundError] },
+    resolve: (_root, { input }, ctx) =>
+      updateAuthor(servicesOf(ctx), { ...input, authorId: input.authorId.id }),
   }),
 );

@@ -1,11 +1,13 @@
 // The rules for writing authors (public bylines): editors create and update them; a slug is made
 // from the name unless given, and must be free; URLs are http(s). One transaction each.
+
+import type { Database } from "../../db/client.ts";
 import type { SocialLink } from "../../db/schema.ts";
-import type { Context } from "../../graphql/context.ts";
-import { type FieldIssue, NotFoundError, ValidationError } from "../../graphql/error-types.ts";
-import { clientError } from "../../graphql/errors.ts";
-import { checkText, checkWebUrl, isUniqueViolation } from "../../graphql/field-checks.ts";
+import type { CacheInvalidation } from "../../infra/cache-invalidation.ts";
 import { checkSlug, slugify } from "../article/article.slug.ts";
+import { type FieldIssue, NotFoundError, ValidationError } from "../errors.ts";
+import { checkText, checkWebUrl, isUniqueViolation } from "../field-checks.ts";
+import { type Actor, requireEditor } from "../staff/staff.roles.ts";
 import {
   type Author,
   findAuthorForWrite,
@@ -34,11 +36,16 @@ export interface AuthorFieldsInput {
 
 type AuthorFields = Partial<Pick<Author, "slug" | "name" | "bio" | "avatarUrl" | "jobTitle" | "links">>;
 
-function requireEditor(ctx: Context): void {
-  if (!ctx.viewer || ctx.viewer.role === "author") {
-    throw clientError("FORBIDDEN", "Only editors and admins manage authors");
-  }
+/** What writing authors takes. */
+export interface AuthorServices {
+  db: Database;
+  now: () => Date;
+  cache: CacheInvalidation;
+  actor: Actor | null;
 }
+
+const requireAuthorEditor = (services: AuthorServices) =>
+  requireEditor(services.actor, "Only editors and admins manage authors");
 
 /** Checks the fields given: absent means unchanged; null clears an optional field. */
 function cleanAuthorFields(input: AuthorFieldsInput, issues: FieldIssue[]): AuthorFields {
@@ -101,8 +108,8 @@ export interface CreateAuthorInput extends AuthorFieldsInput {
   name: string;
 }
 
-export async function createAuthor(ctx: Context, input: CreateAuthorInput): Promise<Author> {
-  requireEditor(ctx);
+export async function createAuthor(services: AuthorServices, input: CreateAuthorInput): Promise<Author> {
+  requireAuthorEditor(services);
   const issues: FieldIssue[] = [];
   const fields = cleanAuthorFields(input, issues);
   if (issues.length) throw new ValidationError(issues);
@@ -110,18 +117,18 @@ export async function createAuthor(ctx: Context, input: CreateAuthorInput): Prom
   const author = await guardSlug(
     () => slug,
     () =>
-      ctx.db.transaction(async (tx) => {
+      services.db.transaction(async (tx) => {
         if (await isAuthorSlugTaken(tx, slug)) throw slugTaken(slug);
         return insertAuthor(tx, {
           ...fields,
           name: fields.name as string,
           slug,
           links: fields.links ?? [],
-          createdAt: ctx.now(),
+          createdAt: services.now(),
         });
       }),
   );
-  await ctx.cache.authorListsChanged();
+  await services.cache.authorListsChanged();
   return author;
 }
 
@@ -130,15 +137,15 @@ export interface UpdateAuthorInput extends AuthorFieldsInput {
 }
 
 /** Changes the fields given. A new slug changes the author's public address; the old one stops working. */
-export async function updateAuthor(ctx: Context, input: UpdateAuthorInput): Promise<Author> {
-  requireEditor(ctx);
+export async function updateAuthor(services: AuthorServices, input: UpdateAuthorInput): Promise<Author> {
+  requireAuthorEditor(services);
   const issues: FieldIssue[] = [];
   const fields = cleanAuthorFields(input, issues);
   if (issues.length) throw new ValidationError(issues);
   const author = await guardSlug(
     () => fields.slug,
     () =>
-      ctx.db.transaction(async (tx) => {
+      services.db.transaction(async (tx) => {
         const author = await findAuthorForWrite(tx, input.authorId);
         if (!author) throw new NotFoundError("No author has this id");
         if (fields.slug && (await isAuthorSlugTaken(tx, fields.slug, author.id)))
@@ -146,6 +153,6 @@ export async function updateAuthor(ctx: Context, input: UpdateAuthorInput): Prom
         return Object.keys(fields).length ? updateAuthorRow(tx, author.id, fields) : author;
       }),
   );
-  await ctx.cache.authorChanged(author.id);
+  await services.cache.authorChanged(author.id);
   return author;
 }

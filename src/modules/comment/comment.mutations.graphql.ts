@@ -3,12 +3,15 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { isUuid } from "../../db/keyset.ts";
 import { builder } from "../../graphql/builder.ts";
-import type { Context } from "../../graphql/context.ts";
-import { NotFoundError, RateLimitedError, UserErrorRef, ValidationError } from "../../graphql/error-types.ts";
+import { type Context, servicesOf } from "../../graphql/context.ts";
+import { UserErrorRef } from "../../graphql/error-types.ts";
 import { badUserInput, clientError } from "../../graphql/errors.ts";
 import { pageRequest, toConnection } from "../../graphql/pagination.ts";
 import { ArticleRef } from "../article/article.graphql.ts";
 import { loadVisibleArticle } from "../article/article.loaders.ts";
+import { loadArticlePart } from "../article/article.parts.ts";
+import { NotFoundError, RateLimitedError, ValidationError } from "../errors.ts";
+import { isEditor } from "../staff/staff.roles.ts";
 import { CommentRef } from "./comment.graphql.ts";
 import {
   commentCursor,
@@ -22,6 +25,7 @@ import {
   type StoredComment,
 } from "./comment.repo.ts";
 import {
+  type CommentServices,
   CommentsClosedError,
   deleteComment,
   editComment,
@@ -47,6 +51,17 @@ const ModerationActionEnum = builder.enumType("ModerationAction", {
     SPAM: { value: "spam", description: "Hide it as spam." },
     TRASH: { value: "trash", description: "Hide it as deleted (restorable)." },
   } as const satisfies Record<string, { value: ModerationAction; description: string }>,
+});
+
+/** The comment service's collaborators for this request; it reads articles through the request's loaders. */
+const commentServices = (ctx: Context): CommentServices => ({
+  ...servicesOf(ctx),
+  rateLimiter: ctx.rateLimiter,
+  commentPolicy: ctx.commentPolicy,
+  client: ctx.client,
+  visibleArticle: (id) => loadVisibleArticle(ctx, id),
+  bylineOf: async (articleId) =>
+    (await loadArticlePart(ctx, articleId, "authors")).map((author) => author.id),
 });
 
 builder.objectType(CommentsClosedError, {
@@ -119,13 +134,9 @@ builder.mutationField("postComment", (t) =>
   t.field({
     type: PostCommentSuccess,
     args: { input: t.arg({ type: PostCommentInput, required: true }) },
-    errors: {
-      types: [ValidationError, CommentsClosedError, RateLimitedError, NotFoundError],
-      directResult: true,
-      union: { name: "PostCommentResult" },
-    },
+    errors: { types: [ValidationError, CommentsClosedError, RateLimitedError, NotFoundError] },
     resolve: (_root, { input }, ctx) =>
-      postComment(ctx, {
+      postComment(commentServices(ctx), {
         articleId: input.articleId.id,
         parentId: input.parentId?.id,
         authorName: input.authorName,
@@ -154,8 +165,9 @@ builder.mutationField("moderateComment", (t) =>
     authScopes: { staff: true },
     description: "Editors and admins moderate any comment; authors only those on their own articles.",
     args: { input: t.arg({ type: ModerateCommentInput, required: true }) },
-    errors: { types: [NotFoundError], directResult: true, union: { name: "ModerateCommentResult" } },
-    resolve: (_root, { input }, ctx) => moderateComment(ctx, input.commentId.id, input.action),
+    errors: { types: [NotFoundError] },
+    resolve: (_root, { input }, ctx) =>
+      moderateComment(commentServices(ctx), input.commentId.id, input.action),
   }),
 );
 
@@ -173,13 +185,9 @@ builder.mutationField("editComment", (t) =>
     type: ModerationSuccess,
     authScopes: { staff: true },
     args: { input: t.arg({ type: EditCommentInput, required: true }) },
-    errors: {
-      types: [ValidationError, NotFoundError],
-      directResult: true,
-      union: { name: "EditCommentResult" },
-    },
+    errors: { types: [ValidationError, NotFoundError] },
     resolve: (_root, { input }, ctx) =>
-      editComment(ctx, {
+      editComment(commentServices(ctx), {
         commentId: input.commentId.id,
         authorName: input.authorName,
         authorUrl: input.authorUrl,
@@ -198,8 +206,8 @@ builder.mutationField("deleteComment", (t) =>
     authScopes: { staff: true },
     description: "Deletes a comment for good, with every reply below it. To hide one, moderate it to TRASH.",
     args: { input: t.arg({ type: DeleteCommentInput, required: true }) },
-    errors: { types: [NotFoundError], directResult: true, union: { name: "DeleteCommentResult" } },
-    resolve: (_root, { input }, ctx) => deleteComment(ctx, input.commentId.id),
+    errors: { types: [NotFoundError] },
+    resolve: (_root, { input }, ctx) => deleteComment(commentServices(ctx), input.commentId.id),
   }),
 );
 
@@ -220,7 +228,7 @@ builder.queryField("moderationQueue", (t) =>
           articleId: args.articleId?.id,
           // An author without a byline sees nothing rather than everything.
           bylineAuthorId:
-            ctx.viewer?.role === "author"
+            ctx.viewer && !isEditor(ctx.viewer)
               ? (ctx.viewer.authorId ?? "00000000-0000-0000-0000-000000000000")
               : undefined,
         };

@@ -1,20 +1,25 @@
 // The rules for writing comments: who may post what, how a new comment is moderated, and who may
 // moderate it. Every check runs before the single insert or update, so a refusal writes nothing.
 import { randomUUID } from "node:crypto";
+import type { CommentPolicy } from "../../config.ts";
+import type { Database } from "../../db/client.ts";
 import { isUuid } from "../../db/keyset.ts";
 import { withRetry } from "../../db/retry.ts";
 import type { CommentStatus } from "../../db/schema.ts";
-import type { Context } from "../../graphql/context.ts";
+import type { CacheInvalidation } from "../../infra/cache-invalidation.ts";
+import type { ClientInfo } from "../../infra/client-info.ts";
+import type { LedePubSub } from "../../infra/pubsub.ts";
+import type { RateLimiter } from "../../infra/rate-limit.ts";
+import type { Article } from "../article/article.repo.ts";
 import {
+  AccessDeniedError,
   type FieldIssue,
   NotFoundError,
   RateLimitedError,
   ValidationError,
-} from "../../graphql/error-types.ts";
-import { clientError } from "../../graphql/errors.ts";
-import { checkEmail, checkText, checkWebUrl } from "../../graphql/field-checks.ts";
-import { loadVisibleArticle } from "../article/article.loaders.ts";
-import { loadArticlePart } from "../article/article.parts.ts";
+} from "../errors.ts";
+import { checkEmail, checkText, checkWebUrl } from "../field-checks.ts";
+import { type Actor, isEditor, requireStaff, signs } from "../staff/staff.roles.ts";
 import { commentEvent, moderationEvent, recordWebhookEvent } from "../webhooks/webhook.events.ts";
 import {
   deleteStoredComment,
@@ -32,6 +37,24 @@ export const LIMITS = { authorName: 245, authorEmail: 100, authorUrl: 200, body:
 export const MAX_THREAD_DEPTH = 5;
 
 export class CommentsClosedError extends Error {}
+
+/** What writing comments takes: the store, the clock, the caches, who asks, and how they are read. */
+export interface CommentServices {
+  db: Database;
+  now: () => Date;
+  cache: CacheInvalidation;
+  pubsub: LedePubSub;
+  rateLimiter: RateLimiter;
+  commentPolicy: CommentPolicy;
+  /** The poster's IP hash and user agent. */
+  client: ClientInfo;
+  /** The signed-in staff member, or null for a reader. */
+  actor: Actor | null;
+  /** The article `id` if it exists and the actor may see it (the API reads it through its loaders). */
+  visibleArticle(id: string): Promise<Article | null>;
+  /** The ids of the authors on an article's byline. */
+  bylineOf(articleId: string): Promise<string[]>;
+}
 
 export interface PostCommentInput {
   articleId: string;
@@ -73,33 +96,36 @@ function validateCommentFields(input: {
 
 const countLinks = (text: string) => (text.match(/\bhttps?:\/\/|\bwww\./gi) ?? []).length;
 
-async function enforceFloodLimit(ctx: Context, email: string): Promise<void> {
-  const seconds = ctx.commentPolicy.floodSeconds;
+async function enforceFloodLimit(services: CommentServices, email: string): Promise<void> {
+  const seconds = services.commentPolicy.floodSeconds;
   if (seconds <= 0) return;
   const keys = [`comment:email:${email.toLowerCase()}`];
-  if (ctx.client.ipHash) keys.push(`comment:ip:${ctx.client.ipHash}`);
+  if (services.client.ipHash) keys.push(`comment:ip:${services.client.ipHash}`);
   for (const key of keys) {
-    const verdict = await ctx.rateLimiter.hit(key, 1, seconds * 1000);
+    const verdict = await services.rateLimiter.hit(key, 1, seconds * 1000);
     if (!verdict.allowed) {
       throw new RateLimitedError(
         "You are commenting too fast; wait a moment and try again",
         verdict.retryAfterMs,
-        ctx.now(),
+        services.now(),
       );
     }
   }
 }
 
-export async function postComment(ctx: Context, input: PostCommentInput): Promise<PostedComment> {
+export async function postComment(
+  services: CommentServices,
+  input: PostCommentInput,
+): Promise<PostedComment> {
   const fields = validateCommentFields(input);
-  const article = isUuid(input.articleId) ? await loadVisibleArticle(ctx, input.articleId) : null;
+  const article = isUuid(input.articleId) ? await services.visibleArticle(input.articleId) : null;
   // Staff may see drafts, but nobody comments on one.
   if (article?.status !== "published") throw new NotFoundError("No published article has this id");
   if (!article.commentsOpen) throw new CommentsClosedError("Comments are closed on this article");
 
   let ancestorIds: string[] = [];
   if (input.parentId) {
-    const parent = isUuid(input.parentId) ? await findStoredComment(ctx.db, input.parentId) : null;
+    const parent = isUuid(input.parentId) ? await findStoredComment(services.db, input.parentId) : null;
     if (!parent || parent.articleId !== article.id || parent.status !== "approved") {
       throw new ValidationError([
         { field: "input.parentId", message: "parentId must be an approved comment on the same article" },
@@ -113,15 +139,20 @@ export async function postComment(ctx: Context, input: PostCommentInput): Promis
     ancestorIds = [...parent.ancestorIds, parent.id];
   }
 
-  await enforceFloodLimit(ctx, fields.authorEmail);
-  if (await hasSameComment(ctx.db, article.id, fields.authorEmail, fields.body)) {
+  await enforceFloodLimit(services, fields.authorEmail);
+  if (await hasSameComment(services.db, article.id, fields.authorEmail, fields.body)) {
     throw new ValidationError([
       { field: "input.body", message: "You already posted this comment on this article" },
     ]);
   }
 
-  const status = await decideStatus(ctx, fields.authorEmail, fields.body, Boolean(input.honeypot?.trim()));
-  const now = ctx.now();
+  const status = await decideStatus(
+    services,
+    fields.authorEmail,
+    fields.body,
+    Boolean(input.honeypot?.trim()),
+  );
+  const now = services.now();
   // The id is chosen here, before the first attempt, so that a retry after a lost connection
   // (the first insert may have committed) finds the comment instead of adding a second one.
   const values = {
@@ -133,38 +164,38 @@ export async function postComment(ctx: Context, input: PostCommentInput): Promis
     status,
     createdAt: now,
     updatedAt: now,
-    ipHash: ctx.client.ipHash,
-    userAgent: ctx.client.userAgent,
+    ipHash: services.client.ipHash,
+    userAgent: services.client.userAgent,
   };
   const comment = await withRetry(() =>
-    ctx.db.transaction(async (tx) => {
+    services.db.transaction(async (tx) => {
       const inserted = await insertComment(tx, values);
       await recordWebhookEvent(tx, commentEvent("comment.created", inserted), now);
       return inserted;
     }),
   );
-  if (status === "approved") await announceApproved(ctx, comment);
+  if (status === "approved") await announceApproved(services, comment);
   return { comment, shownStatus: status === "approved" ? "approved" : "pending" };
 }
 
 /** The moderation policy, in WordPress's order: bots, then link spam, then first-time commenters. */
 async function decideStatus(
-  ctx: Context,
+  services: CommentServices,
   email: string,
   body: string,
   honeypotFilled: boolean,
 ): Promise<CommentStatus> {
-  const policy = ctx.commentPolicy;
+  const policy = services.commentPolicy;
   if (honeypotFilled) return "spam";
   if (countLinks(body) > policy.maxLinks) return "pending";
-  if (policy.autoApproveKnown && (await hasApprovedComment(ctx.db, email))) return "approved";
+  if (policy.autoApproveKnown && (await hasApprovedComment(services.db, email))) return "approved";
   return policy.holdFirstTime ? "pending" : "approved";
 }
 
 /** A comment became public: its article's cached pages are stale, and subscribers hear of it. */
-async function announceApproved(ctx: Context, comment: StoredComment): Promise<void> {
-  await ctx.cache.articleChanged(comment.articleId);
-  await ctx.pubsub.publish("commentApproved", comment.articleId, { commentId: comment.id });
+async function announceApproved(services: CommentServices, comment: StoredComment): Promise<void> {
+  await services.cache.articleChanged(comment.articleId);
+  await services.pubsub.publish("commentApproved", comment.articleId, { commentId: comment.id });
 }
 
 export type ModerationAction = "approve" | "hold" | "spam" | "trash";
@@ -180,37 +211,33 @@ const statusAfter: Record<ModerationAction, CommentStatus> = {
  * The comment a staff member may act on: editors and admins moderate everything, authors only
  * the comments on articles with their byline. Missing and out-of-reach are both NotFound.
  */
-async function commentInReach(ctx: Context, commentId: string): Promise<StoredComment> {
-  const viewer = ctx.viewer;
-  if (!viewer) throw clientError("UNAUTHENTICATED", "Sign in with a staff token");
-  const comment = isUuid(commentId) ? await findStoredComment(ctx.db, commentId) : null;
+async function commentInReach(services: CommentServices, commentId: string): Promise<StoredComment> {
+  const actor = requireStaff(services.actor);
+  const comment = isUuid(commentId) ? await findStoredComment(services.db, commentId) : null;
   if (!comment) throw new NotFoundError("No comment has this id");
-  if (viewer.role === "author") {
-    const byline = await loadArticlePart(ctx, comment.articleId, "authors");
-    if (!viewer.authorId || !byline.some((author) => author.id === viewer.authorId)) {
-      throw clientError("FORBIDDEN", "Authors moderate only the comments on their own articles");
-    }
+  if (!isEditor(actor) && !signs(actor, await services.bylineOf(comment.articleId))) {
+    throw new AccessDeniedError("forbidden", "Authors moderate only the comments on their own articles");
   }
   return comment;
 }
 
 export async function moderateComment(
-  ctx: Context,
+  services: CommentServices,
   commentId: string,
   action: ModerationAction,
 ): Promise<StoredComment> {
-  const comment = await commentInReach(ctx, commentId);
+  const comment = await commentInReach(services, commentId);
   const status = statusAfter[action];
   if (comment.status === status) return comment;
-  const updated = await ctx.db.transaction(async (tx) => {
-    const now = ctx.now();
+  const updated = await services.db.transaction(async (tx) => {
+    const now = services.now();
     const changed = await updateStoredComment(tx, comment.id, { status }, now);
     if (changed) await recordWebhookEvent(tx, moderationEvent(comment.status, changed), now);
     return changed;
   });
   if (!updated) throw new NotFoundError("No comment has this id");
-  if (status === "approved") await announceApproved(ctx, updated);
-  else if (comment.status === "approved") await ctx.cache.articleChanged(comment.articleId);
+  if (status === "approved") await announceApproved(services, updated);
+  else if (comment.status === "approved") await services.cache.articleChanged(comment.articleId);
   return updated;
 }
 
@@ -221,8 +248,11 @@ export interface EditCommentInput {
   body?: string | null | undefined;
 }
 
-export async function editComment(ctx: Context, input: EditCommentInput): Promise<StoredComment> {
-  const comment = await commentInReach(ctx, input.commentId);
+export async function editComment(
+  services: CommentServices,
+  input: EditCommentInput,
+): Promise<StoredComment> {
+  const comment = await commentInReach(services, input.commentId);
   const fields = validateCommentFields({
     authorName: input.authorName ?? comment.authorName,
     authorEmail: comment.authorEmail,
@@ -230,22 +260,22 @@ export async function editComment(ctx: Context, input: EditCommentInput): Promis
     body: input.body ?? comment.body,
   });
   const updated = await updateStoredComment(
-    ctx.db,
+    services.db,
     comment.id,
     { authorName: fields.authorName, authorUrl: fields.authorUrl, body: fields.body },
-    ctx.now(),
+    services.now(),
   );
   if (!updated) throw new NotFoundError("No comment has this id");
-  await ctx.cache.articleChanged(updated.articleId);
+  await services.cache.articleChanged(updated.articleId);
   return updated;
 }
 
-export async function deleteComment(ctx: Context, commentId: string): Promise<StoredComment> {
-  const comment = await commentInReach(ctx, commentId);
-  await ctx.db.transaction(async (tx) => {
+export async function deleteComment(services: CommentServices, commentId: string): Promise<StoredComment> {
+  const comment = await commentInReach(services, commentId);
+  await services.db.transaction(async (tx) => {
     await deleteStoredComment(tx, comment.id);
-    await recordWebhookEvent(tx, commentEvent("comment.removed", comment), ctx.now());
+    await recordWebhookEvent(tx, commentEvent("comment.removed", comment), services.now());
   });
-  await ctx.cache.articleChanged(comment.articleId);
+  await services.cache.articleChanged(comment.articleId);
   return comment;
 }

@@ -2,13 +2,13 @@
 // list of uploads, and the mutations that upload, import and describe images. Domain errors of
 // media.service.ts become the API's typed errors here.
 import { builder } from "../../graphql/builder.ts";
-import { NotFoundError, ValidationError } from "../../graphql/error-types.ts";
 import { clientError } from "../../graphql/errors.ts";
 import { pageRequest, toConnection } from "../../graphql/pagination.ts";
 import { doNotCache } from "../../graphql/plugins/response-cache.ts";
 import { ArticleRef } from "../article/article.graphql.ts";
 import { loadVisibleArticle } from "../article/article.loaders.ts";
 import { refreshArticlesShowingImage } from "../article/article.service.ts";
+import { NotFoundError, ValidationError } from "../errors.ts";
 import { ImageNotFoundError, MediaInputError, MediaStoreError } from "./media.errors.ts";
 import type { ImageFormat } from "./media.images.ts";
 import { articleIdsByImageId, imageById } from "./media.loaders.ts";
@@ -151,7 +151,7 @@ builder.mutationField("uploadImage", (t) =>
     description:
       "Staff: uploads a JPEG, PNG, WebP, AVIF or GIF (a multipart request; send the header `GraphQL-Preflight: 1`). The same bytes again give the same image.",
     args: { file: t.arg({ type: "File", required: true }), ...textArgs(t) },
-    errors: { types: [ValidationError], directResult: true, union: { name: "UploadImageResult" } },
+    errors: { types: [ValidationError] },
     resolve: async (_root, { file, ...text }, ctx) => {
       doNotCache(ctx);
       const bytes = new Uint8Array(await file.arrayBuffer());
@@ -167,7 +167,7 @@ builder.mutationField("importImageFromUrl", (t) =>
     description:
       "Staff: fetches an image from an http(s) URL (public addresses only, at most 3 redirects) and adds it as uploadImage does.",
     args: { url: t.arg.string({ required: true }), ...textArgs(t) },
-    errors: { types: [ValidationError], directResult: true, union: { name: "ImportImageFromUrlResult" } },
+    errors: { types: [ValidationError] },
     resolve: (_root, { url, ...text }, ctx) => {
       doNotCache(ctx);
       return asApiErrors(importImage(ctx, ctx.viewer?.id ?? null, url, text as ImageText));
@@ -192,11 +192,7 @@ builder.mutationField("updateImage", (t) =>
     description:
       "Staff: changes an image's alt text, caption, credit or decorative flag, wherever it is shown.",
     args: { input: t.arg({ type: UpdateImageInput, required: true }) },
-    errors: {
-      types: [ValidationError, NotFoundError],
-      directResult: true,
-      union: { name: "UpdateImageResult" },
-    },
+    errors: { types: [ValidationError, NotFoundError] },
     resolve: async (_root, { input }, ctx) => {
       const { imageId, ...text } = input;
       const image = await asApiErrors(updateImage(ctx, imageId.id, text as ImageText), "input.");

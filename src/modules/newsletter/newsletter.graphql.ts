@@ -1,11 +1,12 @@
 // The newsletter in the schema: subscribing (public, and telling nothing about who is subscribed),
 // the token-holder's mutations behind the links in emails, and the digest preview for editors.
 import { builder } from "../../graphql/builder.ts";
-import { RateLimitedError, UserErrorRef, ValidationError } from "../../graphql/error-types.ts";
+import { UserErrorRef } from "../../graphql/error-types.ts";
 import { badUserInput } from "../../graphql/errors.ts";
 import { doNotCache } from "../../graphql/plugins/response-cache.ts";
 import { isIsoDate } from "../../infra/zoned-time.ts";
 import { ArticleRef, LanguageEnum } from "../article/article.graphql.ts";
+import { RateLimitedError, ValidationError } from "../errors.ts";
 import { TagRef } from "../tag/tag.graphql.ts";
 import { tagBySlug } from "../tag/tag.loaders.ts";
 import { type DigestPreview, previewDigest } from "./digest.ts";
@@ -85,11 +86,7 @@ builder.mutationField("subscribeToNewsletter", (t) =>
     description:
       "Asks for the morning digest. A new (or unsubscribed) address gets a confirmation link; a pending one gets it again, at most every 10 minutes.",
     args: { input: t.arg({ type: SubscribeToNewsletterInput, required: true }) },
-    errors: {
-      types: [ValidationError, RateLimitedError],
-      directResult: true,
-      union: { name: "SubscribeToNewsletterResult" },
-    },
+    errors: { types: [ValidationError, RateLimitedError] },
     resolve: (_root, { input }, ctx) => {
       doNotCache(ctx);
       return subscribe(ctx, ctx.client, input);
@@ -122,7 +119,7 @@ function tokenMutation(
       type: Success,
       description,
       args: { input: t.arg({ type: Input, required: true }) },
-      errors: { types: [InvalidTokenError], directResult: true, union: { name: `${name}Result` } },
+      errors: { types: [InvalidTokenError] },
       resolve: async (_root, { input }, ctx) => {
         doNotCache(ctx);
         return { subscription: await run(ctx, input.token) };
@@ -162,11 +159,7 @@ builder.mutationField("updateNewsletterPreferences", (t) =>
   t.field({
     type: UpdateNewsletterPreferencesSuccess,
     args: { input: t.arg({ type: UpdateNewsletterPreferencesInput, required: true }) },
-    errors: {
-      types: [InvalidTokenError, ValidationError],
-      directResult: true,
-      union: { name: "UpdateNewsletterPreferencesResult" },
-    },
+    errors: { types: [InvalidTokenError, ValidationError] },
     resolve: async (_root, { input }, ctx) => {
       doNotCache(ctx);
       const { token, topics, language } = input;

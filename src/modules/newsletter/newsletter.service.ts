@@ -5,11 +5,11 @@ import { createHmac } from "node:crypto";
 import type { Database, Executor } from "../../db/client.ts";
 import { withRetry } from "../../db/retry.ts";
 import type { Language } from "../../db/schema.ts";
-import { type FieldIssue, RateLimitedError, ValidationError } from "../../graphql/error-types.ts";
-import { checkEmail } from "../../graphql/field-checks.ts";
 import type { ClientInfo } from "../../infra/client-info.ts";
 import type { RateLimiter } from "../../infra/rate-limit.ts";
 import { cancelPendingEmails, enqueueEmails } from "../../mail/outbox.ts";
+import { type FieldIssue, RateLimitedError, ValidationError } from "../errors.ts";
+import { checkEmail } from "../field-checks.ts";
 import { recordWebhookEvent, subscriberEvent } from "../webhooks/webhook.events.ts";
 import { confirmationMessage } from "./newsletter.emails.ts";
 import {

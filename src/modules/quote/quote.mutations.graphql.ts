@@ -1,9 +1,10 @@
 // Writing an article's quotes: add (append or insert), update (words, speaker, or a move), remove.
 // Whoever may edit the article may change its quotes; the rules live in quote.service.ts.
 import { builder } from "../../graphql/builder.ts";
-import { NotFoundError, ValidationError } from "../../graphql/error-types.ts";
+import { servicesOf } from "../../graphql/context.ts";
 import { ArticleRef } from "../article/article.graphql.ts";
-import { ArticleMutationSuccessRef, written } from "../article/article.mutations.graphql.ts";
+import { ArticleMutationSuccessRef } from "../article/article.mutations.graphql.ts";
+import { NotFoundError, ValidationError } from "../errors.ts";
 import { QuoteRef } from "./quote.graphql.ts";
 import { addQuote, QUOTE_LIMITS, type QuoteChange, removeQuote, updateQuote } from "./quote.service.ts";
 
@@ -37,13 +38,9 @@ builder.mutationField("addQuote", (t) =>
     type: QuoteMutationSuccessRef,
     authScopes: { staff: true },
     args: { input: t.arg({ type: AddQuoteInput, required: true }) },
-    errors: {
-      types: [ValidationError, NotFoundError],
-      directResult: true,
-      union: { name: "AddQuoteResult" },
-    },
+    errors: { types: [ValidationError, NotFoundError] },
     resolve: (_root, { input }, ctx) =>
-      written(ctx, addQuote(ctx, { ...input, articleId: input.articleId.id })),
+      addQuote(servicesOf(ctx), { ...input, articleId: input.articleId.id }),
   }),
 );
 
@@ -62,13 +59,8 @@ builder.mutationField("updateQuote", (t) =>
     type: QuoteMutationSuccessRef,
     authScopes: { staff: true },
     args: { input: t.arg({ type: UpdateQuoteInput, required: true }) },
-    errors: {
-      types: [ValidationError, NotFoundError],
-      directResult: true,
-      union: { name: "UpdateQuoteResult" },
-    },
-    resolve: (_root, { input }, ctx) =>
-      written(ctx, updateQuote(ctx, { ...input, quoteId: input.quoteId.id })),
+    errors: { types: [ValidationError, NotFoundError] },
+    resolve: (_root, { input }, ctx) => updateQuote(servicesOf(ctx), { ...input, quoteId: input.quoteId.id }),
   }),
 );
 
@@ -82,7 +74,7 @@ builder.mutationField("removeQuote", (t) =>
     authScopes: { staff: true },
     description: "Removes a quote; the ones after it move up.",
     args: { input: t.arg({ type: RemoveQuoteInput, required: true }) },
-    errors: { types: [NotFoundError], directResult: true, union: { name: "RemoveQuoteResult" } },
-    resolve: (_root, { input }, ctx) => written(ctx, removeQuote(ctx, input.quoteId.id)),
+    errors: { types: [NotFoundError] },
+    resolve: (_root, { input }, ctx) => removeQuote(servicesOf(ctx), input.quoteId.id),
   }),
 );

@@ -3,11 +3,15 @@
 // removal. Each change is a new version of the article, in the same transaction.
 import { countPositions, shiftPositions } from "../../db/positions.ts";
 import { quotes } from "../../db/schema.ts";
-import type { Context } from "../../graphql/context.ts";
-import { type FieldIssue, NotFoundError, ValidationError } from "../../graphql/error-types.ts";
-import { checkText } from "../../graphql/field-checks.ts";
 import type { Article } from "../article/article.repo.ts";
-import { articleWritten, lockEditableArticle, touchArticle } from "../article/article.service.ts";
+import {
+  type ArticleServices,
+  articleWritten,
+  lockEditableArticle,
+  touchArticle,
+} from "../article/article.versions.ts";
+import { type FieldIssue, NotFoundError, ValidationError } from "../errors.ts";
+import { checkText } from "../field-checks.ts";
 import { deleteQuoteRow, findQuoteForWrite, insertQuote, type Quote, updateQuoteRow } from "./quote.repo.ts";
 
 export const QUOTE_LIMITS = { speaker: 200, speakerRole: 200, text: 2000 } as const;
@@ -57,12 +61,12 @@ export interface AddQuoteInput extends QuoteFieldsInput {
 }
 
 /** Appends a quote, or inserts it at `position` and moves the ones from there down by one. */
-export async function addQuote(ctx: Context, input: AddQuoteInput): Promise<QuoteChange> {
+export async function addQuote(services: ArticleServices, input: AddQuoteInput): Promise<QuoteChange> {
   const issues: FieldIssue[] = [];
   const fields = cleanQuoteFields(input, issues);
   if (issues.length) throw new ValidationError(issues);
-  const change = await ctx.db.transaction(async (tx) => {
-    const locked = await lockEditableArticle(tx, ctx, input.articleId);
+  const change = await services.db.transaction(async (tx) => {
+    const locked = await lockEditableArticle(tx, services, input.articleId);
     const count = await countPositions(tx, quotes, locked.article.id);
     const position = input.position ?? count;
     if (position > count) throw outOfRange(count);
@@ -73,19 +77,23 @@ export async function addQuote(ctx: Context, input: AddQuoteInput): Promise<Quot
       speakerRole: fields.speakerRole ?? null,
       text: fields.text as string,
       position,
-      createdAt: ctx.now(),
+      createdAt: services.now(),
     });
-    return { quote, article: await touchArticle(tx, ctx, locked, "quotes") };
+    return { quote, article: await touchArticle(tx, services, locked, "quotes") };
   });
-  await articleWritten(ctx, change.article, change.article.status === "published");
+  await articleWritten(services, change.article, change.article.status === "published");
   return change;
 }
 
 /** The quote `quoteId` with its article locked for an edit; the quote is read after the lock. */
-async function lockQuote(tx: Parameters<typeof lockEditableArticle>[0], ctx: Context, quoteId: string) {
+async function lockQuote(
+  tx: Parameters<typeof lockEditableArticle>[0],
+  services: ArticleServices,
+  quoteId: string,
+) {
   const found = await findQuoteForWrite(tx, quoteId);
   if (!found) throw new NotFoundError("No quote has this id");
-  const locked = await lockEditableArticle(tx, ctx, found.articleId);
+  const locked = await lockEditableArticle(tx, services, found.articleId);
   const quote = await findQuoteForWrite(tx, quoteId);
   if (!quote) throw new NotFoundError("No quote has this id");
   return { locked, quote };
@@ -96,12 +104,12 @@ export interface UpdateQuoteInput extends QuoteFieldsInput {
 }
 
 /** Changes a quote's words or speaker, or moves it to `position` (the others close up around it). */
-export async function updateQuote(ctx: Context, input: UpdateQuoteInput): Promise<QuoteChange> {
+export async function updateQuote(services: ArticleServices, input: UpdateQuoteInput): Promise<QuoteChange> {
   const issues: FieldIssue[] = [];
   const fields = cleanQuoteFields(input, issues);
   if (issues.length) throw new ValidationError(issues);
-  const change = await ctx.db.transaction(async (tx) => {
-    const { locked, quote } = await lockQuote(tx, ctx, input.quoteId);
+  const change = await services.db.transaction(async (tx) => {
+    const { locked, quote } = await lockQuote(tx, services, input.quoteId);
     const values: Parameters<typeof updateQuoteRow>[2] = {};
     for (const key of ["speaker", "speakerRole", "text"] as const) {
       if (fields[key] !== undefined && fields[key] !== quote[key])
@@ -117,19 +125,19 @@ export async function updateQuote(ctx: Context, input: UpdateQuoteInput): Promis
     }
     if (!Object.keys(values).length) return { quote, article: locked.article };
     const updated = await updateQuoteRow(tx, quote.id, values);
-    return { quote: updated, article: await touchArticle(tx, ctx, locked, "quotes") };
+    return { quote: updated, article: await touchArticle(tx, services, locked, "quotes") };
   });
-  await articleWritten(ctx, change.article, change.article.status === "published");
+  await articleWritten(services, change.article, change.article.status === "published");
   return change;
 }
 
 /** Removes a quote; the ones after it move up by one. */
-export async function removeQuote(ctx: Context, quoteId: string): Promise<Article> {
-  const change = await ctx.db.transaction(async (tx) => {
-    const { locked, quote } = await lockQuote(tx, ctx, quoteId);
+export async function removeQuote(services: ArticleServices, quoteId: string): Promise<Article> {
+  const change = await services.db.transaction(async (tx) => {
+    const { locked, quote } = await lockQuote(tx, services, quoteId);
     await deleteQuoteRow(tx, quote.id);
     await shiftPositions(tx, quotes, quote.articleId, -1, quote.position + 1);
-    return touchArticle(tx, ctx, locked, "quotes");
+    return touchArticle(tx, services, locked, "quotes");
   });
-  return articleWritten(ctx, change, change.status === "published");
+  return articleWritten(services, change, change.status === "published");
 }

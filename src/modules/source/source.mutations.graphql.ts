@@ -1,8 +1,9 @@
 // Citing sources in an article: addSource and removeSource, for whoever may edit the article.
 import { builder } from "../../graphql/builder.ts";
-import { NotFoundError, ValidationError } from "../../graphql/error-types.ts";
+import { servicesOf } from "../../graphql/context.ts";
 import { ArticleRef } from "../article/article.graphql.ts";
-import { ArticleMutationSuccessRef, written } from "../article/article.mutations.graphql.ts";
+import { ArticleMutationSuccessRef } from "../article/article.mutations.graphql.ts";
+import { NotFoundError, ValidationError } from "../errors.ts";
 import { SourceRef } from "./source.graphql.ts";
 import { addSource, removeSource, SOURCE_LIMITS, type SourceChange } from "./source.service.ts";
 
@@ -29,13 +30,9 @@ builder.mutationField("addSource", (t) =>
     type: SourceMutationSuccessRef,
     authScopes: { staff: true },
     args: { input: t.arg({ type: AddSourceInput, required: true }) },
-    errors: {
-      types: [ValidationError, NotFoundError],
-      directResult: true,
-      union: { name: "AddSourceResult" },
-    },
+    errors: { types: [ValidationError, NotFoundError] },
     resolve: (_root, { input }, ctx) =>
-      written(ctx, addSource(ctx, { ...input, articleId: input.articleId.id })),
+      addSource(servicesOf(ctx), { ...input, articleId: input.articleId.id }),
   }),
 );
 
@@ -49,7 +46,7 @@ builder.mutationField("removeSource", (t) =>
     authScopes: { staff: true },
     description: "Removes a source; the ones after it move up.",
     args: { input: t.arg({ type: RemoveSourceInput, required: true }) },
-    errors: { types: [NotFoundError], directResult: true, union: { name: "RemoveSourceResult" } },
-    resolve: (_root, { input }, ctx) => written(ctx, removeSource(ctx, input.sourceId.id)),
+    errors: { types: [NotFoundError] },
+    resolve: (_root, { input }, ctx) => removeSource(servicesOf(ctx), input.sourceId.id),
   }),
 );

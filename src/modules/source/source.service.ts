@@ -3,11 +3,15 @@
 // version of the article, in the same transaction.
 import { countPositions, shiftPositions } from "../../db/positions.ts";
 import { sources } from "../../db/schema.ts";
-import type { Context } from "../../graphql/context.ts";
-import { type FieldIssue, NotFoundError, ValidationError } from "../../graphql/error-types.ts";
-import { checkText, checkWebUrl } from "../../graphql/field-checks.ts";
 import type { Article } from "../article/article.repo.ts";
-import { articleWritten, lockEditableArticle, touchArticle } from "../article/article.service.ts";
+import {
+  type ArticleServices,
+  articleWritten,
+  lockEditableArticle,
+  touchArticle,
+} from "../article/article.versions.ts";
+import { type FieldIssue, NotFoundError, ValidationError } from "../errors.ts";
+import { checkText, checkWebUrl } from "../field-checks.ts";
 import { deleteSourceRow, findSourceForWrite, insertSource, type Source } from "./source.repo.ts";
 
 export const SOURCE_LIMITS = { title: 300, publisher: 200, url: 2000 } as const;
@@ -26,7 +30,7 @@ export interface SourceChange {
 }
 
 /** Appends a source, or inserts it at `position` and moves the ones from there down by one. */
-export async function addSource(ctx: Context, input: AddSourceInput): Promise<SourceChange> {
+export async function addSource(services: ArticleServices, input: AddSourceInput): Promise<SourceChange> {
   const issues: FieldIssue[] = [];
   const title = checkText(issues, "input.title", input.title, { max: SOURCE_LIMITS.title, required: true });
   const publisher =
@@ -41,8 +45,8 @@ export async function addSource(ctx: Context, input: AddSourceInput): Promise<So
     issues.push({ field: "input.position", message: "position must be 0 or more" });
   }
   if (issues.length) throw new ValidationError(issues);
-  const change = await ctx.db.transaction(async (tx) => {
-    const locked = await lockEditableArticle(tx, ctx, input.articleId);
+  const change = await services.db.transaction(async (tx) => {
+    const locked = await lockEditableArticle(tx, services, input.articleId);
     const count = await countPositions(tx, sources, locked.article.id);
     const position = input.position ?? count;
     if (position > count) {
@@ -58,24 +62,24 @@ export async function addSource(ctx: Context, input: AddSourceInput): Promise<So
       url: url as string,
       position,
     });
-    return { source, article: await touchArticle(tx, ctx, locked, "sources") };
+    return { source, article: await touchArticle(tx, services, locked, "sources") };
   });
-  await articleWritten(ctx, change.article);
+  await articleWritten(services, change.article);
   return change;
 }
 
 /** Removes a source; the ones after it move up by one. */
-export async function removeSource(ctx: Context, sourceId: string): Promise<Article> {
-  const change = await ctx.db.transaction(async (tx) => {
+export async function removeSource(services: ArticleServices, sourceId: string): Promise<Article> {
+  const change = await services.db.transaction(async (tx) => {
     const found = await findSourceForWrite(tx, sourceId);
     if (!found) throw new NotFoundError("No source has this id");
-    const locked = await lockEditableArticle(tx, ctx, found.articleId);
+    const locked = await lockEditableArticle(tx, services, found.articleId);
     // Read again under the lock: its position may have moved meanwhile.
     const source = await findSourceForWrite(tx, sourceId);
     if (!source) throw new NotFoundError("No source has this id");
     await deleteSourceRow(tx, source.id);
     await shiftPositions(tx, sources, source.articleId, -1, source.position + 1);
-    return touchArticle(tx, ctx, locked, "sources");
+    return touchArticle(tx, services, locked, "sources");
   });
-  return articleWritten(ctx, change);
+  return articleWritten(services, change);
 }

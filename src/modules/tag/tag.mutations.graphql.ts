@@ -1,6 +1,7 @@
 // Creating tags, for editors and admins.
 import { builder } from "../../graphql/builder.ts";
-import { ValidationError } from "../../graphql/error-types.ts";
+import { servicesOf } from "../../graphql/context.ts";
+import { ValidationError } from "../errors.ts";
 import { TagRef } from "./tag.graphql.ts";
 import type { Tag } from "./tag.repo.ts";
 import { createTag, TAG_NAME_MAX } from "./tag.service.ts";
@@ -22,7 +23,7 @@ builder.mutationField("createTag", (t) =>
     authScopes: { editor: true },
     description: "Creates a tag. Editors and admins.",
     args: { input: t.arg({ type: CreateTagInput, required: true }) },
-    errors: { types: [ValidationError], directResult: true, union: { name: "CreateTagResult" } },
-    resolve: (_root, { input }, ctx) => createTag(ctx, input),
+    errors: { types: [ValidationError] },
+    resolve: (_root, { input }, ctx) => createTag(servicesOf(ctx), input),
   }),
 );

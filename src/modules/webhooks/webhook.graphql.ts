@@ -5,10 +5,10 @@ import { isUuid } from "../../db/keyset.ts";
 import type { OutboxStatus } from "../../db/schema.ts";
 import { builder } from "../../graphql/builder.ts";
 import type { Context } from "../../graphql/context.ts";
-import { NotFoundError, ValidationError } from "../../graphql/error-types.ts";
 import { clientError } from "../../graphql/errors.ts";
 import { groupLoader, rowByIdLoader } from "../../graphql/loaders.ts";
 import { pageRequest, toConnection } from "../../graphql/pagination.ts";
+import { NotFoundError, ValidationError } from "../errors.ts";
 import { eventIdOf, WEBHOOK_EVENT_TYPES } from "./webhook.events.ts";
 import {
   countDeliveries,
@@ -247,7 +247,7 @@ builder.mutationField("createWebhook", (t) =>
     authScopes: { admin: true },
     description: "Admins: adds an endpoint and answers its signing secret, this once.",
     args: { input: t.arg({ type: CreateWebhookInput, required: true }) },
-    errors: { types: [ValidationError], directResult: true, union: { name: "CreateWebhookResult" } },
+    errors: { types: [ValidationError] },
     resolve: (_root, { input }, ctx) => mapped(() => createWebhook(servicesOf(ctx), input)),
   }),
 );
@@ -257,11 +257,7 @@ builder.mutationField("updateWebhook", (t) =>
     type: WebhookPayloadRef,
     authScopes: { admin: true },
     args: { input: t.arg({ type: UpdateWebhookInput, required: true }) },
-    errors: {
-      types: [ValidationError, NotFoundError],
-      directResult: true,
-      union: { name: "UpdateWebhookResult" },
-    },
+    errors: { types: [ValidationError, NotFoundError] },
     resolve: async (_root, { input }, ctx) => ({
       webhook: await mapped(() => updateWebhook(servicesOf(ctx), String(input.webhookId), input)),
     }),
@@ -274,7 +270,7 @@ builder.mutationField("rotateWebhookSecret", (t) =>
     authScopes: { admin: true },
     description: "Admins: a new signing secret, shown this once; the previous one signs too for 24 hours.",
     args: { webhookId: t.arg.id({ required: true }) },
-    errors: { types: [NotFoundError], directResult: true, union: { name: "RotateWebhookSecretResult" } },
+    errors: { types: [NotFoundError] },
     resolve: (_root, args, ctx) => mapped(() => rotateWebhookSecret(servicesOf(ctx), String(args.webhookId))),
   }),
 );
@@ -285,7 +281,7 @@ builder.mutationField("deleteWebhook", (t) =>
     authScopes: { admin: true },
     description: "Admins: removes an endpoint with its deliveries and their log.",
     args: { webhookId: t.arg.id({ required: true }) },
-    errors: { types: [NotFoundError], directResult: true, union: { name: "DeleteWebhookResult" } },
+    errors: { types: [NotFoundError] },
     resolve: async (_root, args, ctx) => ({
       webhook: await mapped(() => deleteWebhook(servicesOf(ctx), String(args.webhookId))),
     }),
@@ -298,7 +294,7 @@ builder.mutationField("redeliverWebhook", (t) =>
     authScopes: { admin: true },
     description: "Admins: sends a delivery's event again (same event id), as a new delivery.",
     args: { deliveryId: t.arg.id({ required: true }) },
-    errors: { types: [NotFoundError], directResult: true, union: { name: "RedeliverWebhookResult" } },
+    errors: { types: [NotFoundError] },
     resolve: async (_root, args, ctx) => ({
       delivery: await mapped(() => redeliverWebhook(servicesOf(ctx), String(args.deliveryId))),
     }),
@@ -311,7 +307,7 @@ builder.mutationField("pingWebhook", (t) =>
     authScopes: { admin: true },
     description: "Admins: queues a webhook.ping event to this endpoint alone; see it in webhookDeliveries.",
     args: { webhookId: t.arg.id({ required: true }) },
-    errors: { types: [NotFoundError], directResult: true, union: { name: "PingWebhookResult" } },
+    errors: { types: [NotFoundError] },
     resolve: async (_root, args, ctx) => ({
       delivery: await mapped(() => pingWebhook(servicesOf(ctx), String(args.webhookId))),
     }),

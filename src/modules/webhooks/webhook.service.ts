@@ -3,6 +3,7 @@
 // webhook.graphql.ts maps the errors to the API's typed errors.
 import type { Database } from "../../db/client.ts";
 import { isUuid } from "../../db/keyset.ts";
+import { isAdmin } from "../staff/staff.roles.ts";
 import { resolveAllowed, urlProblem, type WebhookAddressPolicy } from "./webhook.address.ts";
 import { isWebhookEventType, PING_EVENT_TYPE, WEBHOOK_EVENT_TYPES } from "./webhook.events.ts";
 import {
@@ -62,7 +63,7 @@ export interface WebhookInput {
 }
 
 function requireAdmin(services: WebhookServices): void {
-  if (services.actor?.role !== "admin") throw new WebhookForbiddenError();
+  if (!isAdmin(services.actor)) throw new WebhookForbiddenError();
 }
 
 /** Checks what `input` gives; absent means unchanged (on create, url and events are required). */

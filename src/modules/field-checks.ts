@@ -1,7 +1,7 @@
 // Checks of free-text input fields shared by the services that write: each problem becomes a
 // FieldIssue naming its field, so one answer lists everything wrong at once.
 import { EmailAddressResolver } from "graphql-scalars";
-import type { FieldIssue } from "./error-types.ts";
+import type { FieldIssue } from "./errors.ts";
 
 /**
  * Trims `value` and checks its length; returns the trimmed text, or null for an absent or empty
