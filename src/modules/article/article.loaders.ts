@@ -16,6 +16,7 @@ import {
   type ListedArticle,
   listArticlesPerGroup,
 } from "./article.repo.ts";
+import { findRevisionsByIds } from "./article.writes.ts";
 
 export const articleById = (ctx: Context) => rowByIdLoader((ids) => findArticlesByIds(ctx.db, ids));
 
@@ -78,3 +79,6 @@ interface GroupPageShape {
   page: PageRequest;
   wanted: WantedParts;
 }
+
+/** Revisions by id (staff only: the ArticleRevision node checks who asks). */
+export const revisionById = (ctx: Context) => rowByIdLoader((ids) => findRevisionsByIds(ctx.db, ids));

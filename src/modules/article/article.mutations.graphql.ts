@@ -1,20 +1,14 @@
-// Writing articles through the API: the staff mutations, revisions, the bin of deleted articles,
-// preview tokens, and the `articlePublished` subscription. The rules live in article.service.ts.
+// Writing articles through the API: the staff mutations (content, revisions restored, publication,
+// the bin) and preview tokens. The rules live in article.service.ts; the reads of revisions and of
+// the bin are in article.history.graphql.ts, `articlePublished` in article.subscriptions.graphql.ts.
 import { builder } from "../../graphql/builder.ts";
-import { type Context, servicesOf } from "../../graphql/context.ts";
-import { badUserInput } from "../../graphql/errors.ts";
-import { rowByIdLoader } from "../../graphql/loaders.ts";
-import { pageRequest, toConnection } from "../../graphql/pagination.ts";
-import { AuthorRef } from "../author/author.graphql.ts";
-import { authorById } from "../author/author.loaders.ts";
+import { servicesOf } from "../../graphql/context.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../errors.ts";
 import { ImageRef } from "../media/media.graphql.ts";
-import { StaffRef } from "../staff/staff.graphql.ts";
-import { TagRef } from "../tag/tag.graphql.ts";
-import { tagById, tagBySlug } from "../tag/tag.loaders.ts";
 import { LIMITS } from "./article.fields.ts";
-import { ArticleConnectionRef, ArticleRef, ArticleStatusEnum, LanguageEnum } from "./article.graphql.ts";
-import { type Article, findPublishedArticle } from "./article.repo.ts";
+import { ArticleRef, LanguageEnum } from "./article.graphql.ts";
+import { ArticleRevisionRef } from "./article.history.graphql.ts";
+import type { Article } from "./article.repo.ts";
 import {
   type ArticleServices,
   createArticle,
@@ -27,107 +21,11 @@ import {
   unpublishArticle,
   updateArticle,
 } from "./article.service.ts";
-import {
-  countDeletedArticles,
-  countRevisions,
-  deletedArticleCursor,
-  findRevisionsByIds,
-  listDeletedArticles,
-  listRevisions,
-  type Revision,
-  revisionCursor,
-} from "./article.writes.ts";
 
 export const ArticleMutationSuccessRef = builder.objectRef<Article>("ArticleMutationSuccess").implement({
   description: "The article as the mutation left it.",
   fields: (t) => ({ article: t.field({ type: ArticleRef, resolve: (article) => article }) }),
 });
-
-// ---- Revisions ---------------------------------------------------------------------------------
-
-const present = <T>(rows: (T | null)[]): T[] => rows.filter((row): row is T => row !== null);
-
-const revisionById = (ctx: Context) => rowByIdLoader((ids) => findRevisionsByIds(ctx.db, ids));
-
-export const ArticleRevisionRef = builder.objectRef<Revision>("ArticleRevision");
-
-builder.node(ArticleRevisionRef, {
-  description:
-    "A saved version of an article: who changed what, when, and the article as it was then. Staff only.",
-  authScopes: { staff: true },
-  id: { resolve: (revision) => revision.id },
-  loadMany: (ids, ctx) =>
-    Promise.all(ids.map((id) => (ctx.viewer ? ctx.loader(revisionById).load(id) : Promise.resolve(null)))),
-  fields: (t) => ({
-    version: t.exposeInt("version", { description: "The article's version this revision recorded." }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    staff: t.field({
-      type: StaffRef,
-      nullable: true,
-      description: "Who made the change; null for the scheduler and for content from before revisions.",
-      resolve: (revision) => revision.staff,
-    }),
-    changedFields: t.exposeStringList("changedFields", {
-      description:
-        'The fields this version changed, such as "title" or "quotes"; every field for the first one.',
-    }),
-    slug: t.string({ resolve: (r) => r.snapshot.slug }),
-    language: t.field({ type: LanguageEnum, resolve: (r) => r.snapshot.language }),
-    title: t.string({ resolve: (r) => r.snapshot.title }),
-    lede: t.string({ nullable: true, resolve: (r) => r.snapshot.lede }),
-    body: t.string({ resolve: (r) => r.snapshot.body }),
-    status: t.field({ type: ArticleStatusEnum, resolve: (r) => r.snapshot.status }),
-    publishedAt: t.field({
-      type: "DateTime",
-      nullable: true,
-      resolve: (r) => (r.snapshot.publishedAt ? new Date(r.snapshot.publishedAt) : null),
-    }),
-    commentsOpen: t.boolean({ resolve: (r) => r.snapshot.commentsOpen }),
-    authors: t.field({
-      type: [AuthorRef],
-      description: "The byline then; an author deleted since is left out.",
-      resolve: async (r, _args, ctx) =>
-        present(await Promise.all(r.snapshot.authorIds.map((id) => ctx.loader(authorById).load(id)))),
-    }),
-    tags: t.field({
-      type: [TagRef],
-      description: "The tags then; a tag deleted since is left out.",
-      resolve: async (r, _args, ctx) =>
-        present(await Promise.all(r.snapshot.tagIds.map((id) => ctx.loader(tagById).load(id)))),
-    }),
-  }),
-});
-
-builder.queryFields((t) => ({
-  articleRevisions: t.connection(
-    {
-      type: ArticleRevisionRef,
-      authScopes: { staff: true },
-      description: "An article's revisions, newest first. Staff only.",
-      args: { articleId: t.arg.globalID({ required: true, for: ArticleRef }) },
-      resolve: async (_root, args, ctx) => {
-        const page = pageRequest(args, 1);
-        const rows = await listRevisions(ctx.db, args.articleId.id, page);
-        return toConnection(rows, page, revisionCursor, () => countRevisions(ctx.db, args.articleId.id));
-      },
-    },
-    { name: "ArticleRevisionConnection" },
-  ),
-  deletedArticles: t.connection(
-    {
-      type: ArticleRef,
-      authScopes: { staff: true },
-      description:
-        "The bin: deleted articles, most recently deleted first. Staff only; restoreArticle brings one back.",
-      resolve: async (_root, args, ctx) => {
-        const page = pageRequest(args, 2);
-        const rows = await listDeletedArticles(ctx.db, page);
-        return toConnection(rows, page, deletedArticleCursor, () => countDeletedArticles(ctx.db));
-      },
-    },
-    ArticleConnectionRef,
-  ),
-}));
 
 // ---- Content -----------------------------------------------------------------------------------
 
@@ -325,36 +223,5 @@ builder.mutationField("createPreviewToken", (t) =>
     },
     resolve: (_root, { input }, ctx) =>
       issuePreviewToken(servicesOf(ctx), input.articleId.id, input.expiresInMinutes),
-  }),
-);
-
-// ---- Subscription ------------------------------------------------------------------------------
-
-builder.subscriptionField("articlePublished", (t) =>
-  t.field({
-    type: ArticleRef,
-    description:
-      "Articles as they are published, by an editor or by the scheduler; with `tag`, only those with that tag.",
-    args: { tag: t.arg.string({ description: "A tag's slug." }) },
-    subscribe: async (_root, { tag }, ctx) => {
-      if (tag && !(await ctx.loader(tagBySlug).load(tag)))
-        throw badUserInput(`No tag has the slug ${tag}`, "tag");
-      const db = ctx.db;
-      return ctx.live.open(
-        {
-          channel: "articlePublished",
-          listen: (listener) => ctx.pubsub.listen("articlePublished", listener),
-          // Read when the event comes, once for every subscriber: it may be unpublished already.
-          read: ({ articleId }: { articleId: string }) => findPublishedArticle(db, articleId),
-        },
-        ctx,
-        (article) => !tag || article.tagSlugs.includes(tag),
-      );
-    },
-    resolve: (article, _args, ctx) => {
-      // This subscriber's fields read the article as it is now, not as an earlier event left it.
-      ctx.forgetReads();
-      return article;
-    },
   }),
 );

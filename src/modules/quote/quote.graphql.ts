@@ -1,13 +1,10 @@
 // The Quote type and `quotes(speaker)`: every quote of a speaker, across articles.
 import { builder } from "../../graphql/builder.ts";
-import type { Context } from "../../graphql/context.ts";
-import { rowByIdLoader } from "../../graphql/loaders.ts";
 import { pageRequest, toConnection } from "../../graphql/pagination.ts";
 import { ArticleRef } from "../article/article.graphql.ts";
 import { loadVisibleArticle } from "../article/article.loaders.ts";
-import { countQuotes, findQuotesByIds, listQuotes, type Quote, quoteCursor } from "./quote.repo.ts";
-
-const quoteById = (ctx: Context) => rowByIdLoader((ids) => findQuotesByIds(ctx.db, ids));
+import { quoteById } from "./quote.loaders.ts";
+import { countQuotes, listQuotes, type Quote, quoteCursor } from "./quote.repo.ts";
 
 export const QuoteRef = builder.objectRef<Quote>("Quote");
 

@@ -1,12 +1,8 @@
 // A cited publication: the "(Source)" link under an article.
 import { builder } from "../../graphql/builder.ts";
-import type { Context } from "../../graphql/context.ts";
-import { rowByIdLoader } from "../../graphql/loaders.ts";
 import { loadVisibleArticle } from "../article/article.loaders.ts";
 import type { SourceRow } from "../article/article.parts.ts";
-import { findSourcesByIds } from "./source.repo.ts";
-
-const sourceById = (ctx: Context) => rowByIdLoader((ids) => findSourcesByIds(ctx.db, ids));
+import { sourceById } from "./source.loaders.ts";
 
 export const SourceRef = builder.objectRef<SourceRow>("Source");
 

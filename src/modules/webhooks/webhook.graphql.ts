@@ -6,15 +6,13 @@ import type { OutboxStatus } from "../../db/schema.ts";
 import { builder } from "../../graphql/builder.ts";
 import type { Context } from "../../graphql/context.ts";
 import { clientError } from "../../graphql/errors.ts";
-import { groupLoader, rowByIdLoader } from "../../graphql/loaders.ts";
 import { pageRequest, toConnection } from "../../graphql/pagination.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
 import { eventIdOf, WEBHOOK_EVENT_TYPES } from "./webhook.events.ts";
+import { attemptsByDeliveryId, eventById } from "./webhook.loaders.ts";
 import {
   countDeliveries,
   deliveryCursor,
-  findAttemptsByDeliveryIds,
-  findEventsByIds,
   listDeliveries,
   listWebhooks,
   type Webhook,
@@ -123,13 +121,6 @@ const WebhookAttemptRef = builder.objectRef<WebhookAttempt>("WebhookAttempt").im
     at: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
-
-const attemptsByDeliveryId = (ctx: Context) =>
-  groupLoader(
-    (ids: readonly string[]) => findAttemptsByDeliveryIds(ctx.db, ids),
-    (attempt) => attempt.deliveryId,
-  );
-const eventById = (ctx: Context) => rowByIdLoader((ids) => findEventsByIds(ctx.db, ids));
 
 const WebhookDeliveryRef = builder.objectRef<WebhookDelivery>("WebhookDelivery").implement({
   description: "One event for one endpoint, and its attempts. Admins only.",
