@@ -3,14 +3,15 @@
 // before publication. Each problem is a FieldIssue, so one answer lists everything wrong.
 import type { Executor } from "../../db/client.ts";
 import type { Language } from "../../db/schema.ts";
+import { findAuthorsByIds, findAuthorsBySlugs } from "../author/author.repo.ts";
 import { type FieldIssue, ValidationError } from "../errors.ts";
 import { checkText } from "../field-checks.ts";
 import { imagesByIds } from "../media/media.service.ts";
 import { altOf } from "../media/media.urls.ts";
 import { type Actor, isEditor, signs } from "../staff/staff.roles.ts";
+import { findTagsByIds, findTagsBySlugs } from "../tag/tag.repo.ts";
 import { imageRefsOf, readingTimeMinutes, renderBody } from "./article.content.ts";
 import type { Article } from "./article.repo.ts";
-import { findAuthorIdsBySlugs, findTagIdsBySlugs } from "./article.writes.ts";
 
 /** In characters after trimming (the body is kept as written). */
 export const LIMITS = { title: 300, lede: 1000, body: 200_000 } as const;
@@ -71,20 +72,32 @@ export function cleanFields(input: ArticleFieldsInput, issues: FieldIssue[]): Cl
 export async function resolveSlugs(tx: Executor, fields: CleanFields, issues: FieldIssue[]) {
   const resolve = async (
     slugs: string[] | undefined,
-    find: typeof findAuthorIdsBySlugs,
+    find: (tx: Executor, slugs: readonly string[]) => Promise<{ id: string; slug: string }[]>,
     field: string,
     what: string,
   ): Promise<string[] | undefined> => {
     if (!slugs) return undefined;
-    const ids = new Map((await find(tx, slugs)).map((row) => [row.slug, row.id]));
+    const rows = slugs.length ? await find(tx, slugs) : [];
+    const ids = new Map(rows.map((row) => [row.slug, row.id]));
     const unknown = slugs.filter((slug) => !ids.has(slug));
     if (unknown.length) issues.push({ field, message: `No ${what} has the slug ${unknown.join(", ")}` });
     return slugs.flatMap((slug) => ids.get(slug) ?? []);
   };
   return {
-    authorIds: await resolve(fields.authorSlugs, findAuthorIdsBySlugs, "input.authorSlugs", "author"),
-    tagIds: await resolve(fields.tagSlugs, findTagIdsBySlugs, "input.tagSlugs", "tag"),
+    authorIds: await resolve(fields.authorSlugs, findAuthorsBySlugs, "input.authorSlugs", "author"),
+    tagIds: await resolve(fields.tagSlugs, findTagsBySlugs, "input.tagSlugs", "tag"),
   };
+}
+
+/** Which of `ids` still name an author and a tag (a revision may point at a tag deleted since). */
+export async function existingAuthorAndTagIds(
+  tx: Executor,
+  authorIds: readonly string[],
+  tagIds: readonly string[],
+) {
+  const authorRows = authorIds.length ? await findAuthorsByIds(tx, authorIds) : [];
+  const tagRows = tagIds.length ? await findTagsByIds(tx, tagIds) : [];
+  return { authorIds: new Set(authorRows.map((r) => r.id)), tagIds: new Set(tagRows.map((r) => r.id)) };
 }
 
 /**

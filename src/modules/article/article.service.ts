@@ -20,6 +20,7 @@ import {
   checkImagesDescribed,
   checkOwnByline,
   cleanFields,
+  existingAuthorAndTagIds,
   renderedBody,
   resolveSlugs,
 } from "./article.fields.ts";
@@ -38,7 +39,6 @@ import {
 } from "./article.versions.ts";
 import {
   type ArticlePatch,
-  existingAuthorAndTagIds,
   findArticleForWrite,
   findRevisionsByIds,
   insertArticle,

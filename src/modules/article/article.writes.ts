@@ -10,9 +10,7 @@ import {
   articleRevisions,
   articles,
   articleTags,
-  authors,
   staff,
-  tags,
 } from "../../db/schema.ts";
 import type { PageRequest } from "../../graphql/pagination.ts";
 import type { StaffMember } from "../staff/staff.repo.ts";
@@ -123,47 +121,6 @@ export async function replaceBylines(tx: Executor, articleId: string, authorIds:
 export async function replaceTags(tx: Executor, articleId: string, tagIds: readonly string[]) {
   await tx.delete(articleTags).where(eq(articleTags.articleId, articleId));
   if (tagIds.length) await tx.insert(articleTags).values(tagIds.map((tagId) => ({ articleId, tagId })));
-}
-
-export type SlugAndId = { id: string; slug: string };
-
-export async function findAuthorIdsBySlugs(tx: Executor, slugs: readonly string[]): Promise<SlugAndId[]> {
-  if (!slugs.length) return [];
-  return tx
-    .select({ id: authors.id, slug: authors.slug })
-    .from(authors)
-    .where(inArray(authors.slug, [...slugs]));
-}
-
-export async function findTagIdsBySlugs(tx: Executor, slugs: readonly string[]): Promise<SlugAndId[]> {
-  if (!slugs.length) return [];
-  return tx
-    .select({ id: tags.id, slug: tags.slug })
-    .from(tags)
-    .where(inArray(tags.slug, [...slugs]));
-}
-
-/** Which of `ids` still name an author and a tag (a revision may point at a tag deleted since). */
-export async function existingAuthorAndTagIds(
-  tx: Executor,
-  authorIds: readonly string[],
-  tagIds: readonly string[],
-) {
-  const [authorRows, tagRows] = [
-    authorIds.length
-      ? await tx
-          .select({ id: authors.id })
-          .from(authors)
-          .where(inArray(authors.id, [...authorIds]))
-      : [],
-    tagIds.length
-      ? await tx
-          .select({ id: tags.id })
-          .from(tags)
-          .where(inArray(tags.id, [...tagIds]))
-      : [],
-  ];
-  return { authorIds: new Set(authorRows.map((r) => r.id)), tagIds: new Set(tagRows.map((r) => r.id)) };
 }
 
 // ---- Revisions ----------------------------------------------------------------------------------

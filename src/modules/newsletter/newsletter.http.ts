@@ -12,7 +12,8 @@ import type { Plugin } from "graphql-yoga";
 import type { Language } from "../../db/schema.ts";
 import { escapeHtml } from "../../mail/templates.ts";
 import { ValidationError } from "../errors.ts";
-import { allTags, type Subscriber } from "./newsletter.repo.ts";
+import { listAllTags } from "../tag/tag.repo.ts";
+import type { Subscriber } from "./newsletter.repo.ts";
 import {
   confirmSubscription,
   findConfirmation,
@@ -181,7 +182,8 @@ export function newsletterHttpPlugin(services: NewsletterServices): Plugin {
 
   async function managePage(subscriber: Subscriber, token: string, saved: boolean): Promise<Response> {
     const lang = subscriber.language;
-    const tags = await allTags(services.db);
+    // In the order a reader expects, as the API lists them (not the database collation's).
+    const tags = await listAllTags(services.db);
     const checkboxes = tags
       .map(
         (tag) =>

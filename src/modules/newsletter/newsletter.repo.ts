@@ -165,20 +165,6 @@ export async function spendConfirmTokens(db: Executor, subscriberId: string, now
     );
 }
 
-/** The slugs among `slugs` that name a tag. */
-export async function existingTagSlugs(db: Executor, slugs: readonly string[]): Promise<Set<string>> {
-  if (!slugs.length) return new Set();
-  const rows = await db
-    .select({ slug: tags.slug })
-    .from(tags)
-    .where(inArray(tags.slug, [...slugs]));
-  return new Set(rows.map((row) => row.slug));
-}
-
-/** Every tag (a newsroom has tens), for the manage page. */
-export const allTags = (db: Executor) =>
-  db.select({ slug: tags.slug, name: tags.name }).from(tags).orderBy(asc(tags.name));
-
 // --- The digest -----------------------------------------------------------------------------
 
 /** What the digest shows of an article's cover image. */

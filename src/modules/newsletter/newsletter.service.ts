@@ -10,11 +10,11 @@ import type { RateLimiter } from "../../infra/rate-limit.ts";
 import { cancelPendingEmails, enqueueEmails } from "../../mail/outbox.ts";
 import { type FieldIssue, RateLimitedError, ValidationError } from "../errors.ts";
 import { checkEmail } from "../field-checks.ts";
+import { findTagsBySlugs } from "../tag/tag.repo.ts";
 import { recordWebhookEvent, subscriberEvent } from "../webhooks/webhook.events.ts";
 import { confirmationMessage } from "./newsletter.emails.ts";
 import {
   ensureManageToken,
-  existingTagSlugs,
   findToken,
   insertConfirmToken,
   insertSubscriber,
@@ -344,9 +344,9 @@ export async function validateTopics(db: Executor, topics: readonly string[]): P
   if (unique.length > MAX_TOPICS) {
     throw new ValidationError([{ field: "input.topics", message: `Choose at most ${MAX_TOPICS} topics` }]);
   }
-  const known = await existingTagSlugs(
-    db,
-    unique.filter((topic) => topic.length <= 100),
+  const candidates = unique.filter((topic) => topic.length <= 100);
+  const known = new Set(
+    candidates.length ? (await findTagsBySlugs(db, candidates)).map((tag) => tag.slug) : [],
   );
   const unknown = unique.filter((topic) => !known.has(topic));
   if (unknown.length) {
