@@ -196,7 +196,6 @@ builder.mutationField("updateImage", (t) =>
     resolve: async (_root, { input }, ctx) => {
       const { imageId, ...text } = input;
       const image = await asApiErrors(updateImage(ctx, imageId.id, text as ImageText), "input.");
-      ctx.loader(imageById).clear(image.id).prime(image.id, image);
       await refreshArticlesShowingImage(ctx, image.id);
       return image;
     },
