@@ -7,8 +7,10 @@ import { type DatabaseHandle, openDatabase } from "../src/db/client.ts";
 import { articleRevisions, articles } from "../src/db/schema.ts";
 import { stableUuid } from "../src/db/seed.ts";
 import { seedArticles } from "../src/db/seed-content.ts";
+import { noInvalidation } from "../src/infra/cache-invalidation.ts";
 import { createLedePubSub } from "../src/infra/pubsub.ts";
 import { runSchedulerOnce, startArticleScheduler } from "../src/modules/article/article.scheduler.ts";
+import { publishDueArticle } from "../src/modules/article/article.service.ts";
 import { graphql } from "./generated/gql.ts";
 import { createTestApp, driver, type TestApp } from "./setup/app.ts";
 import { staffToken } from "./setup/factories.ts";
@@ -132,6 +134,23 @@ describe("the scheduler", () => {
     } finally {
       await other?.close();
     }
+  });
+
+  it("leaves an article deleted after it was listed as due, and publishes the others", async () => {
+    const at = new Date(clock.getTime() + 5_400_000);
+    const id = await scheduledArticle(at);
+    await t.db.update(articles).set({ deletedAt: at }).where(eq(articles.id, id));
+    const services = {
+      db: t.db,
+      now: () => at,
+      cache: noInvalidation,
+      pubsub,
+      actor: null,
+      articleUrl: "https://lede.test/{slug}",
+    };
+    // As if the scheduler had listed it just before the editor deleted it.
+    expect(await publishDueArticle(services, id)).toBeNull();
+    expect(await statusOf(id)).toBe("scheduled");
   });
 
   it("runs in a loop until stopped", async () => {

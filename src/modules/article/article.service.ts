@@ -310,18 +310,25 @@ export async function publishArticle(services: ArticleServices, articleId: strin
 /**
  * The scheduler's publication of a scheduled article whose time has come, at its scheduled time
  * (by no staff member: the schedule was set, and its images checked, in an earlier revision).
- * Null when it is not due any more: another process published it first, or an editor moved it.
+ * Null when it is not due any more: another process published it first, or an editor moved or
+ * deleted it.
  */
 export async function publishDueArticle(
   services: ArticleServices,
   articleId: string,
 ): Promise<Article | null> {
-  const { article, published } = await publish(services, articleId, async (_tx, article) =>
-    article.status === "scheduled" && article.publishedAt && article.publishedAt <= services.now()
-      ? article.publishedAt
-      : null,
-  );
-  return published ? article : null;
+  try {
+    const { article, published } = await publish(services, articleId, async (_tx, article) =>
+      article.status === "scheduled" && article.publishedAt && article.publishedAt <= services.now()
+        ? article.publishedAt
+        : null,
+    );
+    return published ? article : null;
+  } catch (error) {
+    // Deleted since the scheduler listed it: nothing is due.
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
 }
 
 export async function scheduleArticle(
