@@ -33,7 +33,7 @@ import {
   type WebhookWithSecret,
 } from "./webhook.service.ts";
 
-const servicesOf = (ctx: Context): WebhookServices => ({
+const webhookServices = (ctx: Context): WebhookServices => ({
   db: ctx.db,
   now: ctx.now,
   secret: ctx.secret,
@@ -239,7 +239,7 @@ builder.mutationField("createWebhook", (t) =>
     description: "Admins: adds an endpoint and answers its signing secret, this once.",
     args: { input: t.arg({ type: CreateWebhookInput, required: true }) },
     errors: { types: [ValidationError] },
-    resolve: (_root, { input }, ctx) => mapped(() => createWebhook(servicesOf(ctx), input)),
+    resolve: (_root, { input }, ctx) => mapped(() => createWebhook(webhookServices(ctx), input)),
   }),
 );
 
@@ -250,7 +250,7 @@ builder.mutationField("updateWebhook", (t) =>
     args: { input: t.arg({ type: UpdateWebhookInput, required: true }) },
     errors: { types: [ValidationError, NotFoundError] },
     resolve: async (_root, { input }, ctx) => ({
-      webhook: await mapped(() => updateWebhook(servicesOf(ctx), String(input.webhookId), input)),
+      webhook: await mapped(() => updateWebhook(webhookServices(ctx), String(input.webhookId), input)),
     }),
   }),
 );
@@ -262,7 +262,8 @@ builder.mutationField("rotateWebhookSecret", (t) =>
     description: "Admins: a new signing secret, shown this once; the previous one signs too for 24 hours.",
     args: { webhookId: t.arg.id({ required: true }) },
     errors: { types: [NotFoundError] },
-    resolve: (_root, args, ctx) => mapped(() => rotateWebhookSecret(servicesOf(ctx), String(args.webhookId))),
+    resolve: (_root, args, ctx) =>
+      mapped(() => rotateWebhookSecret(webhookServices(ctx), String(args.webhookId))),
   }),
 );
 
@@ -274,7 +275,7 @@ builder.mutationField("deleteWebhook", (t) =>
     args: { webhookId: t.arg.id({ required: true }) },
     errors: { types: [NotFoundError] },
     resolve: async (_root, args, ctx) => ({
-      webhook: await mapped(() => deleteWebhook(servicesOf(ctx), String(args.webhookId))),
+      webhook: await mapped(() => deleteWebhook(webhookServices(ctx), String(args.webhookId))),
     }),
   }),
 );
@@ -287,7 +288,7 @@ builder.mutationField("redeliverWebhook", (t) =>
     args: { deliveryId: t.arg.id({ required: true }) },
     errors: { types: [NotFoundError] },
     resolve: async (_root, args, ctx) => ({
-      delivery: await mapped(() => redeliverWebhook(servicesOf(ctx), String(args.deliveryId))),
+      delivery: await mapped(() => redeliverWebhook(webhookServices(ctx), String(args.deliveryId))),
     }),
   }),
 );
@@ -300,7 +301,7 @@ builder.mutationField("pingWebhook", (t) =>
     args: { webhookId: t.arg.id({ required: true }) },
     errors: { types: [NotFoundError] },
     resolve: async (_root, args, ctx) => ({
-      delivery: await mapped(() => pingWebhook(servicesOf(ctx), String(args.webhookId))),
+      delivery: await mapped(() => pingWebhook(webhookServices(ctx), String(args.webhookId))),
     }),
   }),
 );
