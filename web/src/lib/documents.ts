@@ -121,20 +121,20 @@ export const ArticlePageQuery = graphql(`
         avif: srcset(format: AVIF)
         webp: srcset(format: WEBP)
       }
-      comments(first: 50, after: $commentsAfter) {
+      comments(first: 20, after: $commentsAfter) {
         pageInfo { hasNextPage endCursor }
         nodes {
           ...CommentFields
-          replies(first: 20) {
+          replies(first: 6) {
             nodes {
               ...CommentFields
-              replies(first: 10) {
+              replies(first: 3) {
                 nodes {
                   ...CommentFields
-                  replies(first: 5) {
+                  replies(first: 3) {
                     nodes {
                       ...CommentFields
-                      replies(first: 5) { nodes { ...CommentFields } }
+                      replies(first: 3) { nodes { ...CommentFields } }
                     }
                   }
                 }
@@ -182,6 +182,36 @@ export const CommentAddedSubscription = graphql(`
     commentAdded(articleId: $articleId, after: $after) {
       ...CommentFields
       parent { id }
+    }
+  }
+`);
+
+// One thread on its own page: a comment and its replies, for threads longer or deeper than the
+// article page shows.
+export const CommentThreadQuery = graphql(`
+  query WebCommentThread($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Comment {
+        ...CommentFields
+        article { slug language title commentsOpen }
+        replies(first: 20) {
+          nodes {
+            ...CommentFields
+            replies(first: 6) {
+              nodes {
+                ...CommentFields
+                replies(first: 3) {
+                  nodes {
+                    ...CommentFields
+                    replies(first: 3) { nodes { ...CommentFields } }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
     }
   }
 `);

@@ -35,12 +35,19 @@ export function field(form: FormData, name: string): string {
   return typeof value === "string" ? value.trim() : "";
 }
 
-/** The issues of a ValidationError, by form field (`input.authorEmail` -> `authorEmail`). */
-export function issuesByField(issues: { field: string; message: string }[]): Record<string, string> {
+/**
+ * The issues of a ValidationError, by form field (`input.authorEmail` -> `authorEmail`), in the
+ * page's language where the site knows the field (lede's messages are in English).
+ */
+export function issuesByField(
+  issues: { field: string; message: string }[],
+  localized: Record<string, string> = {},
+): Record<string, string> {
   const byField: Record<string, string> = {};
   for (const issue of issues) {
     const name = issue.field.replace(/^input\./, "");
-    byField[name] ??= issue.message;
+    const tooLong = /at most|too long/i.test(issue.message);
+    byField[name] ??= (!tooLong && localized[name]) || issue.message;
   }
   return byField;
 }
