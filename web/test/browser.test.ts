@@ -5,9 +5,16 @@ import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { type Browser, type Page, launch } from "puppeteer-core";
+import { type Browser, launch, type Page } from "puppeteer-core";
 import { type SeedComment, seedArticles } from "../../src/db/seed-content.ts";
-import { CHROMIUM, decodeQuotedPrintable, RESULTS_DIR, startWorld, staffDocuments, type World } from "./setup.ts";
+import {
+  CHROMIUM,
+  decodeQuotedPrintable,
+  RESULTS_DIR,
+  staffDocuments,
+  startWorld,
+  type World,
+} from "./setup.ts";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -26,7 +33,13 @@ before(async () => {
   browser = await launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-sync",
+    ],
   });
 });
 
@@ -52,10 +65,9 @@ const texts = (page: Page, selector: string) =>
   page.$$eval(selector, (elements) => elements.map((e) => (e.textContent ?? "").replace(/\s+/g, " ").trim()));
 
 async function pendingComments(articleId: string) {
-  const data = await world.staff<{ moderationQueue: { nodes: { id: string; body: string; status: string }[] } }>(
-    staffDocuments.moderationQueue,
-    { articleId },
-  );
+  const data = await world.staff<{
+    moderationQueue: { nodes: { id: string; body: string; status: string }[] };
+  }>(staffDocuments.moderationQueue, { articleId });
   return data.moderationQueue.nodes;
 }
 
@@ -94,7 +106,10 @@ describe("the reader site", () => {
     assert.equal(response?.status(), 200);
     assert.match(response?.headers()["cache-control"] ?? "", /s-maxage=\d+.*stale-while-revalidate=\d+/);
     assert.ok((await page.$$(".card")).length >= 5, "the front page lists articles");
-    assert.ok((await page.$$(".card picture source[type='image/avif']")).length > 0, "cards show their covers");
+    assert.ok(
+      (await page.$$(".card picture source[type='image/avif']")).length > 0,
+      "cards show their covers",
+    );
     await page.screenshot({ path: join(RESULTS_DIR, "front-page.png"), fullPage: true });
 
     // Older pages by cursor, until the featured article's card.
@@ -112,7 +127,10 @@ describe("the reader site", () => {
     for (const quote of featured.quotes) {
       const shown = quotes.find((q) => q.includes(quote.text));
       assert.ok(shown, `quote "${quote.text}" is shown`);
-      assert.ok(shown.includes(quote.speaker) && shown.includes(quote.speakerRole ?? ""), "with speaker and role");
+      assert.ok(
+        shown.includes(quote.speaker) && shown.includes(quote.speakerRole ?? ""),
+        "with speaker and role",
+      );
     }
     const sourceLinks = await page.$$eval(".source-link", (links) =>
       links.map((a) => ({ text: a.textContent, href: (a as HTMLAnchorElement).href })),
@@ -135,7 +153,10 @@ describe("the reader site", () => {
 
   it("tells search engines and news apps what the article is", async () => {
     const response = await fetch(`${world.site}/articles/${featured.slug}`);
-    assert.match(response.headers.get("cache-control") ?? "", /public, .*s-maxage=60, stale-while-revalidate=600/);
+    assert.match(
+      response.headers.get("cache-control") ?? "",
+      /public, .*s-maxage=60, stale-while-revalidate=600/,
+    );
     const html = await response.text();
     const canonical = `${world.site}/articles/${featured.slug}`;
     assert.ok(html.includes(`<link rel="canonical" href="${canonical}">`));
@@ -191,10 +212,20 @@ describe("the reader site", () => {
     await page.goto(`${world.site}/articles/${featured.slug}`);
     const articleId = await articleIdOf(page);
     // A bad address: the error sits under the email field, what was typed is kept.
-    await fillCommentForm(page, { body: "Un avis tranché.", name: "Bruno Lagarde", email: "bruno-at-example" });
+    await fillCommentForm(page, {
+      body: "Un avis tranché.",
+      name: "Bruno Lagarde",
+      email: "bruno-at-example",
+    });
     assert.match(await text(page, "#authorEmail-error"), /adresse e-mail n'est pas valide/);
-    assert.equal(await page.$eval("#comment-body", (e) => (e as HTMLTextAreaElement).value), "Un avis tranché.");
-    assert.equal(await page.$eval("#comment-email", (e) => e.getAttribute("aria-describedby")), "authorEmail-error");
+    assert.equal(
+      await page.$eval("#comment-body", (e) => (e as HTMLTextAreaElement).value),
+      "Un avis tranché.",
+    );
+    assert.equal(
+      await page.$eval("#comment-email", (e) => e.getAttribute("aria-describedby")),
+      "authorEmail-error",
+    );
 
     // Répondre: the form now replies to that comment.
     const firstReply = await page.$eval("a.reply-link", (a) => (a as HTMLAnchorElement).href);
@@ -251,7 +282,9 @@ describe("the reader site", () => {
       }
       assert.equal(messages[0], messages[1]);
       assert.match(messages[0] as string, /e-mail de confirmation/);
-      const link = /(http:\/\/[^\s"<>]+\/newsletter\/confirm\?token=[\w-]+)/.exec(decodeQuotedPrintable(eml))?.[1];
+      const link = /(http:\/\/[^\s"<>]+\/newsletter\/confirm\?token=[\w-]+)/.exec(
+        decodeQuotedPrintable(eml),
+      )?.[1];
       assert.ok(link, "the email carries the confirmation link");
       await page.goto(link);
       await Promise.all([page.waitForNavigation(), page.click("form button[type=submit]")]);
@@ -290,10 +323,20 @@ describe("the reader site", () => {
       await page.goto(`${world.site}${path}`);
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
-        return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+        const axe = (
+          window as unknown as {
+            axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+          }
+        ).axe;
+        return (await axe.run()).violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          nodes: v.nodes.length,
+        }));
       });
-      for (const v of violations) if (v.impact === "serious" || v.impact === "critical") found.push(`${path}: ${v.id} (${v.impact}, ${v.nodes})`);
+      for (const v of violations)
+        if (v.impact === "serious" || v.impact === "critical")
+          found.push(`${path}: ${v.id} (${v.impact}, ${v.nodes})`);
     }
     assert.deepEqual(found, []);
     await page.close();

@@ -43,7 +43,8 @@ async function freePort(): Promise<number> {
 async function waitForHttp(url: string, child: ChildProcess, output: () => string, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url}: the process exited (${child.exitCode})\n${output()}`);
+    if (child.exitCode !== null)
+      throw new Error(`${url}: the process exited (${child.exitCode})\n${output()}`);
     try {
       const response = await fetch(url);
       if (response.ok) return;
@@ -90,7 +91,8 @@ export async function startWorld(): Promise<World> {
 
   // The site's manifest, as `npm run build` wrote it, plus the tests' staff operations.
   const manifest = JSON.parse(readFileSync(join(WEB_DIR, "src/gql/persisted-documents.json"), "utf8"));
-  for (const text of [staffDocuments.moderationQueue, staffDocuments.approve]) manifest[documentKey(text)] = text;
+  for (const text of [staffDocuments.moderationQueue, staffDocuments.approve])
+    manifest[documentKey(text)] = text;
   const manifestPath = join(dir, "persisted-documents.json");
   writeFileSync(manifestPath, JSON.stringify(manifest));
 
@@ -103,11 +105,15 @@ export async function startWorld(): Promise<World> {
     LOG_LEVEL: "warn",
   };
   // With the embedded database, the CLI runs before the server (it migrates the empty database).
-  const staffToken = execFileSync(node, ["src/cli.ts", "token", "create", "--role", "editor", "--name", "Web tests"], {
-    cwd: ROOT_DIR,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...ledeEnv },
-    encoding: "utf8",
-  }).trim();
+  const staffToken = execFileSync(
+    node,
+    ["src/cli.ts", "token", "create", "--role", "editor", "--name", "Web tests"],
+    {
+      cwd: ROOT_DIR,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...ledeEnv },
+      encoding: "utf8",
+    },
+  ).trim();
 
   const ledeProcess = start(node, ["src/server.ts"], ROOT_DIR, {
     ...ledeEnv,
@@ -142,7 +148,10 @@ export async function startWorld(): Promise<World> {
     staffToken,
     mailDir,
     async staff<T>(text: string, variables: Record<string, unknown>) {
-      const response = await post({ documentId: documentKey(text), variables }, { authorization: `Bearer ${staffToken}` });
+      const response = await post(
+        { documentId: documentKey(text), variables },
+        { authorization: `Bearer ${staffToken}` },
+      );
       const body = (await response.json()) as { data?: T; errors?: unknown };
       if (!body.data || body.errors) throw new Error(`staff operation failed: ${JSON.stringify(body)}`);
       return body.data;

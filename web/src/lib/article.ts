@@ -3,7 +3,7 @@
 import type { AstroGlobal } from "astro";
 import type { WebArticlePageQuery } from "../gql/graphql.ts";
 import { absolute, siteOrigin } from "./http.ts";
-import { localePath, langOf } from "./i18n.ts";
+import { langOf, localePath } from "./i18n.ts";
 
 interface Threaded {
   replies?: { nodes: Threaded[] };

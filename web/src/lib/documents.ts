@@ -29,7 +29,7 @@ export const ArticleCardFields = graphql(`
 
 export const FrontPageQuery = graphql(`
   query WebFrontPage($language: Language!, $after: String) {
-    articles(first: 10, after: $after, filter: { language: $language }) {
+    articles(first: 12, after: $after, filter: { language: $language }) {
       pageInfo { hasNextPage endCursor }
       nodes { ...ArticleCardFields }
     }

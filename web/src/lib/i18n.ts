@@ -57,8 +57,7 @@ const fr = {
   send: "Publier le commentaire",
   honeypot: "Ne remplissez pas ce champ",
   commentsClosed: "Les commentaires sont fermés pour cet article.",
-  commentPending:
-    "Merci ! Votre commentaire est en attente de modération ; il apparaîtra une fois approuvé.",
+  commentPending: "Merci ! Votre commentaire est en attente de modération ; il apparaîtra une fois approuvé.",
   commentApproved: "Merci ! Votre commentaire est publié.",
   rateLimited: (s: number) => `Vous allez un peu vite : réessayez dans ${s} seconde${s === 1 ? "" : "s"}.`,
   fixErrors: "Le formulaire contient des erreurs : corrigez les champs signalés.",

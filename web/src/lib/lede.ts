@@ -52,7 +52,10 @@ export async function execute<Result, Variables>(
       accept: "application/graphql-response+json, application/json",
       ...forwardingHeaders(reader),
     },
-    body: JSON.stringify({ documentId: documentId(document as TypedDocumentNode<unknown, never>), variables }),
+    body: JSON.stringify({
+      documentId: documentId(document as TypedDocumentNode<unknown, never>),
+      variables,
+    }),
     signal: AbortSignal.timeout(siteConfig.timeoutMs),
   });
   const text = await response.text();
@@ -65,6 +68,13 @@ export async function execute<Result, Variables>(
   if (body.errors?.length || !body.data) {
     const first = body.errors?.[0];
     const code = first?.extensions?.code;
+    if (code === "PERSISTED_QUERY_NOT_IN_LIST" || /must provide query/i.test(first?.message ?? "")) {
+      // lede runs without this site's manifest (or an older one): say how to start it.
+      throw new LedeError(
+        "lede does not know this site's documents: start it with PERSISTED_DOCUMENTS=web/src/gql/persisted-documents.json (from `npm run build --prefix web`)",
+        502,
+      );
+    }
     const status = code === "RATE_LIMITED" ? 429 : code === "BAD_USER_INPUT" ? 400 : 502;
     throw new LedeError(`lede: ${first?.message ?? "no data"} (${code ?? response.status})`, status);
   }

@@ -21,5 +21,8 @@ export async function passThrough(request: Request, path: string, search: string
     const value = upstream.headers.get(name);
     if (value) out.set(name, value);
   }
-  return new Response(upstream.status === 304 ? null : upstream.body, { status: upstream.status, headers: out });
+  return new Response(upstream.status === 304 ? null : upstream.body, {
+    status: upstream.status,
+    headers: out,
+  });
 }

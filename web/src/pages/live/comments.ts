@@ -18,12 +18,18 @@ export const GET: APIRoute = async ({ url, request, clientAddress }) => {
   target.searchParams.set("documentId", documentId(CommentAddedSubscription));
   target.searchParams.set("variables", JSON.stringify({ articleId, after }));
   const upstream = await fetch(target, {
-    headers: { accept: "text/event-stream", ...forwardingHeaders({ clientAddress, headers: request.headers }) },
+    headers: {
+      accept: "text/event-stream",
+      ...forwardingHeaders({ clientAddress, headers: request.headers }),
+    },
     // The reader leaving ends the subscription at lede too.
     signal: request.signal,
   });
   if (!upstream.ok || !upstream.body) {
-    return new Response(await upstream.text(), { status: upstream.status, headers: { "content-type": "text/plain" } });
+    return new Response(await upstream.text(), {
+      status: upstream.status,
+      headers: { "content-type": "text/plain" },
+    });
   }
   return new Response(upstream.body, {
     headers: {
