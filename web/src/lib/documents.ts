@@ -79,7 +79,6 @@ export const SearchPageQuery = graphql(`
   }
 `);
 
-// Replies nest five levels deep, as the page shows them (the form offers no reply deeper).
 export const CommentFields = graphql(`
   fragment CommentFields on Comment {
     id
@@ -88,6 +87,30 @@ export const CommentFields = graphql(`
     body
     createdAt
     replyCount
+  }
+`);
+
+// A comment and four levels of replies under it: five levels with the comment, as the page shows
+// them (lede's cost limit bounds one query: 6, 3, 3 and 2 replies a level).
+export const CommentTree = graphql(`
+  fragment CommentTree on Comment {
+    ...CommentFields
+    replies(first: 6) {
+      nodes {
+        ...CommentFields
+        replies(first: 3) {
+          nodes {
+            ...CommentFields
+            replies(first: 3) {
+              nodes {
+                ...CommentFields
+                replies(first: 2) { nodes { ...CommentFields } }
+              }
+            }
+          }
+        }
+      }
+    }
   }
 `);
 
@@ -123,25 +146,7 @@ export const ArticlePageQuery = graphql(`
       }
       comments(first: 20, after: $commentsAfter) {
         pageInfo { hasNextPage endCursor }
-        nodes {
-          ...CommentFields
-          replies(first: 6) {
-            nodes {
-              ...CommentFields
-              replies(first: 3) {
-                nodes {
-                  ...CommentFields
-                  replies(first: 3) {
-                    nodes {
-                      ...CommentFields
-                      replies(first: 3) { nodes { ...CommentFields } }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
+        nodes { ...CommentTree }
       }
     }
   }
@@ -195,22 +200,7 @@ export const CommentThreadQuery = graphql(`
       ... on Comment {
         ...CommentFields
         article { slug language title commentsOpen }
-        replies(first: 20) {
-          nodes {
-            ...CommentFields
-            replies(first: 6) {
-              nodes {
-                ...CommentFields
-                replies(first: 3) {
-                  nodes {
-                    ...CommentFields
-                    replies(first: 3) { nodes { ...CommentFields } }
-                  }
-                }
-              }
-            }
-          }
-        }
+        replies(first: 20) { nodes { ...CommentTree } }
       }
     }
   }
