@@ -99,10 +99,13 @@ export async function startWorld(): Promise<World> {
   const [ledePort, sitePort] = [await freePort(), await freePort()];
   const lede = `http://127.0.0.1:${ledePort}`;
   const site = `http://127.0.0.1:${sitePort}`;
-  const ledeEnv = {
+  const server = serverDatabase();
+  const ledeEnv: Record<string, string> = {
     LEDE_DATA_DIR: dataDir,
     LEDE_MAIL_DIR: mailDir,
     LOG_LEVEL: "warn",
+    ...(server ? { DATABASE_URL: server.url } : {}),
+    ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
   };
   // With the embedded database, the CLI runs before the server (it migrates the empty database).
   const staffToken = execFileSync(
@@ -165,8 +168,27 @@ export async function startWorld(): Promise<World> {
         await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
       }
       rmSync(dir, { recursive: true, force: true });
+      server?.drop();
     },
   };
+}
+
+/**
+ * With TEST_DATABASE_URL (a PostgreSQL server, as lede's own suite takes it), lede runs on a new
+ * database of that server, dropped at the end; with TEST_REDIS_URL, on that Redis too, emptied
+ * first: its response cache must not answer with another run's rows. Otherwise embedded PGlite.
+ */
+function serverDatabase(): { url: string; drop(): void } | null {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) return null;
+  const name = `lede_web_test_${process.pid}`;
+  const psql = (sql: string) => execFileSync("psql", [base, "-v", "ON_ERROR_STOP=1", "-qc", sql], { stdio: "pipe" });
+  psql(`drop database if exists ${name} with (force)`);
+  psql(`create database ${name}`);
+  if (process.env.TEST_REDIS_URL) execFileSync("redis-cli", ["-u", process.env.TEST_REDIS_URL, "flushdb"], { stdio: "pipe" });
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => psql(`drop database if exists ${name} with (force)`) };
 }
 
 /** The text of an .eml's quoted-printable parts, decoded. */
