@@ -182,10 +182,12 @@ function serverDatabase(): { url: string; drop(): void } | null {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) return null;
   const name = `lede_web_test_${process.pid}`;
-  const psql = (sql: string) => execFileSync("psql", [base, "-v", "ON_ERROR_STOP=1", "-qc", sql], { stdio: "pipe" });
+  const psql = (sql: string) =>
+    execFileSync("psql", [base, "-v", "ON_ERROR_STOP=1", "-qc", sql], { stdio: "pipe" });
   psql(`drop database if exists ${name} with (force)`);
   psql(`create database ${name}`);
-  if (process.env.TEST_REDIS_URL) execFileSync("redis-cli", ["-u", process.env.TEST_REDIS_URL, "flushdb"], { stdio: "pipe" });
+  if (process.env.TEST_REDIS_URL)
+    execFileSync("redis-cli", ["-u", process.env.TEST_REDIS_URL, "flushdb"], { stdio: "pipe" });
   const url = new URL(base);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => psql(`drop database if exists ${name} with (force)`) };
