@@ -177,6 +177,9 @@ describe("the reader site", () => {
     assert.equal(ld.publisher["@type"], "Organization");
     // The cover as a <picture>, AVIF and WebP beside the image's own format.
     assert.match(html, /<picture><source type="image\/avif" srcset="[^"]+ 320w/);
+    // A missing article is a 404 page, not an empty 200; crawlers find the sitemaps.
+    assert.equal((await fetch(`${world.site}/articles/no-such-article`)).status, 404);
+    assert.match(await (await fetch(`${world.site}/robots.txt`)).text(), /^Sitemap: http.+\/sitemap\.xml$/m);
   });
 
   it("a first-time comment waits for moderation, then appears live once approved", async () => {

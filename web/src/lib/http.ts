@@ -21,7 +21,7 @@ export function readerOf(astro: AstroGlobal): Reader {
 }
 
 /** The site's public origin: SITE_URL, or the request's own. */
-export function siteOrigin(astro: AstroGlobal): string {
+export function siteOrigin(astro: { url: URL }): string {
   return siteConfig.publicUrl ?? astro.url.origin;
 }
 
