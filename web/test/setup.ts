@@ -128,6 +128,8 @@ export async function startWorld(): Promise<World> {
     // The tests' browser sends X-Forwarded-For as a CDN in front of the site would; the site
     // appends the address it saw: two proxies, so lede counts each test reader on its own.
     TRUST_PROXY: "2",
+    // Long enough that a reader's second comment meets the flood limit however slow the machine.
+    COMMENT_FLOOD_SECONDS: "60",
     NEWSLETTER_ARTICLE_URL: `${site}/articles/{slug}`,
   });
   await waitForHttp(`${lede}/ready`, ledeProcess.child, ledeProcess.output);
