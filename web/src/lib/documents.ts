@@ -39,7 +39,7 @@ export const FrontPageQuery = graphql(`
 export const TagPageQuery = graphql(`
   query WebTagPage($slug: String!, $language: Language!, $after: String) {
     tag(slug: $slug) { name slug }
-    articles(first: 10, after: $after, filter: { tag: $slug, language: $language }) {
+    articles(first: 12, after: $after, filter: { tag: $slug, language: $language }) {
       pageInfo { hasNextPage endCursor }
       nodes { ...ArticleCardFields }
     }
@@ -55,7 +55,7 @@ export const AuthorPageQuery = graphql(`
       jobTitle
       avatarUrl
       links { label url }
-      articles(first: 10, after: $after) {
+      articles(first: 12, after: $after) {
         pageInfo { hasNextPage endCursor }
         nodes { ...ArticleCardFields }
       }
