@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:http";
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { DataDirectoryInUseError } from "./db/data-dir-lock.ts";
-import { openConfiguredDatabase, prepareDatabase } from "./db/setup.ts";
+import { demoTemplate, openConfiguredDatabase, prepareDatabase } from "./db/setup.ts";
 import { trackRequests } from "./infra/drain.ts";
 import { createLedePubSub } from "./infra/pubsub.ts";
 import { MemoryRateLimiter, RedisRateLimiter } from "./infra/rate-limit.ts";
@@ -23,9 +23,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });
   const tracing = await startTracing(config.observability.tracing);
-  const handle = await openConfiguredDatabase(config, "the lede server");
+  const template = demoTemplate(config);
+  const handle = await openConfiguredDatabase(config, "the lede server", template);
   const mediaStore = mediaStoreFromConfig(config);
-  for (const note of await prepareDatabase(handle, { seedDemo: config.seedDemo, mediaStore }))
+  const saveTemplate = template && { template, dataDir: config.database.dataDir };
+  for (const note of await prepareDatabase(handle, { seedDemo: config.seedDemo, mediaStore, saveTemplate }))
     logger.info(note);
 
   const events = createLedePubSub(config.redisUrl);
@@ -58,7 +60,7 @@ async function main(): Promise<void> {
     cacheRedis,
     logger,
     metrics: config.observability.metrics,
-    tracing: tracing?.provider ?? null,
+    tracingPlugin: tracing?.plugin ?? null,
     mediaStore,
     media: mediaSettingsFromConfig(config),
     // A process that is shutting down is not ready: the load balancer stops sending it requests.
