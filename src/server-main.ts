@@ -1,7 +1,6 @@
 // The server process proper, which src/server.ts loads: reads the configuration, prepares the
 // database, listens, and shuts down cleanly.
 import { createServer, type Server } from "node:http";
-import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { DataDirectoryInUseError } from "./db/data-dir-lock.ts";
 import { demoTemplate, openConfiguredDatabase, prepareDatabase } from "./db/setup.ts";
@@ -9,14 +8,11 @@ import { trackRequests } from "./infra/drain.ts";
 import { createLedePubSub } from "./infra/pubsub.ts";
 import { MemoryRateLimiter, RedisRateLimiter } from "./infra/rate-limit.ts";
 import { connectRedis } from "./infra/redis.ts";
-import { startArticleScheduler } from "./modules/article/article.scheduler.ts";
 import { mediaSettingsFromConfig, mediaStoreFromConfig } from "./modules/media/media.setup.ts";
 import { newsletterSettingsFromConfig } from "./modules/newsletter/newsletter.settings.ts";
 import { createLogger } from "./observability/logger.ts";
 import { createReadinessCheck } from "./observability/readiness.ts";
 import { startTracing } from "./observability/tracing.ts";
-import { attachWebSocket } from "./websocket.ts";
-import { startBackgroundWork } from "./worker.ts";
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -24,8 +20,21 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   const tracing = await startTracing(config.observability.tracing);
   const template = demoTemplate(config);
-  const handle = await openConfiguredDatabase(config, "the lede server", template);
-  const mediaStore = mediaStoreFromConfig(config);
+  // The database opens while the API's modules load: PGlite reads and compiles its WebAssembly off
+  // the main thread, which the imports keep busy meanwhile (a few hundred ms of every start).
+  const opening = openConfiguredDatabase(config, "the lede server", template);
+  const loading = Promise.all([
+    import("./app.ts"),
+    import("./websocket.ts"),
+    import("./worker.ts"),
+    import("./modules/article/article.scheduler.ts"),
+  ]);
+  // Whichever fails first is reported; the other must not end the process as unhandled.
+  loading.catch(() => {});
+  const handle = await opening;
+  const [{ createApp }, { attachWebSocket }, { startBackgroundWork }, { startArticleScheduler }] =
+    await loading;
+  const mediaStore = await mediaStoreFromConfig(config);
   const saveTemplate = template && { template, dataDir: config.database.dataDir };
   for (const note of await prepareDatabase(handle, { seedDemo: config.seedDemo, mediaStore, saveTemplate }))
     logger.info(note);

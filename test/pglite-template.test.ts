@@ -4,6 +4,7 @@
 import {
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   rmSync,
@@ -90,7 +91,7 @@ describe.skipIf(driver !== "pglite")("new embedded data directories from a templ
     SLOW,
   );
 
-  it("keys it by the migrations: one more migration, and the saved template is not used", () => {
+  it("keys it by the migrations: one more migration, and the saved template is not used", async () => {
     const migrations = join(work, "migrations");
     cpSync(migrationsFolder, migrations, { recursive: true });
     const inputs = { ...templateInputs, migrationsFolder: migrations };
@@ -100,7 +101,7 @@ describe.skipIf(driver !== "pglite")("new embedded data directories from a templ
     const later = templateKey(inputs);
     expect(later).not.toBe(template.key);
     const dataDir = mkdtempSync(join(work, "later-"));
-    expect(restoreTemplate({ ...template, key: later }, dataDir)).toBeNull();
+    expect(await restoreTemplate({ ...template, key: later }, dataDir)).toBeNull();
     expect(readdirSync(dataDir)).toEqual([]);
   });
 
@@ -114,13 +115,13 @@ describe.skipIf(driver !== "pglite")("new embedded data directories from a templ
     expect(templateInputs.files.some((file) => file.endsWith("package-lock.json"))).toBe(true);
   });
 
-  it("never copies a template with a missing or truncated file, and deletes it", () => {
+  it("never copies a template with a missing or truncated file, and deletes it", async () => {
     const cache = join(work, "truncated-cache");
     cpSync(template.cacheDir, cache, { recursive: true });
     const damaged = { cacheDir: cache, key: template.key };
     truncateSync(join(cache, template.key, "global", "pg_control"), 100);
     const dataDir = mkdtempSync(join(work, "truncated-"));
-    expect(restoreTemplate(damaged, dataDir)).toBeNull();
+    expect(await restoreTemplate(damaged, dataDir)).toBeNull();
     expect(readdirSync(dataDir)).toEqual([]);
     expect(existsSync(join(cache, template.key))).toBe(false);
   });

@@ -146,7 +146,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const dataDir = options.dataDir;
     const isNew = dataDir !== undefined && !existsSync(join(dataDir, "PG_VERSION"));
     const template = isNew && !options.pgliteDump ? options.template : undefined;
-    const restored = template && dataDir ? restoreTemplate(template, dataDir) : null;
+    const restored = template && dataDir ? await restoreTemplate(template, dataDir) : null;
     const fromTemplate =
       template && dataDir && restored ? await openRestored(create, template, dataDir, restored) : null;
     if (isNew) origin = fromTemplate ? "template" : "initdb";

@@ -17,6 +17,7 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
+import { cp } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LOCK_FILE } from "./data-dir-lock.ts";
@@ -72,10 +73,10 @@ interface Manifest {
 
 /**
  * Copies the template of `template.key` into `dataDir` (which holds no database), or returns null
- * when there is none or its files do not match its manifest. Returns the entries it made, for
+ * when there is none or its files do not match its manifest (a damaged one is deleted). Returns the entries it made, for
  * `discardRestored` when the copy then fails to open.
  */
-export function restoreTemplate(template: PgliteTemplate, dataDir: string): string[] | null {
+export async function restoreTemplate(template: PgliteTemplate, dataDir: string): Promise<string[] | null> {
   const source = join(template.cacheDir, template.key);
   let manifest: Manifest;
   try {
@@ -89,7 +90,10 @@ export function restoreTemplate(template: PgliteTemplate, dataDir: string): stri
   }
   const entries = readdirSync(source).filter((name) => name !== MANIFEST && isTemplateEntry(name));
   try {
-    for (const name of entries) cpSync(join(source, name), join(dataDir, name), { recursive: true });
+    // Copied off the main thread, which loads the server's modules meanwhile.
+    await Promise.all(
+      entries.map((name) => cp(join(source, name), join(dataDir, name), { recursive: true })),
+    );
   } catch (error) {
     discardRestored(dataDir, entries);
     throw error;
