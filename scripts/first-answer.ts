@@ -1,9 +1,11 @@
 // How long lede takes from its start command to the first answered GraphQL request, on embedded
 // PGlite: the figure README.md quotes. One start per call (repeat it for a median):
 //
-//   node scripts/first-answer.ts                      a new data directory (made, then removed)
-//   node scripts/first-answer.ts --data-dir .data2    that directory: new on the first call, later starts after
-//   node scripts/first-answer.ts -- node src/server.ts   another start command (default `npm start`)
+//   npm run first-answer                           a new data directory (made, then removed)
+//   npm run first-answer -- --cold                 the same as on a new install: no saved template
+//                                                  (node_modules/.cache/lede is deleted first)
+//   npm run first-answer -- --data-dir .data2      that directory: new on the first call, later starts after
+//   npm run first-answer -- -- node src/server.ts  another start command (default `npm start`)
 //
 // It polls `{ __typename }` every 10 ms on a free port, prints the milliseconds, then stops the
 // server with SIGTERM and waits for it to exit (the directory is then ready for the next start).
@@ -21,10 +23,16 @@ const command = dashes >= 0 ? args.slice(dashes + 1) : ["npm", "start"];
 const options = dashes >= 0 ? args.slice(0, dashes) : args;
 const dataDirIndex = options.indexOf("--data-dir");
 const givenDataDir = dataDirIndex >= 0 ? options[dataDirIndex + 1] : undefined;
-if ((dataDirIndex >= 0 && !givenDataDir) || command.length === 0 || options.length > (givenDataDir ? 2 : 0)) {
-  console.error("usage: node scripts/first-answer.ts [--data-dir DIR] [-- COMMAND ARG...]");
+const cold = options.includes("--cold");
+if (
+  (dataDirIndex >= 0 && !givenDataDir) ||
+  command.length === 0 ||
+  options.length !== (givenDataDir ? 2 : 0) + (cold ? 1 : 0)
+) {
+  console.error("usage: node scripts/first-answer.ts [--cold] [--data-dir DIR] [-- COMMAND ARG...]");
   process.exit(2);
 }
+if (cold) rmSync(join(root, "node_modules", ".cache", "lede"), { recursive: true, force: true });
 const dataDir = givenDataDir ?? mkdtempSync(join(tmpdir(), "lede-first-answer-"));
 
 const port = await freePort();
