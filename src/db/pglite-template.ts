@@ -73,8 +73,8 @@ interface Manifest {
 
 /**
  * Copies the template of `template.key` into `dataDir` (which holds no database), or returns null
- * when there is none or its files do not match its manifest (a damaged one is deleted). Returns the entries it made, for
- * `discardRestored` when the copy then fails to open.
+ * when there is none, its files do not match its manifest (then it is deleted) or it cannot be read
+ * whole. Returns the entries it made, for `discardRestored` when the copy then fails to open.
  */
 export async function restoreTemplate(template: PgliteTemplate, dataDir: string): Promise<string[] | null> {
   const source = join(template.cacheDir, template.key);
@@ -88,15 +88,17 @@ export async function restoreTemplate(template: PgliteTemplate, dataDir: string)
     discardTemplate(template);
     return null;
   }
-  const entries = readdirSync(source).filter((name) => name !== MANIFEST && isTemplateEntry(name));
+  let entries: string[] = [];
   try {
+    entries = readdirSync(source).filter((name) => name !== MANIFEST && isTemplateEntry(name));
     // Copied off the main thread, which loads the server's modules meanwhile.
     await Promise.all(
       entries.map((name) => cp(join(source, name), join(dataDir, name), { recursive: true })),
     );
-  } catch (error) {
+  } catch {
+    // The template went away meanwhile (another process replaced it), or could not be read whole.
     discardRestored(dataDir, entries);
-    throw error;
+    return null;
   }
   return entries;
 }
