@@ -115,12 +115,18 @@ describe.skipIf(driver !== "pglite")("new embedded data directories from a templ
     expect(templateInputs.files.some((file) => file.endsWith("package-lock.json"))).toBe(true);
   });
 
-  it("never copies a template with a missing or truncated file, and deletes it", async () => {
+  it("never copies a template with a truncated file or an unreadable manifest, and deletes it", async () => {
     const cache = join(work, "truncated-cache");
     cpSync(template.cacheDir, cache, { recursive: true });
     const damaged = { cacheDir: cache, key: template.key };
     truncateSync(join(cache, template.key, "global", "pg_control"), 100);
     const dataDir = mkdtempSync(join(work, "truncated-"));
+    expect(await restoreTemplate(damaged, dataDir)).toBeNull();
+    expect(readdirSync(dataDir)).toEqual([]);
+    expect(existsSync(join(cache, template.key))).toBe(false);
+    // An unreadable manifest the same.
+    cpSync(template.cacheDir, cache, { recursive: true });
+    writeFileSync(join(cache, template.key, "lede-template.json"), "{");
     expect(await restoreTemplate(damaged, dataDir)).toBeNull();
     expect(readdirSync(dataDir)).toEqual([]);
     expect(existsSync(join(cache, template.key))).toBe(false);

@@ -64,6 +64,7 @@ export function templateKey(inputs: { migrationsFolder: string; files: readonly 
 const notTemplate = new Set([LOCK_FILE, "mail", "postmaster.pid"]);
 const isTemplateEntry = (name: string) => !notTemplate.has(name) && !name.startsWith(`${LOCK_FILE}.`);
 const MANIFEST = "lede-template.json";
+const STALE_DRAFT_MS = 3_600_000;
 
 interface Manifest {
   key: string;
@@ -82,6 +83,8 @@ export async function restoreTemplate(template: PgliteTemplate, dataDir: string)
   try {
     manifest = JSON.parse(readFileSync(join(source, MANIFEST), "utf8")) as Manifest;
   } catch {
+    // None yet; or an unreadable one, which would also keep a good one from being saved.
+    if (existsSync(source)) discardTemplate(template);
     return null;
   }
   if (manifest.key !== template.key || !sameFiles(source, manifest.files)) {
@@ -130,9 +133,11 @@ export function saveTemplate(template: PgliteTemplate, dataDir: string): boolean
     const manifest: Manifest = { key: template.key, files };
     writeFileSync(join(draft, MANIFEST), JSON.stringify(manifest));
     for (const name of readdirSync(template.cacheDir)) {
-      if (name !== template.key && !name.startsWith(".draft-")) {
-        rmSync(join(template.cacheDir, name), { recursive: true, force: true });
-      }
+      const path = join(template.cacheDir, name);
+      // Older keys go, and drafts a process left when it died (another's may be in progress).
+      const modified = statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+      const old = !name.startsWith(".draft-") || Date.now() - modified > STALE_DRAFT_MS;
+      if (name !== template.key && path !== draft && old) rmSync(path, { recursive: true, force: true });
     }
     renameSync(draft, join(template.cacheDir, template.key));
     return true;
