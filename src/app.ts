@@ -3,8 +3,7 @@
 import type { IncomingMessage } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { TracerProvider } from "@opentelemetry/api";
-import { createYoga, maskError, type YogaServerInstance } from "graphql-yoga";
+import { createYoga, maskError, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import type { Redis } from "ioredis";
 import {
   type CommentPolicy,
@@ -53,7 +52,6 @@ import { strictAddressPolicy, type WebhookAddressPolicy } from "./modules/webhoo
 import { createLogger, type Logger, requestLogPlugin, yogaLogger } from "./observability/logger.ts";
 import { createMetrics } from "./observability/metrics.ts";
 import { createReadinessCheck, type ReadinessReport } from "./observability/readiness.ts";
-import { tracingPlugin } from "./observability/tracing.ts";
 
 /** What lede runs with when nothing is configured: development's openness, production's limits. */
 export const defaultGraphqlSettings: GraphqlSettings = {
@@ -95,8 +93,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Prometheus metrics at GET /metrics (on unless false). */
   metrics?: boolean;
-  /** OpenTelemetry spans for requests and operations; none unless given. */
-  tracing?: TracerProvider | null;
+  /** OpenTelemetry spans for requests and operations (startTracing's plugin); none unless given. */
+  tracingPlugin?: Plugin | null;
   /** Where image bytes live (server.ts: LEDE_DATA_DIR/media or MEDIA_S3_URL); a temporary directory unless given. */
   mediaStore?: MediaStore;
   /** Upload limits and where clients fetch images from. */
@@ -139,7 +137,7 @@ export function createApp(options: AppOptions): App {
   const clientOptions = { secret: services.secret, trustProxy: options.trustProxy ?? 0 };
   const ready = options.ready ?? createReadinessCheck(options.db);
   const observability = [
-    ...(options.tracing ? [tracingPlugin(options.tracing)] : []),
+    ...(options.tracingPlugin ? [options.tracingPlugin] : []),
     requestLogPlugin(logger, {
       ipHash: (request, serverContext) =>
         clientInfo(request, (serverContext as ServerContext).req, clientOptions).ipHash,

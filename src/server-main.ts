@@ -1,31 +1,42 @@
 // The server process proper, which src/server.ts loads: reads the configuration, prepares the
 // database, listens, and shuts down cleanly.
 import { createServer, type Server } from "node:http";
-import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { DataDirectoryInUseError } from "./db/data-dir-lock.ts";
-import { openConfiguredDatabase, prepareDatabase } from "./db/setup.ts";
+import { demoTemplate, openConfiguredDatabase, prepareDatabase } from "./db/setup.ts";
 import { trackRequests } from "./infra/drain.ts";
 import { createLedePubSub } from "./infra/pubsub.ts";
 import { MemoryRateLimiter, RedisRateLimiter } from "./infra/rate-limit.ts";
 import { connectRedis } from "./infra/redis.ts";
-import { startArticleScheduler } from "./modules/article/article.scheduler.ts";
 import { mediaSettingsFromConfig, mediaStoreFromConfig } from "./modules/media/media.setup.ts";
 import { newsletterSettingsFromConfig } from "./modules/newsletter/newsletter.settings.ts";
 import { createLogger } from "./observability/logger.ts";
 import { createReadinessCheck } from "./observability/readiness.ts";
 import { startTracing } from "./observability/tracing.ts";
-import { attachWebSocket } from "./websocket.ts";
-import { startBackgroundWork } from "./worker.ts";
 
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });
   const tracing = await startTracing(config.observability.tracing);
-  const handle = await openConfiguredDatabase(config, "the lede server");
-  const mediaStore = mediaStoreFromConfig(config);
-  for (const note of await prepareDatabase(handle, { seedDemo: config.seedDemo, mediaStore }))
+  const template = demoTemplate(config);
+  // The database opens while the API's modules load: PGlite reads and compiles its WebAssembly off
+  // the main thread, which the imports keep busy meanwhile (a few hundred ms of every start).
+  const opening = openConfiguredDatabase(config, "the lede server", template);
+  const loading = Promise.all([
+    import("./app.ts"),
+    import("./websocket.ts"),
+    import("./worker.ts"),
+    import("./modules/article/article.scheduler.ts"),
+  ]);
+  // Whichever fails first is reported; the other must not end the process as unhandled.
+  loading.catch(() => {});
+  const handle = await opening;
+  const [{ createApp }, { attachWebSocket }, { startBackgroundWork }, { startArticleScheduler }] =
+    await loading;
+  const mediaStore = await mediaStoreFromConfig(config);
+  const saveTemplate = template && { template, dataDir: config.database.dataDir };
+  for (const note of await prepareDatabase(handle, { seedDemo: config.seedDemo, mediaStore, saveTemplate }))
     logger.info(note);
 
   const events = createLedePubSub(config.redisUrl);
@@ -58,7 +69,7 @@ async function main(): Promise<void> {
     cacheRedis,
     logger,
     metrics: config.observability.metrics,
-    tracing: tracing?.provider ?? null,
+    tracingPlugin: tracing?.plugin ?? null,
     mediaStore,
     media: mediaSettingsFromConfig(config),
     // A process that is shutting down is not ready: the load balancer stops sending it requests.

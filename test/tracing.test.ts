@@ -60,7 +60,7 @@ describe("tracing", () => {
       const config = loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_SERVICE_NAME: "lede-test" });
       tracing = (await startTracing(config.observability.tracing)) as Tracing;
       t = await createTestApp({
-        tracing: tracing.provider,
+        tracingPlugin: tracing.plugin,
         commentPolicy: { ...defaultCommentPolicy, floodSeconds: 0 },
       });
     });

@@ -1,6 +1,7 @@
 // Opens the database: postgres.js when a URL is given, embedded PGlite otherwise. Both give a
 // drizzle database of the common `Database` type, so no other module knows which one it has.
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
@@ -10,6 +11,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres, { type ParameterOrJSON, type Sql, type UnsafeQueryOptions } from "postgres";
 import { boundQueueWait, type PoolStats, poolStatsOf } from "./bounded-pool.ts";
 import { lockDataDirectory } from "./data-dir-lock.ts";
+import { discardRestored, discardTemplate, type PgliteTemplate, restoreTemplate } from "./pglite-template.ts";
 import { relations } from "./relations.ts";
 import { isPlainRead, retryReads } from "./retry.ts";
 
@@ -38,6 +40,8 @@ export interface DatabaseOptions {
   pgliteDump?: Blob | undefined;
   /** What this process is (`the lede server`, `lede token create`): named by the data directory's lock. */
   holder?: string;
+  /** A data directory without a database starts as a copy of this template, when there is one. */
+  template?: PgliteTemplate | undefined;
 }
 
 export interface DatabaseHandle {
@@ -45,6 +49,11 @@ export interface DatabaseHandle {
   /** Where queries read: the replica of READ_DATABASE_URL, or `db` itself. */
   readDb: Database;
   driver: "pglite" | "postgres";
+  /**
+   * How the embedded database came to be: found in its directory, copied from a template, or made
+   * from nothing by this process (initdb); null for PostgreSQL.
+   */
+  origin: "existing" | "template" | "initdb" | null;
   /** The server URL, for work that needs its own connection (migrations). */
   url: string | undefined;
   /** Subscribes to the statements sent; returns the unsubscribe function. */
@@ -110,6 +119,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       db: primary.db,
       readDb: replica?.db ?? primary.db,
       driver: "postgres",
+      origin: null,
       url: options.url,
       onStatement,
       close: async () => {
@@ -123,15 +133,28 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const lock = options.dataDir
     ? lockDataDirectory(options.dataDir, options.holder ?? "a lede process")
     : null;
-  const pglite = await PGlite.create({
-    // The contrib extensions the migrations create (search: accent folding and trigrams).
-    extensions: { unaccent, pg_trgm },
-    ...(options.dataDir && { dataDir: options.dataDir }),
-    ...(options.pgliteDump && { loadDataDir: options.pgliteDump }),
-  }).catch((error: unknown) => {
+  const create = () =>
+    PGlite.create({
+      // The contrib extensions the migrations create (search: accent folding and trigrams).
+      extensions: { unaccent, pg_trgm },
+      ...(options.dataDir && { dataDir: options.dataDir }),
+      ...(options.pgliteDump && { loadDataDir: options.pgliteDump }),
+    });
+  let origin: DatabaseHandle["origin"] = "existing";
+  let pglite: PGlite;
+  try {
+    const dataDir = options.dataDir;
+    const isNew = dataDir !== undefined && !existsSync(join(dataDir, "PG_VERSION"));
+    const template = isNew && !options.pgliteDump ? options.template : undefined;
+    const restored = template && dataDir ? await restoreTemplate(template, dataDir) : null;
+    const fromTemplate =
+      template && dataDir && restored ? await openRestored(create, template, dataDir, restored) : null;
+    if (isNew) origin = fromTemplate ? "template" : "initdb";
+    pglite = fromTemplate ?? (await create());
+  } catch (error) {
     lock?.release();
     throw error;
-  });
+  }
   // No statement_timeout here: single-threaded PGlite has no timer to interrupt a running
   // statement, and it accepts the setting without enforcing it.
   countPgliteStatements(pglite, emit);
@@ -143,7 +166,30 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       lock?.release();
     }
   };
-  return { db, readDb: db, driver: "pglite", url: undefined, onStatement, close };
+  return { db, readDb: db, driver: "pglite", origin, url: undefined, onStatement, close };
+}
+
+/**
+ * Opens a database copied from a template, or, when it does not open or answer (a damaged cache),
+ * deletes the template and the copy and returns null: the caller makes the database from nothing.
+ */
+async function openRestored(
+  create: () => Promise<PGlite>,
+  template: PgliteTemplate,
+  dataDir: string,
+  restored: readonly string[],
+): Promise<PGlite | null> {
+  let pglite: PGlite | undefined;
+  try {
+    pglite = await create();
+    await pglite.query("select count(*) from drizzle.__drizzle_migrations");
+    return pglite;
+  } catch {
+    await pglite?.close().catch(() => {});
+    discardRestored(dataDir, restored);
+    discardTemplate(template);
+    return null;
+  }
 }
 
 /**

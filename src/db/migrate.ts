@@ -1,4 +1,6 @@
 // Applies the SQL migrations in drizzle/ that the database has not seen yet.
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
@@ -15,7 +17,9 @@ const MIGRATION_LOCK = 7_316_254_001;
 
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   if (handle.driver === "pglite") {
-    await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder });
+    if (!(await isUpToDate(handle))) {
+      await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder });
+    }
     return;
   }
   // One dedicated connection, so that the advisory lock and the migration share a session.
@@ -30,5 +34,27 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
     }
   } finally {
     await client.end({ timeout: 5 });
+  }
+}
+
+/**
+ * Whether the database records every migration of the folder by name, as drizzle's migrator decides
+ * what to run: then it would run nothing. One query instead of its checks of the catalog (a good
+ * part of an embedded start; one process per embedded database, so nothing can change meanwhile).
+ */
+async function isUpToDate(handle: DatabaseHandle): Promise<boolean> {
+  const names = readdirSync(migrationsFolder).filter((name) =>
+    existsSync(join(migrationsFolder, name, "migration.sql")),
+  );
+  try {
+    const result = await handle.db.execute<{ name: string | null }>(
+      sql`select name from drizzle.__drizzle_migrations`,
+    );
+    const applied = new Set(
+      (result as unknown as { rows: { name: string | null }[] }).rows.map((row) => row.name),
+    );
+    return names.every((name) => applied.has(name));
+  } catch {
+    return false; // no migrations table yet (a new database), or one of an older format
   }
 }

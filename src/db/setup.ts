@@ -1,14 +1,30 @@
 // Opening the configured database, ready to serve: migrated, and seeded when empty and asked to.
+import { sql } from "drizzle-orm";
 import type { Config } from "../config.ts";
 import { storeDemoImages } from "../modules/media/media.demo.ts";
 import type { MediaStore } from "../modules/media/media.store.ts";
 import { type DatabaseHandle, openDatabase } from "./client.ts";
 import { migrateDatabase } from "./migrate.ts";
+import {
+  defaultTemplateCacheDir,
+  type PgliteTemplate,
+  saveTemplate,
+  templateInputs,
+  templateKey,
+} from "./pglite-template.ts";
 import { isDatabaseEmpty, seedDemoContentIfEmpty, seededCoverHashes } from "./seed.ts";
 
-/** `holder` says what this process is, for the embedded database's lock (src/db/data-dir-lock.ts). */
-export function openConfiguredDatabase(config: Config, holder: string): Promise<DatabaseHandle> {
+/**
+ * `holder` says what this process is, for the embedded database's lock (src/db/data-dir-lock.ts).
+ * With a `template`, a new embedded data directory starts as its copy (src/db/pglite-template.ts).
+ */
+export function openConfiguredDatabase(
+  config: Config,
+  holder: string,
+  template?: PgliteTemplate,
+): Promise<DatabaseHandle> {
   return openDatabase({
+    template,
     holder,
     url: config.database.url,
     readUrl: config.database.readUrl,
@@ -19,9 +35,23 @@ export function openConfiguredDatabase(config: Config, holder: string): Promise<
   });
 }
 
+/**
+ * The template a demo server's new embedded database starts from: none on PostgreSQL, nor without
+ * the demo seed (a production database is made by its migrations alone, as before).
+ */
+export function demoTemplate(config: Config): PgliteTemplate | undefined {
+  if (config.database.url || !config.seedDemo) return undefined;
+  return { cacheDir: defaultTemplateCacheDir, key: templateKey(templateInputs) };
+}
+
 export async function prepareDatabase(
   handle: DatabaseHandle,
-  options: { seedDemo: boolean; mediaStore?: MediaStore },
+  options: {
+    seedDemo: boolean;
+    mediaStore?: MediaStore;
+    /** Where a database this process made from nothing is saved once prepared, with its data directory. */
+    saveTemplate?: { template: PgliteTemplate; dataDir: string } | undefined;
+  },
 ): Promise<string[]> {
   const notes: string[] = [];
   await migrateDatabase(handle);
@@ -34,5 +64,12 @@ export async function prepareDatabase(
   if (options.seedDemo && options.mediaStore) {
     await storeDemoImages(options.mediaStore, await seededCoverHashes(handle.db));
   }
+  if (options.saveTemplate && handle.origin === "initdb") {
+    // Every page on disk first: the copy is a database at rest, nothing to replay.
+    await handle.db.execute(sql`checkpoint`);
+    const { template, dataDir } = options.saveTemplate;
+    if (saveTemplate(template, dataDir)) notes.push("saved as the template of new data directories");
+  }
+  if (handle.origin === "template") notes.push("started from the template of new data directories");
   return notes;
 }

@@ -3,7 +3,7 @@
 // same RFC 5322 message with nodemailer.
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { createTransport, type SendMailOptions } from "nodemailer";
+import type { SendMailOptions, Transporter } from "nodemailer";
 import type { OutboxMessage } from "./outbox.ts";
 
 export interface MailTransport {
@@ -25,6 +25,13 @@ export interface TransportOptions {
   messageIdDomain: string;
 }
 
+/** nodemailer's transporter, imported when a transport is made (after the server answers). */
+function transporter(
+  options: Parameters<typeof import("nodemailer").createTransport>[0],
+): Promise<Transporter> {
+  return import("nodemailer").then(({ createTransport }) => createTransport(options));
+}
+
 function mailOptions(message: OutboxMessage, options: TransportOptions): SendMailOptions {
   return {
     from: options.from,
@@ -42,7 +49,7 @@ function mailOptions(message: OutboxMessage, options: TransportOptions): SendMai
 export function smtpTransport(url: string, options: TransportOptions): MailTransport {
   // Timeouts well under the dispatcher's lease, so that a message is never sending when the
   // lease runs out and another dispatcher takes it.
-  const transporter = createTransport({
+  const smtp = transporter({
     url,
     connectionTimeout: 30_000,
     greetingTimeout: 30_000,
@@ -51,9 +58,9 @@ export function smtpTransport(url: string, options: TransportOptions): MailTrans
   return {
     name: "smtp",
     async send(message) {
-      await transporter.sendMail(mailOptions(message, options));
+      await (await smtp).sendMail(mailOptions(message, options));
     },
-    close: () => transporter.close(),
+    close: () => void smtp.then((made) => made.close()),
   };
 }
 
@@ -62,11 +69,11 @@ export const emlFileName = (message: Pick<OutboxMessage, "idempotencyKey">) =>
   `${message.idempotencyKey.replace(/[^A-Za-z0-9._-]/g, "_")}.eml`;
 
 export function fileTransport(dir: string, options: TransportOptions): MailTransport {
-  const composer = createTransport({ streamTransport: true, buffer: true, newline: "windows" });
+  const composer = transporter({ streamTransport: true, buffer: true, newline: "windows" });
   return {
     name: "files",
     async send(message) {
-      const info = await composer.sendMail(mailOptions(message, options));
+      const info = await (await composer).sendMail(mailOptions(message, options));
       await mkdir(dir, { recursive: true });
       // Written aside, then renamed: a reader never sees half a file, and sending a message
       // again replaces its file instead of adding one.
@@ -75,7 +82,7 @@ export function fileTransport(dir: string, options: TransportOptions): MailTrans
       await writeFile(partial, info.message as Buffer);
       await rename(partial, file);
     },
-    close: () => composer.close(),
+    close: () => void composer.then((made) => made.close()),
   };
 }
 
