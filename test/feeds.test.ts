@@ -80,7 +80,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const get = (path: string, headers: Record<string, string> = {}, app = t.app) =>
+const get = async (path: string, headers: Record<string, string> = {}, app = t.app): Promise<Response> =>
   app.fetch(`http://lede.test${path}`, { headers });
 
 async function xmlOf(path: string): Promise<string> {
@@ -191,7 +191,7 @@ describe("RSS and Atom feeds", () => {
     expect(enclosure?.url).toMatch(
       /^https:\/\/cdn\.example\.com\/media\/[0-9a-f-]{36}\/\d+\.(jpeg|png|gif)$/,
     );
-    expect(enclosure?.type).toBe(`image/${enclosure?.url.split(".").pop()}`);
+    expect(enclosure?.type).toBe(`image/${enclosure?.url?.split(".").pop()}`);
     // The body is the API's bodyHtml, its images made absolute.
     const api = await t.execute(FeedArticleBody, { slug: newest.slug });
     expect(first?.content?.encoded).toBe(
