@@ -386,6 +386,13 @@ describe("sitemaps", () => {
     expect(XMLValidator.validate(xml)).toBe(true);
     const pages = sitemapParser.parse(xml).sitemapindex.sitemap as { loc: string; lastmod: string }[];
     expect(pages.map((p) => p.loc)).toContain("https://lede.example.com/sitemaps/articles-2026-09-2.xml");
+    // Counting the months reads every public article: a process does it at most once a minute.
+    const again = await t.countStatements(async () => small.fetch("http://lede.test/sitemap.xml"));
+    expect(again.statements).toHaveLength(0);
+    clock += 61_000;
+    const later = await t.countStatements(async () => small.fetch("http://lede.test/sitemap.xml"));
+    expect(later.statements).toHaveLength(1);
+    expect(await later.result.text()).toBe(xml);
     const seen: string[] = [];
     for (const page of pages) {
       const { result, statements } = await t.countStatements(() =>

@@ -2,7 +2,7 @@
 // (published, not deleted: db/visibility.ts): the newest N of a scope, one month of the sitemap, the
 // last 48 hours. A feed is read twice over: `feedVersion` first (cheap: no bodies), which tells
 // whether the cached XML still holds, and `feedArticles` only when it does not.
-import { and, asc, desc, eq, gte, lt, lte, type SQL, sql } from "drizzle-orm";
+import { and, eq, gte, lt, lte, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { fromJson } from "../../db/json-rows.ts";
 import {
@@ -83,7 +83,11 @@ const feedWhere = (query: FeedQuery) =>
     inScope(query.scope),
   );
 
-const newestFirst = [desc(articles.publishedAt), desc(articles.id)];
+// In the direction of articles_published_idx (DESC NULLS LAST), so the index serves the order:
+// the newest 50 are its first 50 entries, not a sort of every public article.
+const newestFirst = [sql`${articles.publishedAt} desc nulls last`, sql`${articles.id} desc nulls last`];
+// The same index walked backward.
+const oldestFirst = [sql`${articles.publishedAt} asc nulls first`, sql`${articles.id} asc nulls first`];
 
 // The byline and the tags, as text for the fingerprint and as JSON for the items.
 const bylineText = sql`(select string_agg(au.slug || ':' || au.name, ',' order by aa.position) from article_authors aa join authors au on au.id = aa.author_id where aa.article_id = ${articles.id})`;
@@ -211,7 +215,7 @@ export async function sitemapArticles(
     .select(sitemapColumns)
     .from(articles)
     .where(and(isPublicArticle, gte(articles.publishedAt, range.from), lt(articles.publishedAt, range.to)))
-    .orderBy(asc(articles.publishedAt), asc(articles.id))
+    .orderBy(...oldestFirst)
     .offset(range.offset)
     .limit(range.limit);
   return rows as SitemapArticle[];
