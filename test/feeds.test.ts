@@ -260,6 +260,14 @@ describe("RSS and Atom feeds", () => {
     const unknown = await t.countStatements(() => get("/feeds/tags/no-such-tag/rss.xml"));
     expect(unknown.statements).toHaveLength(1);
     expect((await t.app.fetch("http://lede.test/feeds/rss.xml", { method: "POST" })).status).toBe(405);
+    const head = await t.app.fetch("http://lede.test/feeds/atom.xml", { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("etag")).toMatch(/^"/);
+    expect(await head.text()).toBe("");
+    // Counted under one label, whatever the slug: a stranger cannot add series.
+    const metrics = await (await get("/metrics")).text();
+    expect(metrics).toMatch(/lede_http_requests_total\{method="GET",route="\/feeds\/\*",status="404"\}/);
+    expect(metrics).not.toContain("no-such-tag");
   });
 
   it("keep a title with &, < and emoji valid XML, in both formats and the news sitemap", async () => {
