@@ -4,7 +4,7 @@
 import { Feed, type Item } from "feed";
 import type { Language } from "../../db/schema.ts";
 import { escapeHtml } from "../../mail/templates.ts";
-import { articleUrl } from "../article/article.url.ts";
+import { articleUrl, pageUrl } from "../article/article.url.ts";
 import { mailFormat } from "../media/media.images.ts";
 import { ownFormat, pickWidth, renditionUrl, withMediaBase } from "../media/media.urls.ts";
 import type { FeedArticle, SitemapArticle, SitemapMonth } from "./feeds.repo.ts";
@@ -107,7 +107,7 @@ export function renderFeed(settings: FeedSettings, doc: FeedDocument): string {
     if (atom) {
       item.author = article.authors.map((author) => ({
         name: xmlSafe(author.name),
-        link: articleUrl(settings.authorUrl, { slug: author.slug, language: article.language }),
+        link: pageUrl(settings.authorUrl, author.slug),
       }));
     } else {
       // RSS's <author> is an email address, which lede never publishes: Dublin Core names the byline.

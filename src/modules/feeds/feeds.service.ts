@@ -10,6 +10,7 @@
 import { createHash } from "node:crypto";
 import type { Executor } from "../../db/client.ts";
 import type { Language } from "../../db/schema.ts";
+import { pageUrl } from "../article/article.url.ts";
 import type { RenderedStore, VersionClock } from "./feeds.cache.ts";
 import {
   type FeedFormat,
@@ -151,7 +152,7 @@ export async function serveFeed(
     const link =
       scope.kind === "site"
         ? siteUrl
-        : fillSlug(scope.kind === "tag" ? services.feeds.tagUrl : services.feeds.authorUrl, scope.slug);
+        : pageUrl(scope.kind === "tag" ? services.feeds.tagUrl : services.feeds.authorUrl, scope.slug);
     return renderFeed(services.feeds, {
       format: request.format,
       title:
@@ -167,8 +168,6 @@ export async function serveFeed(
     });
   });
 }
-
-const fillSlug = (template: string, slug: string) => template.replaceAll("{slug}", encodeURIComponent(slug));
 
 /** What a list of sitemap rows shows, as a version: their ids and last changes, in order. */
 const rowsVersion = (rows: readonly Pick<SitemapArticle, "id" | "updatedAt">[]) =>
