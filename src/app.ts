@@ -39,6 +39,10 @@ import { schema } from "./graphql/schema.ts";
 import { clientInfo } from "./infra/client-info.ts";
 import { createLedePubSub, type LedePubSub } from "./infra/pubsub.ts";
 import { MemoryRateLimiter, type RateLimiter } from "./infra/rate-limit.ts";
+import { memoryRenderedStore, redisRenderedStore, VersionClock } from "./modules/feeds/feeds.cache.ts";
+import { feedsHttpPlugin } from "./modules/feeds/feeds.http.ts";
+import type { FeedServices } from "./modules/feeds/feeds.service.ts";
+import { defaultFeedSettings, type FeedSettings } from "./modules/feeds/feeds.settings.ts";
 import { mediaHttpPlugin, multipartUploadPlugin } from "./modules/media/media.http.ts";
 import { defaultMediaSettings, type MediaSettings, RenditionCache } from "./modules/media/media.service.ts";
 import { FileMediaStore, type MediaStore } from "./modules/media/media.store.ts";
@@ -99,6 +103,8 @@ export interface AppOptions {
   mediaStore?: MediaStore;
   /** Upload limits and where clients fetch images from. */
   media?: MediaSettings;
+  /** The reader site's name and links, for feeds and sitemaps. */
+  feeds?: FeedSettings;
 }
 
 /** What node:http hands yoga beside the Request; absent when tests call app.fetch. */
@@ -133,6 +139,16 @@ export function createApp(options: AppOptions): App {
     store: options.mediaStore ?? new FileMediaStore(join(tmpdir(), "lede-media")),
     media: options.media ?? defaultMediaSettings,
     renditions: new RenditionCache(),
+  };
+  const feeds: FeedServices = {
+    db: options.readDb ?? options.db,
+    now,
+    feeds: options.feeds ?? defaultFeedSettings,
+    // With Redis, a document rendered by one process serves them all.
+    rendered: options.cacheRedis
+      ? redisRenderedStore(options.cacheRedis, (error) => logger.warn({ err: error }, "feeds: Redis failed"))
+      : memoryRenderedStore(),
+    versions: new VersionClock(),
   };
   const clientOptions = { secret: services.secret, trustProxy: options.trustProxy ?? 0 };
   const ready = options.ready ?? createReadinessCheck(options.db);
@@ -189,6 +205,7 @@ export function createApp(options: AppOptions): App {
       ...(options.readDb && options.readDb !== options.db ? [readReplicaPlugin(options.readDb)] : []),
       newsletterHttpPlugin(services),
       mediaHttpPlugin(services, (error) => logger.error({ err: error }, "media: a rendition failed")),
+      feedsHttpPlugin(feeds, (error) => logger.error({ err: error }, "feeds: a document failed")),
       {
         onRequest: async ({ request, endResponse, fetchAPI }) => {
           if (new URL(request.url).pathname !== "/ready") return;

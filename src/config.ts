@@ -24,6 +24,26 @@ const optionalFlag = () =>
     .optional()
     .transform((v) => (v === undefined ? undefined : v === "true"));
 
+/**
+ * A link template with `{slug}` in it (and, where `optional` says, other placeholders) that is an
+ * absolute http(s) URL once they are filled in.
+ */
+const urlTemplate = (example: string, optional: string[] = []) =>
+  z
+    .string()
+    .refine(
+      (v) => {
+        if (!v.includes("{slug}")) return false;
+        const filled = [...optional, "{slug}"].reduce(
+          (url, placeholder) => url.replaceAll(placeholder, "x"),
+          v,
+        );
+        return /^https?:$/.test(URL.parse(filled)?.protocol ?? "");
+      },
+      { message: `must be an http(s) URL with {slug} in it, e.g. ${example}` },
+    )
+    .optional();
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default("0.0.0.0"),
@@ -100,12 +120,11 @@ const schema = z.object({
     .transform((v) => v === "true"),
   NEWSLETTER_RATE_LIMIT_IP: z.coerce.number().int().min(1).default(10),
   NEWSLETTER_RATE_LIMIT_EMAIL: z.coerce.number().int().min(1).default(3),
-  NEWSLETTER_ARTICLE_URL: z
-    .string()
-    .refine((v) => v.includes("{slug}") && URL.canParse(v.replace("{slug}", "x")), {
-      message: "must be a URL with {slug} in it, e.g. https://news.example.com/a/{slug}",
-    })
-    .optional(),
+  NEWSLETTER_ARTICLE_URL: urlTemplate("https://news.example.com/{language}/a/{slug}", ["{language}"]),
+  SITE_NAME: z.string().trim().min(1).max(200).default("lede"),
+  SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SITE_TAG_URL: urlTemplate("https://news.example.com/tags/{slug}"),
+  SITE_AUTHOR_URL: urlTemplate("https://news.example.com/authors/{slug}"),
   // An article body may be 200,000 characters: a request must be able to carry it.
   GRAPHQL_MAX_BODY_BYTES: z.coerce.number().int().min(1_000).default(1_000_000),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(10).default(3_000),
@@ -214,8 +233,10 @@ export interface Config {
   webhooks: { allowHttp: boolean; allowPrivateAddresses: boolean };
   /** Subscribe attempts allowed per hour. */
   newsletterRateLimits: { perIp: number; perEmail: number };
-  /** Link to an article in the digest, with `{slug}` in it. */
+  /** Link to an article (digest, webhooks, feeds, sitemaps), with `{slug}` and maybe `{language}` in it. */
   articleUrl: string;
+  /** The reader site: its name and home, and where its tag and author pages are (`{slug}`). */
+  site: { name: string; url: string; tagUrl: string; authorUrl: string };
   graphql: GraphqlSettings;
   subscriptions: SubscriptionLimits;
   media: {
@@ -330,6 +351,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const production = e.NODE_ENV === "production";
+  const siteUrl = (e.SITE_URL ?? publicUrl).replace(/\/$/, "");
   return {
     port: e.PORT,
     host: e.HOST,
@@ -368,7 +390,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mail: { from: e.MAIL_FROM, maxAttempts: e.MAIL_MAX_ATTEMPTS, inProcess: e.LEDE_DISPATCHER },
     webhooks: { allowHttp: e.WEBHOOK_ALLOW_HTTP, allowPrivateAddresses: e.WEBHOOK_ALLOW_PRIVATE_ADDRESSES },
     newsletterRateLimits: { perIp: e.NEWSLETTER_RATE_LIMIT_IP, perEmail: e.NEWSLETTER_RATE_LIMIT_EMAIL },
-    articleUrl: e.NEWSLETTER_ARTICLE_URL ?? `${publicUrl}/articles/{slug}`,
+    articleUrl: e.NEWSLETTER_ARTICLE_URL ?? `${siteUrl}/articles/{slug}`,
+    site: {
+      name: e.SITE_NAME,
+      url: siteUrl,
+      tagUrl: e.SITE_TAG_URL ?? `${siteUrl}/tags/{slug}`,
+      authorUrl: e.SITE_AUTHOR_URL ?? `${siteUrl}/authors/{slug}`,
+    },
     graphql: {
       limits: {
         maxBodyBytes: e.GRAPHQL_MAX_BODY_BYTES,

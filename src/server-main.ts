@@ -8,6 +8,7 @@ import { trackRequests } from "./infra/drain.ts";
 import { createLedePubSub } from "./infra/pubsub.ts";
 import { MemoryRateLimiter, RedisRateLimiter } from "./infra/rate-limit.ts";
 import { connectRedis } from "./infra/redis.ts";
+import { feedSettingsFromConfig } from "./modules/feeds/feeds.settings.ts";
 import { mediaSettingsFromConfig, mediaStoreFromConfig } from "./modules/media/media.setup.ts";
 import { newsletterSettingsFromConfig } from "./modules/newsletter/newsletter.settings.ts";
 import { createLogger } from "./observability/logger.ts";
@@ -41,8 +42,8 @@ async function main(): Promise<void> {
 
   const events = createLedePubSub(config.redisUrl);
   const limiterRedis = config.redisUrl ? connectRedis(config.redisUrl, "rate-limit") : null;
-  const cacheRedis =
-    config.redisUrl && config.graphql.responseCache.enabled ? connectRedis(config.redisUrl, "cache") : null;
+  // The response cache (unless RESPONSE_CACHE=false) and the rendered feeds.
+  const cacheRedis = config.redisUrl ? connectRedis(config.redisUrl, "cache") : null;
   /** Redis, the database (and with it the embedded database's lock), then the spans. */
   const closeConnections = async () => {
     await events.close();
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
     tracingPlugin: tracing?.plugin ?? null,
     mediaStore,
     media: mediaSettingsFromConfig(config),
+    feeds: feedSettingsFromConfig(config),
     // A process that is shutting down is not ready: the load balancer stops sending it requests.
     ready: () => (stopping ? Promise.resolve({ ready: false, reason: "shutting down" }) : readiness()),
   });

@@ -51,6 +51,24 @@ describe("configuration", () => {
     });
   });
 
+  it("reads the reader site's name and links, which the article link follows unless it is set", () => {
+    expect(loadConfig({}).site).toEqual({
+      name: "lede",
+      url: "http://localhost:4000",
+      tagUrl: "http://localhost:4000/tags/{slug}",
+      authorUrl: "http://localhost:4000/authors/{slug}",
+    });
+    const config = loadConfig({ SITE_NAME: "Le Fil", SITE_URL: "https://news.example.com/" });
+    expect(config.site).toMatchObject({ name: "Le Fil", url: "https://news.example.com" });
+    expect(config.articleUrl).toBe("https://news.example.com/articles/{slug}");
+    expect(
+      loadConfig({ NEWSLETTER_ARTICLE_URL: "https://news.example.com/{language}/a/{slug}" }).articleUrl,
+    ).toBe("https://news.example.com/{language}/a/{slug}");
+    expect(loadConfig({ SITE_TAG_URL: "https://news.example.com/t/{slug}" }).site.tagUrl).toBe(
+      "https://news.example.com/t/{slug}",
+    );
+  });
+
   it("seeds the demo articles into an empty database, except in production unless asked", () => {
     const production = { NODE_ENV: "production", LEDE_SECRET: "a-production-secret-of-32-characters!" };
     expect(loadConfig({}).seedDemo).toBe(true);
@@ -74,6 +92,10 @@ describe("configuration", () => {
     ["NEWSLETTER_RATE_LIMIT_IP", "-1"],
     ["NEWSLETTER_RATE_LIMIT_EMAIL", "many"],
     ["NEWSLETTER_ARTICLE_URL", "https://news.example.com/articles"],
+    ["NEWSLETTER_ARTICLE_URL", "ftp://news.example.com/{slug}"],
+    ["SITE_URL", "news.example.com"],
+    ["SITE_TAG_URL", "https://news.example.com/tags"],
+    ["SITE_AUTHOR_URL", "/authors/{slug}"],
     ["RESPONSE_CACHE_MAX_BYTES", "1kB"],
     ["RESPONSE_CACHE_MAX_ENTRY_BYTES", "60000000"],
   ])("names %s when its value %j is bad", (name, value) => {

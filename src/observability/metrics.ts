@@ -37,9 +37,17 @@ const ROUTES = new Set([
   "/newsletter/confirm",
   "/newsletter/unsubscribe",
   "/newsletter/manage",
+  "/sitemap.xml",
+  "/sitemap-news.xml",
 ]);
+/** Families of paths counted under one label each: a feed per tag must not be a series per tag. */
+const ROUTE_PREFIXES = ["/feeds/", "/sitemaps/"];
 /** The route label of a path: one of lede's own, or "other". */
-export const routeOf = (path: string): string => (ROUTES.has(path) ? path : "other");
+export const routeOf = (path: string): string => {
+  if (ROUTES.has(path)) return path;
+  const prefix = ROUTE_PREFIXES.find((start) => path.startsWith(start));
+  return prefix ? `${prefix}*` : "other";
+};
 
 /** Operation names are the client's to choose: past this many distinct ones, the rest are "other". */
 const MAX_OPERATION_NAMES = 200;

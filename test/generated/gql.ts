@@ -74,6 +74,13 @@ type Documents = {
     "\n  mutation EdCreateAuthor($input: CreateAuthorInput!) {\n    createAuthor(input: $input) {\n      __typename\n      ... on AuthorMutationSuccess { author { id slug name bio avatarUrl jobTitle links { label url } } }\n      ... on ValidationError { issues { field message } }\n    }\n  }\n": typeof types.EdCreateAuthorDocument,
     "\n  mutation EdUpdateAuthor($input: UpdateAuthorInput!) {\n    updateAuthor(input: $input) {\n      __typename\n      ... on AuthorMutationSuccess { author { slug name bio jobTitle } }\n      ... on ValidationError { issues { field message } }\n      ... on NotFound { message }\n    }\n  }\n": typeof types.EdUpdateAuthorDocument,
     "\n  mutation EdCreateTag($input: CreateTagInput!) {\n    createTag(input: $input) {\n      __typename\n      ... on TagMutationSuccess { tag { slug name } }\n      ... on ValidationError { issues { field message } }\n    }\n  }\n": typeof types.EdCreateTagDocument,
+    "\n  mutation FeedCreate($input: CreateArticleInput!) {\n    createArticle(input: $input) {\n      __typename\n      ... on ArticleMutationSuccess { article { id slug version } }\n      ... on ValidationError { issues { field message } }\n    }\n  }\n": typeof types.FeedCreateDocument,
+    "\n  mutation FeedPublish($input: PublishArticleInput!) {\n    publishArticle(input: $input) { __typename ... on ArticleMutationSuccess { article { version } } }\n  }\n": typeof types.FeedPublishDocument,
+    "\n  mutation FeedUpdate($input: UpdateArticleInput!) {\n    updateArticle(input: $input) { __typename ... on ArticleMutationSuccess { article { version } } }\n  }\n": typeof types.FeedUpdateDocument,
+    "\n  mutation FeedUnpublish($input: UnpublishArticleInput!) {\n    unpublishArticle(input: $input) { __typename }\n  }\n": typeof types.FeedUnpublishDocument,
+    "\n  mutation FeedSchedule($input: ScheduleArticleInput!) {\n    scheduleArticle(input: $input) { __typename }\n  }\n": typeof types.FeedScheduleDocument,
+    "\n  mutation FeedDelete($input: DeleteArticleInput!) {\n    deleteArticle(input: $input) { __typename }\n  }\n": typeof types.FeedDeleteDocument,
+    "\n  query FeedArticleBody($slug: String!) {\n    article(slug: $slug) { bodyHtml }\n  }\n": typeof types.FeedArticleBodyDocument,
     "\n    mutation MediaImport($url: String!) {\n      importImageFromUrl(url: $url, alt: \"A red square\") {\n        __typename\n        ... on ImageMutationSuccess { image { id width mimeType alt } }\n        ... on ValidationError { issues { field message } }\n      }\n    }\n  ": typeof types.MediaImportDocument,
     "\n    query MediaCoverPage($first: Int!) {\n      articles(first: $first) {\n        nodes { slug title coverImage { id url(width: 640, format: WEBP) srcset width height alt placeholder } }\n      }\n    }\n  ": typeof types.MediaCoverPageDocument,
     "\n    query MediaPlainPage($first: Int!) {\n      articles(first: $first) { nodes { slug title } }\n    }\n  ": typeof types.MediaPlainPageDocument,
@@ -178,6 +185,13 @@ const documents: Documents = {
     "\n  mutation EdCreateAuthor($input: CreateAuthorInput!) {\n    createAuthor(input: $input) {\n      __typename\n      ... on AuthorMutationSuccess { author { id slug name bio avatarUrl jobTitle links { label url } } }\n      ... on ValidationError { issues { field message } }\n    }\n  }\n": types.EdCreateAuthorDocument,
     "\n  mutation EdUpdateAuthor($input: UpdateAuthorInput!) {\n    updateAuthor(input: $input) {\n      __typename\n      ... on AuthorMutationSuccess { author { slug name bio jobTitle } }\n      ... on ValidationError { issues { field message } }\n      ... on NotFound { message }\n    }\n  }\n": types.EdUpdateAuthorDocument,
     "\n  mutation EdCreateTag($input: CreateTagInput!) {\n    createTag(input: $input) {\n      __typename\n      ... on TagMutationSuccess { tag { slug name } }\n      ... on ValidationError { issues { field message } }\n    }\n  }\n": types.EdCreateTagDocument,
+    "\n  mutation FeedCreate($input: CreateArticleInput!) {\n    createArticle(input: $input) {\n      __typename\n      ... on ArticleMutationSuccess { article { id slug version } }\n      ... on ValidationError { issues { field message } }\n    }\n  }\n": types.FeedCreateDocument,
+    "\n  mutation FeedPublish($input: PublishArticleInput!) {\n    publishArticle(input: $input) { __typename ... on ArticleMutationSuccess { article { version } } }\n  }\n": types.FeedPublishDocument,
+    "\n  mutation FeedUpdate($input: UpdateArticleInput!) {\n    updateArticle(input: $input) { __typename ... on ArticleMutationSuccess { article { version } } }\n  }\n": types.FeedUpdateDocument,
+    "\n  mutation FeedUnpublish($input: UnpublishArticleInput!) {\n    unpublishArticle(input: $input) { __typename }\n  }\n": types.FeedUnpublishDocument,
+    "\n  mutation FeedSchedule($input: ScheduleArticleInput!) {\n    scheduleArticle(input: $input) { __typename }\n  }\n": types.FeedScheduleDocument,
+    "\n  mutation FeedDelete($input: DeleteArticleInput!) {\n    deleteArticle(input: $input) { __typename }\n  }\n": types.FeedDeleteDocument,
+    "\n  query FeedArticleBody($slug: String!) {\n    article(slug: $slug) { bodyHtml }\n  }\n": types.FeedArticleBodyDocument,
     "\n    mutation MediaImport($url: String!) {\n      importImageFromUrl(url: $url, alt: \"A red square\") {\n        __typename\n        ... on ImageMutationSuccess { image { id width mimeType alt } }\n        ... on ValidationError { issues { field message } }\n      }\n    }\n  ": types.MediaImportDocument,
     "\n    query MediaCoverPage($first: Int!) {\n      articles(first: $first) {\n        nodes { slug title coverImage { id url(width: 640, format: WEBP) srcset width height alt placeholder } }\n      }\n    }\n  ": types.MediaCoverPageDocument,
     "\n    query MediaPlainPage($first: Int!) {\n      articles(first: $first) { nodes { slug title } }\n    }\n  ": types.MediaPlainPageDocument,
@@ -476,6 +490,34 @@ export function graphql(source: "\n  mutation EdUpdateAuthor($input: UpdateAutho
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation EdCreateTag($input: CreateTagInput!) {\n    createTag(input: $input) {\n      __typename\n      ... on TagMutationSuccess { tag { slug name } }\n      ... on ValidationError { issues { field message } }\n    }\n  }\n"): (typeof documents)["\n  mutation EdCreateTag($input: CreateTagInput!) {\n    createTag(input: $input) {\n      __typename\n      ... on TagMutationSuccess { tag { slug name } }\n      ... on ValidationError { issues { field message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FeedCreate($input: CreateArticleInput!) {\n    createArticle(input: $input) {\n      __typename\n      ... on ArticleMutationSuccess { article { id slug version } }\n      ... on ValidationError { issues { field message } }\n    }\n  }\n"): (typeof documents)["\n  mutation FeedCreate($input: CreateArticleInput!) {\n    createArticle(input: $input) {\n      __typename\n      ... on ArticleMutationSuccess { article { id slug version } }\n      ... on ValidationError { issues { field message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FeedPublish($input: PublishArticleInput!) {\n    publishArticle(input: $input) { __typename ... on ArticleMutationSuccess { article { version } } }\n  }\n"): (typeof documents)["\n  mutation FeedPublish($input: PublishArticleInput!) {\n    publishArticle(input: $input) { __typename ... on ArticleMutationSuccess { article { version } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FeedUpdate($input: UpdateArticleInput!) {\n    updateArticle(input: $input) { __typename ... on ArticleMutationSuccess { article { version } } }\n  }\n"): (typeof documents)["\n  mutation FeedUpdate($input: UpdateArticleInput!) {\n    updateArticle(input: $input) { __typename ... on ArticleMutationSuccess { article { version } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FeedUnpublish($input: UnpublishArticleInput!) {\n    unpublishArticle(input: $input) { __typename }\n  }\n"): (typeof documents)["\n  mutation FeedUnpublish($input: UnpublishArticleInput!) {\n    unpublishArticle(input: $input) { __typename }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FeedSchedule($input: ScheduleArticleInput!) {\n    scheduleArticle(input: $input) { __typename }\n  }\n"): (typeof documents)["\n  mutation FeedSchedule($input: ScheduleArticleInput!) {\n    scheduleArticle(input: $input) { __typename }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FeedDelete($input: DeleteArticleInput!) {\n    deleteArticle(input: $input) { __typename }\n  }\n"): (typeof documents)["\n  mutation FeedDelete($input: DeleteArticleInput!) {\n    deleteArticle(input: $input) { __typename }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FeedArticleBody($slug: String!) {\n    article(slug: $slug) { bodyHtml }\n  }\n"): (typeof documents)["\n  query FeedArticleBody($slug: String!) {\n    article(slug: $slug) { bodyHtml }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -10,6 +10,7 @@ import type { Language } from "../../db/schema.ts";
 import { addDays, localDate, zonedInstant } from "../../infra/zoned-time.ts";
 import { enqueueEmails } from "../../mail/outbox.ts";
 import { DIGEST_COLUMN_WIDTH, type DigestArticle, type RenderedEmail } from "../../mail/templates.ts";
+import { articleUrl } from "../article/article.url.ts";
 import { mailImage } from "../media/media.urls.ts";
 import { digestMessage } from "./newsletter.emails.ts";
 import {
@@ -59,7 +60,7 @@ export function pickArticles(
 const toDigestArticle = (settings: NewsletterSettings, article: DigestSourceArticle): DigestArticle => ({
   title: article.title,
   lede: article.lede,
-  url: settings.articleUrl.replace("{slug}", encodeURIComponent(article.slug)),
+  url: articleUrl(settings.articleUrl, article),
   tags: article.tags.map((tag) => tag.name),
   cover: article.cover && {
     ...mailImage(settings.mediaBase, article.cover, DIGEST_COLUMN_WIDTH),

@@ -6,6 +6,7 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client.ts";
 import type { articles, comments, images, newsletterSubscribers } from "../../db/schema.ts";
+import { articleUrl as articleLink } from "../article/article.url.ts";
 
 export const ARTICLE_EVENT_TYPES = [
   "article.published",
@@ -105,7 +106,7 @@ export function articleEvent(
       publishedAt: article.publishedAt?.toISOString() ?? null,
       updatedAt: article.updatedAt.toISOString(),
       ...(changedFields && { changedFields }),
-      url: articleUrl.replace("{slug}", encodeURIComponent(article.slug)),
+      url: articleLink(articleUrl, article),
       cacheTags: articleCacheTags(article.id, type !== "article.updated"),
     },
   };
