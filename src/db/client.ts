@@ -64,9 +64,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const emit = (text: string, source: StatementSource = "primary") => {
     for (const listener of listeners) listener(text, source);
   };
+  // Drivers that count statements only while someone listens (postgres.js: see `connect`).
+  const listening = new Set<(on: boolean) => void>();
   const onStatement = (listener: StatementListener) => {
     listeners.add(listener);
-    return () => listeners.delete(listener);
+    for (const toggle of listening) toggle(true);
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0) for (const toggle of listening) toggle(false);
+    };
   };
   const statementTimeoutMs = options.statementTimeoutMs ?? 10_000;
 
@@ -89,12 +95,22 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
           statement_timeout: statementTimeoutMs,
           application_name: role === "replica" ? "lede-replica" : "lede",
         },
-        // postgres.js looks up array types once per new connection (it needs them to parse uuid[]
-        // and text[]); that lookup is the driver's housekeeping, not a statement of lede's.
-        debug: (_connection, text) => {
-          if (!DRIVER_TYPE_LOOKUP.test(text)) emit(text, role);
-        },
       });
+      // postgres.js reports each statement to its `debug` hook, but with the hook set it also
+      // builds an Error (a stack trace) for every query, ~2% of a page's CPU, and makes the errors
+      // it throws carry their parameters. So the hook is set only while a listener (a test
+      // counting statements) is subscribed; connections read it from the shared options when
+      // they send a statement.
+      // postgres.js looks up array types once per new connection (it needs them to parse uuid[]
+      // and text[]); that lookup is the driver's housekeeping, not a statement of lede's.
+      const debug = (_connection: number, text: string) => {
+        if (!DRIVER_TYPE_LOOKUP.test(text)) emit(text, role);
+      };
+      const toggle = (on: boolean) => {
+        (client.options as { debug?: typeof debug | boolean }).debug = on ? debug : false;
+      };
+      toggle(listeners.size > 0);
+      listening.add(toggle);
       const bounded = boundQueueWait(client, options.connectTimeoutMs ?? 5000);
       // Plain reads outside transactions survive a restart of the server (a few retries, src/db/retry.ts).
       const db = drizzlePostgres({
