@@ -73,9 +73,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const emit = (text: string, source: StatementSource = "primary") => {
     for (const listener of listeners) listener(text, source);
   };
+  // Drivers that count statements only while someone listens (postgres.js: see `connect`).
+  const listening = new Set<(on: boolean) => void>();
   const onStatement = (listener: StatementListener) => {
     listeners.add(listener);
-    return () => listeners.delete(listener);
+    for (const toggle of listening) toggle(true);
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0) for (const toggle of listening) toggle(false);
+    };
   };
   const statementTimeoutMs = options.statementTimeoutMs ?? 10_000;
 
@@ -90,19 +96,30 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         // that is back. At most a second between attempts instead.
         backoff: (failures: number) => (0.5 + Math.random() / 2) * Math.min(0.05 * 2 ** failures, 1),
         onnotice: () => {},
-        // Custom plans always: a cached generic plan knows neither the page size nor the filter, and
-        // on large tables picked a full scan and sort over the index that a real value makes cheap.
+        // PostgreSQL's own plan cache (custom plans first, then a generic plan where it costs no
+        // more): page sizes and fixed filters are written into the statements as literals
+        // (`literalCount` in db/keyset.ts), so a generic plan knows how few rows a page reads.
+        // Forcing custom plans re-planned every page statement, ~0.2-0.3 ms of PostgreSQL CPU each.
         connection: {
           statement_timeout: statementTimeoutMs,
           application_name: role === "replica" ? "lede-replica" : "lede",
-          plan_cache_mode: "force_custom_plan",
-        },
-        // postgres.js looks up array types once per new connection (it needs them to parse uuid[]
-        // and text[]); that lookup is the driver's housekeeping, not a statement of lede's.
-        debug: (_connection, text) => {
-          if (!DRIVER_TYPE_LOOKUP.test(text)) emit(text, role);
         },
       });
+      // postgres.js reports each statement to its `debug` hook, but with the hook set it also
+      // builds an Error (a stack trace) for every query, ~2% of a page's CPU, and makes the errors
+      // it throws carry their parameters. So the hook is set only while a listener (a test
+      // counting statements) is subscribed; connections read it from the shared options when
+      // they send a statement.
+      // postgres.js looks up array types once per new connection (it needs them to parse uuid[]
+      // and text[]); that lookup is the driver's housekeeping, not a statement of lede's.
+      const debug = (_connection: number, text: string) => {
+        if (!DRIVER_TYPE_LOOKUP.test(text)) emit(text, role);
+      };
+      const toggle = (on: boolean) => {
+        (client.options as { debug?: typeof debug | boolean }).debug = on ? debug : false;
+      };
+      toggle(listeners.size > 0);
+      listening.add(toggle);
       const bounded = boundQueueWait(client, options.connectTimeoutMs ?? 5000);
       // Plain reads outside transactions survive a restart of the server (a few retries, src/db/retry.ts).
       const db = drizzlePostgres({
@@ -198,15 +215,17 @@ async function openRestored(
  * the answer, then Bind and Execute: two round trips per statement. Plain reads, which pages
  * repeat, go as prepared statements instead: parsed once per connection, then one round trip.
  * (Writes stay unnamed: each is run rarely, and a transaction's statements are not seen here.)
+ * A read without parameters (a front page, its page sizes written as literals) is prepared too:
+ * postgres.js would send it as a simple query, parsed and planned on every request.
  */
 function prepareReads(client: Sql): Sql {
   const unsafe = client.unsafe.bind(client);
+  const prepared = { prepare: true, simple: false } as UnsafeQueryOptions;
   const preparingUnsafe = ((
     text: string,
     parameters?: ParameterOrJSON<never>[],
     options?: UnsafeQueryOptions,
-  ) =>
-    unsafe(text, parameters, isPlainRead(text) ? { ...options, prepare: true } : options)) as Sql["unsafe"];
+  ) => unsafe(text, parameters, isPlainRead(text) ? { ...options, ...prepared } : options)) as Sql["unsafe"];
   return new Proxy(client, {
     apply: (target, thisArg, args) => Reflect.apply(target, thisArg, args),
     get: (target, key, receiver) => (key === "unsafe" ? preparingUnsafe : Reflect.get(target, key, receiver)),

@@ -97,6 +97,22 @@ export function groupPageColumns(
   };
 }
 
+/**
+ * A row count as SQL text, not a parameter: PostgreSQL may then reuse one generic plan for a
+ * prepared page statement, which knows how few rows it reads (with `LIMIT $1` a generic plan
+ * guesses, and on large tables it guessed a scan and sort). Only integers reach the text.
+ */
+export function literalCount(count: number): SQL {
+  if (!Number.isSafeInteger(count) || count < 0) throw new Error(`not a row count: ${count}`);
+  return sql.raw(String(count));
+}
+
+/**
+ * A page's LIMIT (its size plus the one row that tells there are more), as `literalCount`.
+ * drizzle's `limit()` is typed for numbers and placeholders but writes any SQL chunk it is given.
+ */
+export const pageLimit = (page: PageRequest): number => literalCount(page.limit + 1) as unknown as number;
+
 /** The rows of a `groupPageColumns` subquery that make up each group's page (plus one). */
 export const inGroupPage = (ranked: { inPage: SQLWrapper; rank: SQLWrapper }, page: PageRequest) =>
-  sql`${ranked.inPage} and ${ranked.rank} <= ${page.limit + 1}`;
+  sql`${ranked.inPage} and ${ranked.rank} <= ${literalCount(page.limit + 1)}`;

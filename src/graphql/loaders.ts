@@ -30,14 +30,25 @@ export function rowByIdLoader<R extends { id: string }>(
 }
 
 /** A loader of a list per key, from a batch query whose rows carry the key they belong to. */
-export function groupLoader<K, R>(
+export const groupLoader = <K, R>(
   fetch: (keys: readonly K[]) => Promise<readonly R[]>,
   keyOf: (row: R) => K,
-): DataLoader<K, R[]> {
+): DataLoader<K, R[]> => groupPageLoader(fetch, keyOf, (_key, rows) => rows);
+
+/**
+ * A loader of one page per group (an author's articles, a comment's replies), from a batch query
+ * whose rows carry their group: each group's rows, in the order they came, are handed to
+ * `toPage`, which makes the group's page (its connection).
+ */
+export function groupPageLoader<K, R, P>(
+  fetch: (keys: readonly K[]) => Promise<readonly R[]>,
+  keyOf: (row: R) => K,
+  toPage: (key: K, rows: R[]) => P,
+): DataLoader<K, P> {
   return new DataLoader(async (keys) => {
     const groups = new Map<K, R[]>(keys.map((key) => [key, []]));
     for (const row of await fetch(keys)) groups.get(keyOf(row))?.push(row);
-    return keys.map((key) => groups.get(key) ?? []);
+    return keys.map((key) => toPage(key, groups.get(key) ?? []));
   });
 }
 

@@ -1,9 +1,9 @@
 // Per-request loaders of articles. They return what exists; resolvers decide what the viewer may see.
 
-import DataLoader from "dataloader";
+import type DataLoader from "dataloader";
 import type { ArticleStatus } from "../../db/schema.ts";
 import { type Context, canSeeUnpublished } from "../../graphql/context.ts";
-import { loadersByShape, rowByIdLoader, rowLoader } from "../../graphql/loaders.ts";
+import { groupPageLoader, loadersByShape, rowByIdLoader, rowLoader } from "../../graphql/loaders.ts";
 import { type Connection, type PageRequest, pageRequestKey, toConnection } from "../../graphql/pagination.ts";
 import { partColumns, primeArticleParts, type WantedParts, wantedPartsKey } from "./article.parts.ts";
 import {
@@ -49,28 +49,29 @@ export const articlePagesByGroup = (ctx: Context) =>
   loadersByShape(
     (shape: GroupPageShape) =>
       JSON.stringify([shape.by, shape.statuses, pageRequestKey(shape.page), wantedPartsKey(shape.wanted)]),
-    ({ by, statuses, page, wanted }: GroupPageShape) =>
-      new DataLoader<string, Connection<ListedArticle>>(async (groupIds) => {
-        const rows = await listArticlesPerGroup(
-          ctx.db,
-          by,
-          groupIds,
-          statuses,
-          page,
-          partColumns(wanted),
-          wanted.body,
-        );
-        primeArticleParts(ctx, rows, wanted);
-        const byGroup = new Map<string, GroupedArticle[]>();
-        for (const row of rows) byGroup.set(row.groupId, [...(byGroup.get(row.groupId) ?? []), row]);
-        return groupIds.map((groupId) => {
-          const list = byGroup.get(groupId) ?? [];
+    ({ by, statuses, page, wanted }: GroupPageShape): DataLoader<string, Connection<ListedArticle>> =>
+      groupPageLoader(
+        async (groupIds: readonly string[]) => {
+          const rows = await listArticlesPerGroup(
+            ctx.db,
+            by,
+            groupIds,
+            statuses,
+            page,
+            partColumns(wanted),
+            wanted.body,
+          );
+          primeArticleParts(ctx, rows, wanted);
+          return rows;
+        },
+        (row: GroupedArticle) => row.groupId,
+        (groupId, rows) => {
           const total =
-            list[0]?.totalCount ??
+            rows[0]?.totalCount ??
             (page.after || page.before ? () => countArticlesInGroup(ctx.db, by, groupId, statuses) : 0);
-          return toConnection<ListedArticle>(list, page, articleCursor, total);
-        });
-      }),
+          return toConnection<ListedArticle>(rows, page, articleCursor, total);
+        },
+      ),
   );
 
 interface GroupPageShape {

@@ -15,7 +15,7 @@ import {
 import type { Context } from "../../graphql/context.ts";
 import { pageRequestKey } from "../../graphql/pagination.ts";
 import { commentTreeColumn, primeCommentTree } from "../comment/comment.loaders.ts";
-import type { CommentLevel, CommentPageJson } from "../comment/comment.repo.ts";
+import { type CommentLevel, type CommentPageJson, publicCommentCountSql } from "../comment/comment.repo.ts";
 
 export type AuthorRow = typeof authorsTable.$inferSelect;
 export type TagRow = typeof tagsTable.$inferSelect;
@@ -31,15 +31,6 @@ export interface ArticleParts {
 }
 export type ArticlePartName = keyof ArticleParts;
 
-/**
- * The public comment count: approved comments at every depth whose whole thread above them is
- * approved too, which is exactly what the comment lists can reach.
- */
-export const visibleCommentCountSql = (articleId: unknown) => sql<number>`(
-  select count(*)::int from comments c
-  where c.article_id = ${articleId} and c.status = 'approved'
-    and not exists (select 1 from comments p where p.id = any(c.ancestor_ids) and p.status <> 'approved'))`;
-
 export async function findArticleParts(
   db: Executor,
   articleIds: readonly string[],
@@ -54,7 +45,7 @@ export async function findArticleParts(
       ...(wanted.has("quotes") && { quotes: { orderBy: { position: "asc" } } }),
       ...(wanted.has("sources") && { sources: { orderBy: { position: "asc" } } }),
     },
-    extras: wanted.has("commentCount") ? { commentCount: (t) => visibleCommentCountSql(t.id) } : {},
+    extras: wanted.has("commentCount") ? { commentCount: (t) => publicCommentCountSql(t.id) } : {},
   });
   const parts = new Map<string, Partial<ArticleParts>>();
   for (const row of rows as unknown as RawPartsRow[]) {
@@ -144,7 +135,7 @@ const partSql: Record<ArticlePartName, SQL> = {
     from quotes q where q.article_id = ${articleId})`,
   sources: sql`(select coalesce(json_agg(${jsonRowSql(sourceColumns, "s")} order by s.position), '[]'::json)
     from sources s where s.article_id = ${articleId})`,
-  commentCount: visibleCommentCountSql(articleId),
+  commentCount: publicCommentCountSql(articleId),
 };
 
 /**

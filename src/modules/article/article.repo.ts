@@ -8,6 +8,7 @@ import {
   inGroupPage,
   keysetFilter,
   keysetOrder,
+  pageLimit,
 } from "../../db/keyset.ts";
 import {
   type ArticleStatus,
@@ -124,7 +125,7 @@ export async function listArticles(
     .from(articles)
     .where(and(...filterConditions(filter), seek))
     .orderBy(keysetOrder(key, page, newestFirst))
-    .limit(page.limit + 1);
+    .limit(pageLimit(page));
 }
 
 export async function countArticles(db: Executor, filter: ArticleListFilter): Promise<number> {

@@ -1,7 +1,7 @@
 // Reads and writes of authors (public bylines).
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
-import { asUuid, isUuid, keysetFilter, keysetOrder } from "../../db/keyset.ts";
+import { asUuid, isUuid, keysetFilter, keysetOrder, pageLimit } from "../../db/keyset.ts";
 import { authors } from "../../db/schema.ts";
 import type { PageRequest } from "../../graphql/pagination.ts";
 
@@ -31,7 +31,7 @@ export const listAuthors = (db: Executor, page: PageRequest) =>
     .from(authors)
     .where(and(keysetFilter(byName, [asText, asUuid], page, false)))
     .orderBy(keysetOrder(byName, page, false))
-    .limit(page.limit + 1);
+    .limit(pageLimit(page));
 
 export const countAuthors = (db: Executor) => db.$count(authors);
 

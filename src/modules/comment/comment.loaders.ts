@@ -2,11 +2,11 @@
 // top-level comments of every article on a page in one statement, then the replies of all of
 // those in one more, level by level. A statement that reads articles can also carry their
 // comment tree (`commentTreeColumn`), which then primes these loaders: no statement of its own.
-import DataLoader from "dataloader";
+import type DataLoader from "dataloader";
 import type { SQL } from "drizzle-orm";
 import { jsonRowReader } from "../../db/json-rows.ts";
 import type { Context } from "../../graphql/context.ts";
-import { loadersByShape, rowByIdLoader } from "../../graphql/loaders.ts";
+import { groupPageLoader, loadersByShape, rowByIdLoader } from "../../graphql/loaders.ts";
 import { type Connection, type PageRequest, pageRequestKey, toConnection } from "../../graphql/pagination.ts";
 import {
   approvedCommentTreeSql,
@@ -53,17 +53,13 @@ function commentConnection(
 export const commentPages = (ctx: Context) =>
   loadersByShape(
     shapeKey,
-    (shape: CommentPageShape) =>
-      new DataLoader<string, Connection<PublicComment>>(async (groupIds) => {
-        const rows = await listApprovedCommentPages(ctx.db, shape.by, groupIds, shape.page, shape);
-        const byGroup = new Map<string, ListedComment[]>();
-        for (const row of rows) {
-          const list = byGroup.get(row.groupId) ?? [];
-          list.push(row);
-          byGroup.set(row.groupId, list);
-        }
-        return groupIds.map((groupId) => commentConnection(ctx, shape, groupId, byGroup.get(groupId) ?? []));
-      }),
+    (shape: CommentPageShape): DataLoader<string, Connection<PublicComment>> =>
+      groupPageLoader(
+        (groupIds: readonly string[]) =>
+          listApprovedCommentPages(ctx.db, shape.by, groupIds, shape.page, shape),
+        (row) => row.groupId,
+        (groupId, rows) => commentConnection(ctx, shape, groupId, rows),
+      ),
   );
 
 /** The comment tree of the article `articleId` as a JSON column, its levels as the query asks. */

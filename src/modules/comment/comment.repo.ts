@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull, type SQL, type SQLWrapper, sql } from "drizzl
 import { QueryBuilder } from "drizzle-orm/pg-core";
 import type { Executor } from "../../db/client.ts";
 import { jsonRowSql } from "../../db/json-rows.ts";
-import { asTimestamp, asUuid, keysetFilter, keysetOrder } from "../../db/keyset.ts";
+import { asTimestamp, asUuid, keysetFilter, keysetOrder, pageLimit } from "../../db/keyset.ts";
 import { comments } from "../../db/schema.ts";
 import type { PageRequest } from "../../graphql/pagination.ts";
 
@@ -34,9 +34,23 @@ export type ListedComment = PublicComment & { groupId: string; totalCount?: numb
 /** A comment found by id, with whether it is public: approved, and every comment above it too. */
 export type CommentById = PublicComment & { threadApproved: boolean };
 
-// Spelled out: drizzle leaves the outer columns unqualified, which the subquery would capture.
-const threadApproved = sql<boolean>`(comments.status = 'approved' and not exists (
-  select 1 from comments p where p.id = any(comments.ancestor_ids) and p.status <> 'approved'))`;
+/**
+ * The one rule of what the public sees: a comment is public while it is approved and so is every
+ * comment above it in its thread. `alias` names the comments row it tests (spelled out: drizzle
+ * leaves outer columns unqualified, which the subquery would capture).
+ */
+const isPublicComment = (alias: string) =>
+  sql.raw(`(${alias}.status = 'approved' and not exists (
+    select 1 from comments p where p.id = any(${alias}.ancestor_ids) and p.status <> 'approved'))`);
+
+const threadApproved = sql<boolean>`${isPublicComment("comments")}`;
+
+/**
+ * The public comment count of the article `articleId` (a column or a value): its public comments
+ * at every depth, which is exactly what the comment lists can reach.
+ */
+export const publicCommentCountSql = (articleId: unknown) =>
+  sql<number>`(select count(*)::int from comments c where c.article_id = ${articleId} and ${isPublicComment("c")})`;
 
 export const findCommentsByIds = (db: Executor, ids: readonly string[]): Promise<CommentById[]> =>
   db
@@ -108,7 +122,8 @@ export interface CommentPageExtras {
 const approvedInGroup = (by: CommentGroup, groupId: SQLWrapper) =>
   and(
     eq(by === "article" ? comments.articleId : comments.parentId, groupId),
-    eq(comments.status, "approved"),
+    // A literal, as the page size is (`pageLimit`): the statement's text says all its plan needs.
+    sql`${comments.status} = 'approved'`,
     by === "article" ? isNull(comments.parentId) : undefined,
   );
 
@@ -133,7 +148,7 @@ const approvedPage = (by: CommentGroup, groupId: SQLWrapper, page: PageRequest, 
     .from(comments)
     .where(and(approvedInGroup(by, groupId), keysetFilter(oldestFirst, [asTimestamp, asUuid], page, false)))
     .orderBy(keysetOrder(oldestFirst, page, false))
-    .limit(page.limit + 1);
+    .limit(pageLimit(page));
 
 /** The count of one group's approved comments (for `totalCount`). */
 const approvedCount = (by: CommentGroup, groupId: SQLWrapper) =>
@@ -322,7 +337,7 @@ export const listCommentsForModeration = (db: Executor, filter: ModerationFilter
     .from(comments)
     .where(and(moderationConditions(filter), keysetFilter(oldestFirst, [asTimestamp, asUuid], page, false)))
     .orderBy(keysetOrder(oldestFirst, page, false))
-    .limit(page.limit + 1);
+    .limit(pageLimit(page));
 
 export const countCommentsForModeration = (db: Executor, filter: ModerationFilter) =>
   db.$count(comments, moderationConditions(filter));

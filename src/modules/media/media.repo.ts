@@ -2,7 +2,7 @@
 // rows that carry their key.
 import { and, eq, getTableColumns, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
-import { asTimestamp, asUuid, isUuid, keysetFilter, keysetOrder } from "../../db/keyset.ts";
+import { asTimestamp, asUuid, isUuid, keysetFilter, keysetOrder, pageLimit } from "../../db/keyset.ts";
 import { articleImages, articles, images } from "../../db/schema.ts";
 import type { PageRequest } from "../../graphql/pagination.ts";
 
@@ -64,7 +64,7 @@ export const listImages = (db: Executor, page: PageRequest): Promise<Image[]> =>
     .from(images)
     .where(keysetFilter(newestFirst, [asTimestamp, asUuid], page, true))
     .orderBy(keysetOrder(newestFirst, page, true))
-    .limit(page.limit + 1);
+    .limit(pageLimit(page));
 
 export const countImages = (db: Executor) => db.$count(images);
 

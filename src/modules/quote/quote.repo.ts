@@ -1,7 +1,7 @@
 // Reads and writes of quotes: words said by a named speaker, shown inside an article.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
-import { asTimestamp, asUuid, isUuid, keysetFilter, keysetOrder } from "../../db/keyset.ts";
+import { asTimestamp, asUuid, isUuid, keysetFilter, keysetOrder, pageLimit } from "../../db/keyset.ts";
 import { articles, folded, quotes } from "../../db/schema.ts";
 import { isPublicArticle } from "../../db/visibility.ts";
 import type { PageRequest } from "../../graphql/pagination.ts";
@@ -35,7 +35,7 @@ export async function listQuotes(db: Executor, speaker: string | null | undefine
     .innerJoin(articles, eq(articles.id, quotes.articleId))
     .where(and(conditions(speaker), keysetFilter(newestFirst, [asTimestamp, asUuid], page, true)))
     .orderBy(keysetOrder(newestFirst, page, true))
-    .limit(page.limit + 1);
+    .limit(pageLimit(page));
   return rows.map(
     (row): QuoteWithDate => ({ ...row.quote, articlePublishedAt: row.articlePublishedAt as Date }),
   );

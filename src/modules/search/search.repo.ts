@@ -5,6 +5,7 @@
 // forgives typos, and searched again.
 import { and, desc, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
+import { literalCount } from "../../db/keyset.ts";
 import { articles, type Language, searchWords } from "../../db/schema.ts";
 import { articleReadColumns, isPublicArticle } from "../../db/visibility.ts";
 
@@ -74,8 +75,9 @@ export async function searchArticles(db: Executor, request: SearchRequest): Prom
     .from(articles)
     .where(and(isPublicArticle, where))
     .orderBy(desc(rank), articles.id)
-    .offset(request.offset)
-    .limit(request.limit)
+    // Literals (see `literalCount`): a cached generic plan then knows how many rows it keeps.
+    .offset(request.offset > 0 ? (literalCount(request.offset) as unknown as number) : 0)
+    .limit(literalCount(request.limit) as unknown as number)
     .as("page");
   const pageTsquery = sql`(case when ${page.language} = 'fr' then websearch_to_tsquery('lede_fr', ${request.query}) else websearch_to_tsquery('lede_en', ${request.query}) end)`;
   const pageConfig = sql`case when ${page.language} = 'fr' then 'lede_fr'::regconfig else 'lede_en'::regconfig end`;

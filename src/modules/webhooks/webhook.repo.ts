@@ -2,7 +2,7 @@
 // leases, retries) belongs to the work queue (infra/work-queue.ts), not here.
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
-import { asTimestamp, asUuid, keysetFilter, keysetOrder } from "../../db/keyset.ts";
+import { asTimestamp, asUuid, keysetFilter, keysetOrder, pageLimit } from "../../db/keyset.ts";
 import {
   type OutboxStatus,
   webhookAttempts,
@@ -134,7 +134,7 @@ export async function listDeliveries(
       ),
     )
     .orderBy(keysetOrder(key, page, true))
-    .limit(page.limit + 1);
+    .limit(pageLimit(page));
 }
 
 export async function countDeliveries(
