@@ -519,7 +519,11 @@ export const wordpressItems = pgTable(
     details: jsonb("details").$type<Record<string, unknown>>(),
     importedAt: timestamp("imported_at", { withTimezone: true, precision: 3 }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.site, t.kind, t.wpId] })],
+  (t) => [
+    primaryKey({ columns: [t.site, t.kind, t.wpId] }),
+    // The digest's question: did this article arrive published with an archive?
+    index("wordpress_items_post_idx").on(t.ledeId).where(sql`kind = 'post'`),
+  ],
 );
 
 /** An old URL path (and query, `/?p=12`) that now lives at an article: the old site's permalinks. */

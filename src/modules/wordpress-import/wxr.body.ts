@@ -2,7 +2,7 @@
 // Markdown body, the Quotes it cited, the Sources it linked, and the images it showed. Pure: the
 // images come back as references for the caller to resolve, and the Markdown holds placeholders
 // (`wp-image:N`) for them until then.
-import { type ParsedBlock, parse as parseBlocks } from "@wordpress/block-serialization-default-parser";
+import { parse as parseBlocks } from "@wordpress/block-serialization-default-parser";
 import TurndownService from "turndown";
 
 export interface BodyQuote {
@@ -39,15 +39,23 @@ export const imagePlaceholder = (index: number) => `wp-image:${index}`;
 
 const PLACEHOLDER = /\]\(wp-image:(\d+)\)/g;
 
-/**
- * Replaces each image placeholder with what `resolve` says the image became (a `lede:image/ID`, a
- * URL, or null: the image is left out).
- */
-export function resolveImagePlaceholders(markdown: string, resolve: (index: number) => string | null): string {
+/** What an image of the body became: its `lede:image/ID` or a URL, and a caption to show below it. */
+export interface ResolvedImage {
+  target: string;
+  caption?: string | undefined;
+}
+
+/** Replaces each image placeholder with what `resolve` says (null: the image is left out). */
+export function resolveImagePlaceholders(
+  markdown: string,
+  resolve: (index: number) => ResolvedImage | null,
+): string {
   return markdown
     .replace(/!\[([^\]]*)\]\(wp-image:(\d+)\)/g, (_all, alt: string, index: string) => {
-      const target = resolve(Number(index));
-      return target === null ? "" : `![${alt}](${target})`;
+      const resolved = resolve(Number(index));
+      if (!resolved) return "";
+      const caption = resolved.caption ? `\n\n*${resolved.caption.replace(/[*_]/g, "\\$&")}*` : "";
+      return `![${alt}](${resolved.target})${caption}`;
     })
     .replace(PLACEHOLDER, "]()")
     .replace(/\n{3,}/g, "\n\n")
@@ -82,7 +90,8 @@ const NAMED_ENTITIES: Record<string, string> = {
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, code: string) => {
     if (code[0] === "#") {
-      const point = code[1] === "x" || code[1] === "X" ? Number.parseInt(code.slice(2), 16) : Number(code.slice(1));
+      const point =
+        code[1] === "x" || code[1] === "X" ? Number.parseInt(code.slice(2), 16) : Number(code.slice(1));
       return Number.isFinite(point) && point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : all;
     }
     return NAMED_ENTITIES[code.toLowerCase()] ?? all;
@@ -151,9 +160,11 @@ function convertShortcodes(html: string, kept: string[]): string {
     // [caption id="attachment_12"]<img …> La légende[/caption]
     .replace(/\[caption([^\]]*)\]([\s\S]*?)\[\/caption\]/gi, (_all, attrs: string, inner: string) => {
       const image = /<img[^>]*>/i.exec(inner)?.[0] ?? "";
-      const caption = attributesOf(attrs).caption ?? inner.replace(/<a[^>]*>\s*<img[^>]*>\s*<\/a>|<img[^>]*>/i, "");
+      const caption =
+        attributesOf(attrs).caption ?? inner.replace(/<a[^>]*>\s*<img[^>]*>\s*<\/a>|<img[^>]*>/i, "");
       const id = /attachment_(\d+)/.exec(attributesOf(attrs).id ?? "")?.[1];
-      const tagged = id && !/wp-image-\d+/.test(image) ? image.replace(/<img/i, `<img class="wp-image-${id}"`) : image;
+      const tagged =
+        id && !/wp-image-\d+/.test(image) ? image.replace(/<img/i, `<img class="wp-image-${id}"`) : image;
       return `<figure>${tagged}<figcaption>${caption.trim()}</figcaption></figure>`;
     })
     .replace(/\[embed[^\]]*\]([\s\S]*?)\[\/embed\]/gi, (_all, url: string) => embedLink(url.trim()))
@@ -177,6 +188,8 @@ const embedLink = (url: string) => (/^https?:\/\//i.test(url) ? `<p><a href="${u
 
 // ---- Blocks ------------------------------------------------------------------------------------
 
+type ParsedBlock = ReturnType<typeof parseBlocks>[number];
+
 /** A block back as HTML, its inner blocks in their places, with lede's handling of some blocks. */
 function blockHtml(block: ParsedBlock): string {
   const name = block.blockName;
@@ -187,7 +200,9 @@ function blockHtml(block: ParsedBlock): string {
   if (name === null) return autop(block.innerHTML);
   let inner = 0;
   return block.innerContent
-    .map((part) => (part === null ? blockHtml(block.innerBlocks[inner++] as ParsedBlock) : part))
+    .map((part: string | null) =>
+      part === null ? blockHtml(block.innerBlocks[inner++] as ParsedBlock) : part,
+    )
     .join("");
 }
 
@@ -201,7 +216,7 @@ interface Collected {
   images: BodyImageUse[];
 }
 
-const SOURCE_MARK = "\u0000source\u0000";
+const SOURCE_MARK = "\uE000source\uE000";
 const isSourceText = (text: string) => /^\(?\s*sources?\s*\)?$/i.test(text.trim());
 
 const attachmentIdOf = (element: HTMLElement): string | null =>
@@ -226,7 +241,12 @@ function createTurndown(collected: Collected): TurndownService {
   const imageMarkdown = (img: HTMLElement, caption: string) => {
     const index = collected.images.length;
     const alt = (img.getAttribute("alt") ?? "").replace(/[[\]\n]/g, " ").trim();
-    collected.images.push({ src: img.getAttribute("src") ?? "", attachmentId: attachmentIdOf(img), alt, caption });
+    collected.images.push({
+      src: img.getAttribute("src") ?? "",
+      attachmentId: attachmentIdOf(img),
+      alt,
+      caption,
+    });
     return `\n\n![${alt}](${imagePlaceholder(index)})\n\n`;
   };
 
@@ -300,9 +320,9 @@ export function convertBody(content: string): ConvertedBody {
   const markdown = createTurndown(collected)
     .turndown(withShortcodes)
     // "(Source)" and "Source : lien" leave nothing behind once the link is a Source.
-    .replace(/[ \t]*\(?[ \t]*\u0000source\u0000[ \t]*\)?/g, "")
+    .replace(/[ \t]*\(?[ \t]*\uE000source\uE000[ \t]*\)?/g, "")
     .replace(/\s*(?:Sources?)\s*:\s*(?=\n|$)/gi, "")
-    .replace(/\n{3,}/g, "\n\n")
+    .replace(/\n(?:[ \t]*\n)+/g, "\n\n")
     .trim();
   return { markdown, ...collected, shortcodes };
 }

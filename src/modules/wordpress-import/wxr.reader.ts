@@ -188,15 +188,17 @@ const termFields: Record<string, keyof WxrTerm> = {
   "wp:term_description": "description",
 };
 
-const headerFields: Record<string, "title" | "link" | "language" | "wxrVersion" | "baseSiteUrl" | "baseBlogUrl"> =
-  {
-    title: "title",
-    link: "link",
-    language: "language",
-    "wp:wxr_version": "wxrVersion",
-    "wp:base_site_url": "baseSiteUrl",
-    "wp:base_blog_url": "baseBlogUrl",
-  };
+const headerFields: Record<
+  string,
+  "title" | "link" | "language" | "wxrVersion" | "baseSiteUrl" | "baseBlogUrl"
+> = {
+  title: "title",
+  link: "link",
+  language: "language",
+  "wp:wxr_version": "wxrVersion",
+  "wp:base_site_url": "baseSiteUrl",
+  "wp:base_blog_url": "baseBlogUrl",
+};
 
 /**
  * Reads `file` from start to end, calling `handlers` in document order; the handlers' promises are
@@ -278,7 +280,11 @@ export async function readWxr(file: string, handlers: WxrHandlers): Promise<WxrH
       metaValue = "";
     } else if (!item && name === "wp:author" && parent === "channel") {
       author = { id: "", login: "", email: "", displayName: "", firstName: "", lastName: "" };
-    } else if (!item && parent === "channel" && (name === "wp:category" || name === "wp:tag" || name === "wp:term")) {
+    } else if (
+      !item &&
+      parent === "channel" &&
+      (name === "wp:category" || name === "wp:tag" || name === "wp:term")
+    ) {
       const taxonomy = name === "wp:category" ? "category" : name === "wp:tag" ? "post_tag" : "";
       term = { taxonomy, slug: "", name: "", description: "" };
     }

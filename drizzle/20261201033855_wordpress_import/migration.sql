@@ -16,4 +16,5 @@ CREATE TABLE "wordpress_items" (
 );
 --> statement-breakpoint
 CREATE INDEX "redirects_article_idx" ON "redirects" ("article_id");--> statement-breakpoint
+CREATE INDEX "wordpress_items_post_idx" ON "wordpress_items" ("lede_id") WHERE kind = 'post';--> statement-breakpoint
 ALTER TABLE "redirects" ADD CONSTRAINT "redirects_article_id_articles_id_fkey" FOREIGN KEY ("article_id") REFERENCES "articles"("id") ON DELETE CASCADE;
