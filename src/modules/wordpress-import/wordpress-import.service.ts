@@ -34,13 +34,20 @@ import {
   findMappedImages,
   findMappings,
   insertChunked,
+  type Mapped,
   type MappingRow,
   takenSlugs,
   upsertMappings,
   upsertRedirects,
   type WordpressKind,
 } from "./wordpress-import.repo.ts";
-import { convertBody, decodeEntities, htmlToText, resolveImagePlaceholders } from "./wxr.body.ts";
+import {
+  type ConvertedBody,
+  convertBody,
+  decodeEntities,
+  htmlToText,
+  resolveImagePlaceholders,
+} from "./wxr.body.ts";
 import { readWxr, type WxrAuthor, type WxrComment, type WxrHeader, type WxrItem } from "./wxr.reader.ts";
 
 /** What the import tells the response cache once it is done. */
@@ -493,8 +500,11 @@ interface PlannedPost {
   authorLogin: string;
   tagSlugs: { slug: string; name: string }[];
   cover: PlannedImage | null;
+  /** The mapping of an earlier run, if any. */
+  mapped: Mapped | undefined;
+  /** Converted only when the post changed (or is new): a second run reads and hashes, nothing more. */
+  converted: ConvertedBody;
   bodyImages: (PlannedImage | null)[];
-  converted: ReturnType<typeof convertBody>;
 }
 
 /** The file behind an uploads URL, its key being its path under uploads. */
@@ -507,15 +517,12 @@ function planImage(run: ImportRun, src: string, attachmentId: string | null): Pl
   return { key, url, attachment };
 }
 
-function planPost(run: ImportRun, item: WxrItem): PlannedPost {
-  const converted = convertBody(item.content);
+const unconverted: ConvertedBody = { markdown: "", quotes: [], sources: [], images: [], shortcodes: [] };
+
+function planPost(run: ImportRun, item: WxrItem, mapped: Mapped | undefined): PlannedPost {
   const thumbnail = item.meta._thumbnail_id;
   const attachment = thumbnail ? run.attachments.get(thumbnail) : undefined;
   const cover = attachment ? planImage(run, attachment.url, thumbnail ?? null) : null;
-  if (thumbnail && !attachment) {
-    run.warn("post", item.id, `The featured image (attachment ${thumbnail}) is not in the export`);
-  }
-  const bodyImages = converted.images.map((use) => planImage(run, use.src, use.attachmentId));
   const seen = new Set<string>();
   const tagSlugs: { slug: string; name: string }[] = [];
   for (const term of item.terms) {
@@ -544,8 +551,17 @@ function planPost(run: ImportRun, item: WxrItem): PlannedPost {
     cover?.attachment ?? null,
     run.language,
   ]);
-  return { item, hash, authorLogin: item.creator.trim(), tagSlugs, cover, bodyImages, converted };
+  const planned = { item, hash, mapped, authorLogin: item.creator.trim(), tagSlugs, cover };
+  if (mapped?.hash === hash) return { ...planned, converted: unconverted, bodyImages: [] };
+  if (thumbnail && !attachment) {
+    run.warn("post", item.id, `The featured image (attachment ${thumbnail}) is not in the export`);
+  }
+  const converted = convertBody(item.content);
+  const bodyImages = converted.images.map((use) => planImage(run, use.src, use.attachmentId));
+  return { ...planned, converted, bodyImages };
 }
+
+const isUnchanged = (post: PlannedPost) => post.mapped?.hash === post.hash;
 
 /** The image ids of the batch's files by key: mapped before, or added now (not in a dry run). */
 async function resolveImages(
@@ -555,6 +571,7 @@ async function resolveImages(
 ): Promise<Map<string, string>> {
   const wanted = new Map<string, PlannedImage>();
   for (const post of planned) {
+    if (isUnchanged(post)) continue;
     for (const image of [post.cover, ...post.bodyImages])
       if (image && !wanted.has(image.key)) wanted.set(image.key, image);
   }
@@ -620,7 +637,13 @@ async function flushBatch(run: ImportRun, db: Executor): Promise<void> {
   const items = run.batch;
   run.batch = [];
   run.batchComments = 0;
-  const planned = items.map((item) => planPost(run, item));
+  const mappings = await findMappings(
+    db,
+    run.site,
+    "post",
+    items.map((item) => item.id),
+  );
+  const planned = items.map((item) => planPost(run, item, mappings.get(item.id)));
   const imageIds = await resolveImages(run, db, planned);
   await db.transaction((tx) => writeBatch(run, tx, planned, imageIds));
   run.posts += items.length;
@@ -636,12 +659,6 @@ async function writeBatch(
   imageIds: Map<string, string>,
 ): Promise<void> {
   const now = run.services.now();
-  const postMappings = await findMappings(
-    tx,
-    run.site,
-    "post",
-    planned.map((post) => post.item.id),
-  );
   const images = await imagesByIds(tx, [...imageIds.values()]);
   const kind = run.report.kinds.articles;
 
@@ -657,7 +674,7 @@ async function writeBatch(
   const articleIds = new Map<string, string>();
 
   // Slugs: the old site's, made unique against lede's articles and each other.
-  const fresh = planned.filter((post) => !postMappings.has(post.item.id));
+  const fresh = planned.filter((post) => !post.mapped);
   const wantedSlugs = fresh.map((post) => decodeSlug(post.item.postName) || slugify(post.item.title));
   const taken = await takenSlugs(tx, wantedSlugs);
   const slugOf = new Map<string, string>();
@@ -683,17 +700,16 @@ async function writeBatch(
   }
 
   for (const post of planned) {
-    const { item, converted } = post;
-    const mapped = postMappings.get(item.id);
+    const { item, converted, mapped } = post;
     const articleId = mapped?.ledeId ?? randomUUID();
     articleIds.set(item.id, articleId);
-    for (const name of new Set(converted.shortcodes)) {
-      run.report.shortcodes[name] = (run.report.shortcodes[name] ?? 0) + 1;
-      if (!mapped || mapped.hash !== post.hash) run.warn("post", item.id, `Shortcode [${name}] kept as text`);
-    }
-    if (mapped && mapped.hash === post.hash) {
+    if (isUnchanged(post)) {
       kind.unchanged++;
       continue;
+    }
+    for (const name of new Set(converted.shortcodes)) {
+      run.report.shortcodes[name] = (run.report.shortcodes[name] ?? 0) + 1;
+      run.warn("post", item.id, `Shortcode [${name}] kept as text`);
     }
 
     const authorId = await postAuthor(run, tx, post);
@@ -933,29 +949,29 @@ async function writeComments(
     for (const planned of byWpId.values()) {
       const ancestors = chain(planned, new Set([planned.comment.id]));
       const { comment } = planned;
-      const createdAt = wpDate(comment.dateGmt) ?? wpDate(comment.date) ?? run.services.now();
-      const body = htmlToText(comment.content);
-      const url = comment.authorUrl.trim();
-      const values = {
-        id: planned.ledeId,
-        articleId,
-        parentId: ancestors.at(-1)?.ledeId ?? null,
-        ancestorIds: ancestors.map((a) => a.ledeId),
-        authorName: decodeEntities(comment.author).trim().slice(0, 245) || anonymous,
-        authorEmail: comment.authorEmail.trim(),
-        authorUrl: /^https?:\/\/\S+$/i.test(url) ? url : null,
-        body: body || "…",
-        status: planned.status,
-        createdAt,
-        updatedAt: createdAt,
-        ipHash: comment.authorIp.trim() ? hashIp(run.services.secret, comment.authorIp.trim()) : null,
-      };
-      const hash = sha([values.parentId, values.ancestorIds, comment]);
+      const ancestorIds = ancestors.map((a) => a.ledeId);
+      const hash = sha([ancestorIds, comment]);
       const mapped = known.get(comment.id);
       if (mapped?.hash === hash) {
         kind.unchanged++;
         continue;
       }
+      const createdAt = wpDate(comment.dateGmt) ?? wpDate(comment.date) ?? run.services.now();
+      const url = comment.authorUrl.trim();
+      const values = {
+        id: planned.ledeId,
+        articleId,
+        parentId: ancestorIds.at(-1) ?? null,
+        ancestorIds,
+        authorName: decodeEntities(comment.author).trim().slice(0, 245) || anonymous,
+        authorEmail: comment.authorEmail.trim(),
+        authorUrl: /^https?:\/\/\S+$/i.test(url) ? url : null,
+        body: htmlToText(comment.content) || "…",
+        status: planned.status,
+        createdAt,
+        updatedAt: createdAt,
+        ipHash: comment.authorIp.trim() ? hashIp(run.services.secret, comment.authorIp.trim()) : null,
+      };
       if (mapped) {
         const { id, ...changes } = values;
         await tx.update(comments).set(changes).where(eq(comments.id, id));
