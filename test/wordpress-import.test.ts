@@ -2,6 +2,8 @@
 // status) imported into a seeded database, checked in the database and through the API; then the
 // bad input the issue lists, each with the database checked after the refusal.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { count, eq, inArray, sql } from "drizzle-orm";
@@ -521,8 +523,13 @@ describe("the fixture export", () => {
     expect(again.kinds.comments).toMatchObject({ imported: 0, updated: 0, unchanged: 7 });
     // The two of the export's list; "pierre" is looked at only when one of his posts changes.
     expect(again.kinds.authors).toMatchObject({ imported: 0, updated: 0, unchanged: 2 });
-    // Images are looked at only for posts that changed: none did.
-    expect(again.kinds.images).toEqual({ imported: 0, updated: 0, unchanged: 0, skipped: {} });
+    // Images are looked at only for posts that changed, or that lacked some: the lost one, again.
+    expect(again.kinds.images).toEqual({
+      imported: 0,
+      updated: 0,
+      unchanged: 0,
+      skipped: { "missing or unreadable": 1 },
+    });
     expect(await rowCounts()).toEqual(before);
     expect((await articleBySlug("batterie-sodium-un-pari-froid"))?.version).toBe(updatedAt);
     expect(cacheCalls).toEqual([]);
@@ -617,6 +624,63 @@ describe("versions and interruptions", () => {
       .from(wordpressItems)
       .where(sql`site = 'reprise.example.fr' and kind = 'post'`);
     expect(all?.n).toBe(7);
+  });
+});
+
+describe("--uploads-url", () => {
+  let server: Server;
+  let base: string;
+  const requested: string[] = [];
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      requested.push(request.url ?? "");
+      const file = join(UPLOADS, decodeURIComponent((request.url ?? "").replace(/^\/uploads\//, "")));
+      try {
+        response.end(readFileSync(file));
+      } catch {
+        response.statusCode = 404;
+        response.end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/uploads`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it("fetches the files, refusing private addresses unless allowed (the media import's checks)", async () => {
+    const file = writeWork(
+      "distant.xml",
+      readFileSync(FIXTURE, "utf8").replaceAll("blog.example.fr", "distant.example.fr"),
+    );
+    const refused = await importWordpress(
+      {
+        ...services(),
+        media: { ...services().media, media: { ...defaultMediaSettings, allowPrivateAddresses: false } },
+      },
+      { file, uploadsUrl: base, dryRun: false },
+    );
+    expect(requested).toEqual([]);
+    expect(refused.kinds.images).toMatchObject({ imported: 0, skipped: { "missing or unreadable": 3 } });
+    expect(refused.warnings).toContainEqual(
+      expect.objectContaining({
+        wpId: "10",
+        message: expect.stringContaining("private or loopback address"),
+      }),
+    );
+
+    const allowed = await runImport({ file, uploadsDir: undefined, uploadsUrl: base });
+    // The articles came without their images; now that the files come, those two are updated.
+    expect(allowed.kinds.images).toMatchObject({ imported: 2, skipped: { "missing or unreadable": 1 } });
+    expect(allowed.kinds.articles).toMatchObject({ imported: 0, updated: 2, unchanged: 5 });
+    expect(requested).toContain("/uploads/2024/03/batterie-sodium.jpg");
+    const [covered] = await t.db
+      .select({ cover: articles.coverImageId })
+      .from(articles)
+      .where(
+        sql`${articles.id} = (select lede_id from wordpress_items where site = 'distant.example.fr' and kind = 'post' and wp_id = '10')`,
+      );
+    expect(covered?.cover).not.toBeNull();
   });
 });
 

@@ -563,6 +563,19 @@ function planPost(run: ImportRun, item: WxrItem, mapped: Mapped | undefined): Pl
 
 const isUnchanged = (post: PlannedPost) => post.mapped?.hash === post.hash;
 
+/**
+ * A post imported while some of its image files could not be read is recorded with how many could
+ * (`hash~N`): the next run tries those files again, and rewrites the post only if more are found.
+ */
+const withImagesFound = (hash: string, found: number, wanted: number) =>
+  found < wanted ? `${hash}~${found}` : hash;
+
+function imagesFoundBefore(post: PlannedPost): number | null {
+  const stored = post.mapped?.hash;
+  if (!stored?.startsWith(`${post.hash}~`)) return null;
+  return Number(stored.slice(post.hash.length + 1));
+}
+
 /** The image ids of the batch's files by key: mapped before, or added now (not in a dry run). */
 async function resolveImages(
   run: ImportRun,
@@ -703,7 +716,9 @@ async function writeBatch(
     const { item, converted, mapped } = post;
     const articleId = mapped?.ledeId ?? randomUUID();
     articleIds.set(item.id, articleId);
-    if (isUnchanged(post)) {
+    const wantedImages = [post.cover, ...post.bodyImages].filter((image) => image !== null);
+    const foundImages = wantedImages.filter((image) => imageIds.has(image.key)).length;
+    if (isUnchanged(post) || imagesFoundBefore(post) === foundImages) {
       kind.unchanged++;
       continue;
     }
@@ -817,7 +832,8 @@ async function writeBatch(
       arrivedPublished: status === "published",
       ...(item.status === "private" && { private: true }),
     };
-    mappings.push(mapping(run, "post", item.id, articleId, post.hash, details));
+    const hash = withImagesFound(post.hash, foundImages, wantedImages.length);
+    mappings.push(mapping(run, "post", item.id, articleId, hash, details));
   }
 
   await insertChunked(tx, articles, articleRows);
