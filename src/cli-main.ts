@@ -3,6 +3,7 @@
 // PATH, where the `node` devDependency provides the Node 24 this TypeScript file needs; `npm run
 // lede -- …` works too, but npm prints its own banner on stdout.)
 import { parseArgs } from "node:util";
+import { runWordpressImport } from "./cli-wordpress.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import type { DatabaseHandle } from "./db/client.ts";
 import { DataDirectoryInUseError } from "./db/data-dir-lock.ts";
@@ -15,6 +16,7 @@ import { findAuthorsBySlugs } from "./modules/author/author.repo.ts";
 import { describeDigestRun, runDigest } from "./modules/newsletter/digest.ts";
 import { newsletterSettingsFromConfig } from "./modules/newsletter/newsletter.settings.ts";
 import { createStaffWithToken, revokeToken } from "./modules/staff/staff.repo.ts";
+import { WxrError } from "./modules/wordpress-import/wxr.reader.ts";
 import { startBackgroundWork } from "./worker.ts";
 
 const usage = `usage: npx lede <command>
@@ -30,6 +32,12 @@ const usage = `usage: npx lede <command>
                                            until stopped (SIGTERM or Ctrl-C)
   digest [--date YYYY-MM-DD]               queue the morning digest of a date (default: today
                                            in NEWSLETTER_TZ); running it again queues nothing new
+  import wordpress FILE.xml [--uploads DIR | --uploads-url URL] [--dry-run]
+                   [--language fr|en] [--redirects FILE] [--batch-size N]
+                                           import a WordPress export (WXR); running it again
+                                           changes nothing, or continues an interrupted run.
+                                           The report goes to stdout as JSON; --redirects
+                                           writes the old URLs as CSV (.csv) or an nginx map
 
 With the embedded database (no DATABASE_URL), one process at a time opens it: run these while
 the server is stopped (they refuse, naming the server's pid, while it runs).`;
@@ -133,6 +141,50 @@ async function run(argv: string[]): Promise<void> {
         console.error(`${describeDigestRun(report, settings)}${sending}`);
       });
     }
+    case "import": {
+      const [source, ...options] = rest;
+      if (source !== "wordpress") throw new UsageError(`unknown import source: ${source ?? "(none)"}`);
+      const { values, positionals } = parseArgs({
+        args: options,
+        options: {
+          uploads: { type: "string" },
+          "uploads-url": { type: "string" },
+          "dry-run": { type: "boolean" },
+          language: { type: "string" },
+          redirects: { type: "string" },
+          "batch-size": { type: "string" },
+        },
+        allowPositionals: true,
+        strict: true,
+      });
+      const [file, ...extra] = positionals;
+      if (!file || extra.length) throw new UsageError("import wordpress needs one FILE.xml");
+      if (values.uploads && values["uploads-url"])
+        throw new UsageError("give --uploads or --uploads-url, not both");
+      if (values["uploads-url"] && !/^https?:\/\//i.test(values["uploads-url"])) {
+        throw new UsageError("--uploads-url must be an http or https URL");
+      }
+      const language = values.language;
+      if (language !== undefined && language !== "fr" && language !== "en") {
+        throw new UsageError("--language must be fr or en");
+      }
+      const batchSize = values["batch-size"] === undefined ? undefined : Number(values["batch-size"]);
+      if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 5000)) {
+        throw new UsageError("--batch-size must be a whole number from 1 to 5000");
+      }
+      return withDatabase(async (handle) => {
+        await migrateDatabase(handle);
+        await runWordpressImport(handle.db, config, {
+          file,
+          uploadsDir: values.uploads,
+          uploadsUrl: values["uploads-url"],
+          dryRun: values["dry-run"] ?? false,
+          language,
+          batchSize,
+          redirectsFile: values.redirects,
+        });
+      });
+    }
     default:
       throw new UsageError(`unknown command: ${command}`);
   }
@@ -143,7 +195,8 @@ run(process.argv.slice(2)).catch((error: unknown) => {
     error instanceof UsageError ||
     error instanceof ConfigError ||
     error instanceof DatabaseNotEmptyError ||
-    error instanceof DataDirectoryInUseError
+    error instanceof DataDirectoryInUseError ||
+    error instanceof WxrError
   ) {
     console.error(`lede: ${error.message}`);
     if (error instanceof UsageError) console.error(`\n${usage}`);

@@ -500,3 +500,41 @@ export const articleImages = pgTable(
   },
   (t) => [primaryKey({ columns: [t.articleId, t.imageId] }), index("article_images_image_idx").on(t.imageId)],
 );
+
+/**
+ * What `lede import wordpress` brought in, keyed by the WordPress site and the item's id there: a
+ * second run finds each item here, skips it when its hash is unchanged and updates it otherwise.
+ * Kinds: author, tag, post, comment, image (the image's key is its uploads path). `details` keeps
+ * what lede has no column for and must stay private (an author's email, a post that was private).
+ */
+export const wordpressItems = pgTable(
+  "wordpress_items",
+  {
+    site: text("site").notNull(),
+    kind: text("kind").notNull(),
+    wpId: text("wp_id").notNull(),
+    ledeId: uuid("lede_id").notNull(),
+    /** sha256 of what the item was imported from: equal means unchanged. */
+    hash: text("hash").notNull(),
+    details: jsonb("details").$type<Record<string, unknown>>(),
+    importedAt: timestamp("imported_at", { withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.site, t.kind, t.wpId] }),
+    // The digest's question: did this article arrive published with an archive?
+    index("wordpress_items_post_idx").on(t.ledeId).where(sql`kind = 'post'`),
+  ],
+);
+
+/** An old URL path (and query, `/?p=12`) that now lives at an article: the old site's permalinks. */
+export const redirects = pgTable(
+  "redirects",
+  {
+    fromPath: text("from_path").primaryKey(),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("redirects_article_idx").on(t.articleId)],
+);

@@ -25,5 +25,6 @@ import "../modules/staff/staff.graphql.ts";
 import "../modules/newsletter/newsletter.graphql.ts";
 import "../mail/outbox.graphql.ts";
 import "../modules/webhooks/webhook.graphql.ts";
+import "../modules/wordpress-import/wordpress-import.graphql.ts";
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -123,6 +123,9 @@ type Documents = {
     "\n  mutation WhPostComment($input: PostCommentInput!) { postComment(input: $input) { __typename } }\n": typeof types.WhPostCommentDocument,
     "\n  mutation WhUpdateArticle($input: UpdateArticleInput!) { updateArticle(input: $input) { __typename } }\n": typeof types.WhUpdateArticleDocument,
     "\n  query WhNode($id: ID!) { node(id: $id) { __typename id } }\n": typeof types.WhNodeDocument,
+    "\n  query ImportedArticle($slug: String!) {\n    article(slug: $slug) {\n      slug title lede status publishedAt commentCount commentsOpen\n      author { slug name }\n      tags { slug name }\n      quotes { speaker speakerRole text }\n      sources { title publisher url }\n      coverImage { alt caption credit width height }\n      comments(first: 20) { nodes { authorName body replies(first: 20) { nodes { authorName } } } }\n    }\n  }\n": typeof types.ImportedArticleDocument,
+    "\n  query ImportRedirects($first: Int, $after: String) {\n    redirects(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { from to article { slug } }\n    }\n  }\n": typeof types.ImportRedirectsDocument,
+    "\n  query SearchImported($query: String!) {\n    search(query: $query) { totalCount nodes { slug } }\n  }\n": typeof types.SearchImportedDocument,
 };
 const documents: Documents = {
     "\n  query FrontPage($first: Int!) {\n    articles(first: $first) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        slug\n        title\n        lede\n        publishedAt\n        author { name }\n        tags { slug name }\n        commentCount\n        comments(first: 3) { nodes { authorName body createdAt } }\n      }\n    }\n  }\n": types.FrontPageDocument,
@@ -234,6 +237,9 @@ const documents: Documents = {
     "\n  mutation WhPostComment($input: PostCommentInput!) { postComment(input: $input) { __typename } }\n": types.WhPostCommentDocument,
     "\n  mutation WhUpdateArticle($input: UpdateArticleInput!) { updateArticle(input: $input) { __typename } }\n": types.WhUpdateArticleDocument,
     "\n  query WhNode($id: ID!) { node(id: $id) { __typename id } }\n": types.WhNodeDocument,
+    "\n  query ImportedArticle($slug: String!) {\n    article(slug: $slug) {\n      slug title lede status publishedAt commentCount commentsOpen\n      author { slug name }\n      tags { slug name }\n      quotes { speaker speakerRole text }\n      sources { title publisher url }\n      coverImage { alt caption credit width height }\n      comments(first: 20) { nodes { authorName body replies(first: 20) { nodes { authorName } } } }\n    }\n  }\n": types.ImportedArticleDocument,
+    "\n  query ImportRedirects($first: Int, $after: String) {\n    redirects(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { from to article { slug } }\n    }\n  }\n": types.ImportRedirectsDocument,
+    "\n  query SearchImported($query: String!) {\n    search(query: $query) { totalCount nodes { slug } }\n  }\n": types.SearchImportedDocument,
 };
 
 /**
@@ -686,6 +692,18 @@ export function graphql(source: "\n  mutation WhUpdateArticle($input: UpdateArti
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WhNode($id: ID!) { node(id: $id) { __typename id } }\n"): (typeof documents)["\n  query WhNode($id: ID!) { node(id: $id) { __typename id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportedArticle($slug: String!) {\n    article(slug: $slug) {\n      slug title lede status publishedAt commentCount commentsOpen\n      author { slug name }\n      tags { slug name }\n      quotes { speaker speakerRole text }\n      sources { title publisher url }\n      coverImage { alt caption credit width height }\n      comments(first: 20) { nodes { authorName body replies(first: 20) { nodes { authorName } } } }\n    }\n  }\n"): (typeof documents)["\n  query ImportedArticle($slug: String!) {\n    article(slug: $slug) {\n      slug title lede status publishedAt commentCount commentsOpen\n      author { slug name }\n      tags { slug name }\n      quotes { speaker speakerRole text }\n      sources { title publisher url }\n      coverImage { alt caption credit width height }\n      comments(first: 20) { nodes { authorName body replies(first: 20) { nodes { authorName } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportRedirects($first: Int, $after: String) {\n    redirects(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { from to article { slug } }\n    }\n  }\n"): (typeof documents)["\n  query ImportRedirects($first: Int, $after: String) {\n    redirects(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { from to article { slug } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SearchImported($query: String!) {\n    search(query: $query) { totalCount nodes { slug } }\n  }\n"): (typeof documents)["\n  query SearchImported($query: String!) {\n    search(query: $query) { totalCount nodes { slug } }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -56,7 +56,7 @@ function truncateSlug(slug: string, max: number): string {
 }
 
 /** The n-th candidate for `base`: the base itself, then base-2, base-3… each within the limit. */
-function candidate(base: string, n: number): string {
+export function candidate(base: string, n: number): string {
   if (n === 1) return base;
   const suffix = `-${n}`;
   return `${base.slice(0, MAX_SLUG_LENGTH - suffix.length).replace(/-+$/, "")}${suffix}`;

@@ -97,6 +97,7 @@ export const renditionKey = (contentHash: string, width: number, format: ImageFo
  * Takes uploaded bytes as an image: checked by content, cleaned, stored, recorded. The same bytes
  * again give the image they gave the first time. The store is written before the row, so a store
  * failure leaves no row, and the store writes objects whole, so it leaves no half image either.
+ * `announce: false` records no image.created event (an archive brought in by an import is not news).
  */
 export async function addImage(
   services: MediaServices,
@@ -104,6 +105,7 @@ export async function addImage(
   bytes: Uint8Array,
   text: ImageText,
   field = "file",
+  { announce = true }: { announce?: boolean } = {},
 ): Promise<Image> {
   const described = cleanText(text);
   if (bytes.length === 0) throw new MediaInputError(field, "The file is empty (0 bytes)");
@@ -149,7 +151,7 @@ export async function addImage(
   // The row and its image.created event commit together.
   return services.db.transaction(async (tx) => {
     const { image, created } = await insertImage(tx, values);
-    if (created) {
+    if (created && announce) {
       const largest = widthsFor(image.width).at(-1) as number;
       const url = renditionUrl(services.media.publicBase, image, largest, ownFormat(image));
       await recordWebhookEvent(tx, imageEvent(image, url), now);

@@ -12,6 +12,7 @@ import {
   newsletterSubscribers,
   newsletterTokens,
   tags,
+  wordpressItems,
 } from "../../db/schema.ts";
 import { articleReadColumns, isPublicArticle } from "../../db/visibility.ts";
 import { deriveManageToken, hashNewsletterToken, type TokenPurpose } from "./newsletter.tokens.ts";
@@ -183,6 +184,9 @@ export type DigestSourceArticle = Omit<typeof articles.$inferSelect, "searchVect
 };
 
 /** Published articles with `from <= published_at < to`, newest first, with their tags and cover. */
+const notImportedPublished = sql`not exists (select 1 from ${wordpressItems} w
+  where w.kind = 'post' and w.lede_id = ${articles.id} and w.details @> '{"arrivedPublished": true}')`;
+
 export async function publishedArticlesBetween(
   db: Executor,
   from: Date,
@@ -210,6 +214,9 @@ export async function publishedArticlesBetween(
         isPublicArticle,
         gte(articles.publishedAt, from),
         lt(articles.publishedAt, to),
+        // An article that came published with an archive (a WordPress import) was news on the old
+        // site, not today.
+        notImportedPublished,
         language ? eq(articles.language, language) : undefined,
       ),
     )
