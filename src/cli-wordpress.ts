@@ -92,7 +92,7 @@ export async function runWordpressImport(db: Database, config: Config, options: 
         secret: config.secret,
         media: {
           db,
-          store: mediaStoreFromConfig(config),
+          store: await mediaStoreFromConfig(config),
           now: () => new Date(),
           media: mediaSettingsFromConfig(config),
           renditions: new RenditionCache(),
