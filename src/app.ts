@@ -6,14 +6,7 @@ import { join } from "node:path";
 import type { TracerProvider } from "@opentelemetry/api";
 import { createYoga, maskError, type YogaServerInstance } from "graphql-yoga";
 import type { Redis } from "ioredis";
-import {
-  type CommentPolicy,
-  DEVELOPMENT_SECRET,
-  defaultCommentPolicy,
-  defaultSubscriptionLimits,
-  type GraphqlSettings,
-  type SubscriptionLimits,
-} from "./config.ts";
+import { type CommentPolicy, defaults, type GraphqlSettings, type SubscriptionLimits } from "./config.ts";
 import { DatabaseBusyError } from "./db/bounded-pool.ts";
 import type { Database } from "./db/client.ts";
 import { isDatabaseUnavailable } from "./db/retry.ts";
@@ -22,17 +15,12 @@ import { clientError } from "./graphql/errors.ts";
 import { LiveFeeds } from "./graphql/live-feeds.ts";
 import { playgroundOptions, renderPlayground } from "./graphql/playground.ts";
 import { corsPolicy } from "./graphql/plugins/cors.ts";
-import { defaultOperationLimits, limitPlugins } from "./graphql/plugins/limits.ts";
+import { limitPlugins } from "./graphql/plugins/limits.ts";
 import { persistedDocumentsPlugin } from "./graphql/plugins/persisted-documents.ts";
 import { readReplicaPlugin } from "./graphql/plugins/read-replica.ts";
-import {
-  type CacheInvalidation,
-  createResponseCache,
-  defaultResponseCacheOptions,
-} from "./graphql/plugins/response-cache.ts";
+import { type CacheInvalidation, createResponseCache } from "./graphql/plugins/response-cache.ts";
 import {
   csrfPreventionPlugin,
-  defaultMutationRateLimits,
   mutationRateLimitPlugin,
   schemaIntrospectionOffPlugin,
 } from "./graphql/plugins/security.ts";
@@ -41,7 +29,11 @@ import { clientInfo } from "./infra/client-info.ts";
 import { createLedePubSub, type LedePubSub } from "./infra/pubsub.ts";
 import { MemoryRateLimiter, type RateLimiter } from "./infra/rate-limit.ts";
 import { mediaHttpPlugin, multipartUploadPlugin } from "./modules/media/media.http.ts";
-import { defaultMediaSettings, type MediaSettings, RenditionCache } from "./modules/media/media.service.ts";
+import {
+  type MediaSettings,
+  mediaSettingsFromConfig,
+  RenditionCache,
+} from "./modules/media/media.service.ts";
 import { FileMediaStore, type MediaStore } from "./modules/media/media.store.ts";
 import { newsletterHttpPlugin } from "./modules/newsletter/newsletter.http.ts";
 import {
@@ -54,16 +46,6 @@ import { createLogger, type Logger, requestLogPlugin, yogaLogger } from "./obser
 import { createMetrics } from "./observability/metrics.ts";
 import { createReadinessCheck, type ReadinessReport } from "./observability/readiness.ts";
 import { tracingPlugin } from "./observability/tracing.ts";
-
-/** What lede runs with when nothing is configured: development's openness, production's limits. */
-export const defaultGraphqlSettings: GraphqlSettings = {
-  limits: defaultOperationLimits,
-  introspection: true,
-  graphiql: true,
-  mutationRateLimits: defaultMutationRateLimits,
-  responseCache: defaultResponseCacheOptions,
-  persistedDocuments: null,
-};
 
 export interface AppOptions {
   db: Database;
@@ -113,7 +95,7 @@ export type App = YogaServerInstance<ServerContext, Context> & { cache: CacheInv
 
 export function createApp(options: AppOptions): App {
   const now = options.now ?? (() => new Date());
-  const settings: GraphqlSettings = { ...defaultGraphqlSettings, ...options.graphql };
+  const settings: GraphqlSettings = { ...defaults.graphql, ...options.graphql };
   const logger = options.logger ?? createLogger({ level: "warn" });
   const responseCache = createResponseCache({ ...settings.responseCache, redis: options.cacheRedis, logger });
   const services: AppServices = {
@@ -126,17 +108,17 @@ export function createApp(options: AppOptions): App {
     },
     now,
     pubsub: options.pubsub ?? createLedePubSub().pubsub,
-    live: new LiveFeeds(options.subscriptions ?? defaultSubscriptionLimits, logger),
+    live: new LiveFeeds(options.subscriptions ?? defaults.subscriptions, logger),
     rateLimiter: options.rateLimiter ?? new MemoryRateLimiter(() => now().getTime()),
-    secret: options.secret ?? DEVELOPMENT_SECRET,
-    commentPolicy: options.commentPolicy ?? defaultCommentPolicy,
+    secret: options.secret ?? defaults.secret,
+    commentPolicy: options.commentPolicy ?? defaults.commentPolicy,
     newsletter: options.newsletter ?? defaultNewsletterSettings,
     webhooks: options.webhooks ?? strictAddressPolicy,
     store: options.mediaStore ?? new FileMediaStore(join(tmpdir(), "lede-media")),
-    media: options.media ?? defaultMediaSettings,
+    media: options.media ?? mediaSettingsFromConfig(defaults),
     renditions: new RenditionCache(),
   };
-  const clientOptions = { secret: services.secret, trustProxy: options.trustProxy ?? 0 };
+  const clientOptions = { secret: services.secret, trustProxy: options.trustProxy ?? defaults.trustProxy };
   const ready = options.ready ?? createReadinessCheck(options.db);
   const observability = [
     ...(options.tracing ? [tracingPlugin(options.tracing)] : []),
@@ -148,7 +130,7 @@ export function createApp(options: AppOptions): App {
       ? []
       : [createMetrics({ db: options.db, subscriptions: services.live }).plugin]),
   ];
-  const cors = corsPolicy(options.corsOrigins ?? []);
+  const cors = corsPolicy(options.corsOrigins ?? defaults.corsOrigins);
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",

@@ -1,6 +1,7 @@
 // Writing through the API: articles, roles, slugs, versions, revisions, publication, the bin,
 // preview tokens, quotes, sources, authors and tags, and articlePublished. Every mutation is checked
 // against the database afterwards; refusals are checked to have written nothing.
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,10 +9,10 @@ import { decodeGlobalID, encodeGlobalID } from "@pothos/plugin-relay";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type App, createApp } from "../src/app.ts";
+import { defaults } from "../src/config.ts";
 import { openDatabase } from "../src/db/client.ts";
 import { articleRevisions, articles, quotes, sources, staff } from "../src/db/schema.ts";
 import { stableUuid } from "../src/db/seed.ts";
-import { defaultOperationLimits } from "../src/graphql/plugins/limits.ts";
 import { createLedePubSub } from "../src/infra/pubsub.ts";
 import { runSchedulerOnce } from "../src/modules/article/article.scheduler.ts";
 import { slugify } from "../src/modules/article/article.slug.ts";
@@ -262,7 +263,7 @@ beforeAll(async () => {
     now,
     pubsub,
     logger: logs.logger,
-    graphql: { limits: { ...defaultOperationLimits, maxBodyBytes: 1_000_000 } },
+    graphql: { limits: { ...defaults.graphql.limits, maxBodyBytes: 1_000_000 } },
   });
   editor = await staffToken(t, "editor");
   priya = await staffToken(t, "author", authorId("priya-nair"));

@@ -13,13 +13,12 @@ import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.ts";
-import { defaultCommentPolicy } from "../src/config.ts";
+import { defaults } from "../src/config.ts";
 import { openDatabase } from "../src/db/client.ts";
 import { migrateDatabase } from "../src/db/migrate.ts";
 import { isDatabaseUnavailable, isPlainRead, retryStats, withRetry } from "../src/db/retry.ts";
 import { seedArticles, seedAuthors } from "../src/db/seed-content.ts";
 import { prepareDatabase } from "../src/db/setup.ts";
-import { defaultOperationLimits } from "../src/graphql/plugins/limits.ts";
 import { enqueueEmails } from "../src/mail/outbox.ts";
 import { insertComment } from "../src/modules/comment/comment.repo.ts";
 import { defaultNewsletterSettings } from "../src/modules/newsletter/newsletter.settings.ts";
@@ -146,7 +145,7 @@ describe("a mutation still running at the operation timeout", () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp({
-      graphql: { limits: { ...defaultOperationLimits, maxCost: Number.MAX_SAFE_INTEGER, timeoutMs: 100 } },
+      graphql: { limits: { ...defaults.graphql.limits, maxCost: Number.MAX_SAFE_INTEGER, timeoutMs: 100 } },
     });
   });
   afterAll(() => t.close());
@@ -246,7 +245,7 @@ describe.skipIf(skipReason !== null)(titled("on a private PostgreSQL server"), (
       logger,
       metrics: false,
       // Every write counts: no flood limit between comments, no hourly cap on subscribing.
-      commentPolicy: { ...defaultCommentPolicy, floodSeconds: 0 },
+      commentPolicy: { ...defaults.commentPolicy, floodSeconds: 0 },
       newsletter: { ...defaultNewsletterSettings, rateLimits: { perIp: 10_000, perEmail: 10 } },
     });
     const run = randomUUID().slice(0, 8);

@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { LRUCache } from "lru-cache";
+import type { Config } from "../../config.ts";
 import type { Database, Executor, Transaction } from "../../db/client.ts";
 import { imageEvent, recordWebhookEvent } from "../webhooks/webhook.events.ts";
 import { ImageNotFoundError, MediaInputError, MediaStoreError } from "./media.errors.ts";
@@ -44,14 +45,14 @@ export interface MediaSettings extends ImportSettings {
   cdn: boolean;
 }
 
-export const defaultMediaSettings: MediaSettings = {
-  maxUploadBytes: 20 * 1024 * 1024,
-  maxPixels: 100_000_000,
-  publicBase: "http://localhost:4000/media",
-  cdn: false,
-  allowPrivateAddresses: false,
-  importTimeoutMs: 10_000,
-};
+export const mediaSettingsFromConfig = (config: Config): MediaSettings => ({
+  maxUploadBytes: config.media.maxUploadBytes,
+  maxPixels: config.media.maxPixels,
+  publicBase: config.media.publicBase,
+  cdn: config.media.cdn,
+  allowPrivateAddresses: config.media.allowPrivateAddresses,
+  importTimeoutMs: config.media.importTimeoutMs,
+});
 
 /** What the media rules take from the app. */
 export interface MediaServices {

@@ -2,19 +2,9 @@
 // under LEDE_DATA_DIR/media otherwise.
 import type { Config } from "../../config.ts";
 import { parseS3Url, S3MediaStore } from "./media.s3.ts";
-import type { MediaSettings } from "./media.service.ts";
 import { FileMediaStore, type MediaStore } from "./media.store.ts";
 
 export const mediaStoreFromConfig = (config: Config): MediaStore =>
   config.media.s3Url
     ? new S3MediaStore(parseS3Url(config.media.s3Url))
     : new FileMediaStore(config.media.dir);
-
-export const mediaSettingsFromConfig = (config: Config): MediaSettings => ({
-  maxUploadBytes: config.media.maxUploadBytes,
-  maxPixels: config.media.maxPixels,
-  publicBase: config.media.publicBase,
-  cdn: config.media.cdn,
-  allowPrivateAddresses: config.media.allowPrivateAddresses,
-  importTimeoutMs: config.media.importTimeoutMs,
-});
