@@ -9,10 +9,12 @@ import type { Redis } from "ioredis";
 import { type CommentPolicy, defaults, type GraphqlSettings, type SubscriptionLimits } from "./config.ts";
 import { DatabaseBusyError } from "./db/bounded-pool.ts";
 import type { Database } from "./db/client.ts";
+import { InvalidCursorError } from "./db/keyset.ts";
 import { isDatabaseUnavailable } from "./db/retry.ts";
 import { type AppServices, type Context, createContext } from "./graphql/context.ts";
-import { clientError } from "./graphql/errors.ts";
+import { atPathOf, clientError } from "./graphql/errors.ts";
 import { LiveFeeds } from "./graphql/live-feeds.ts";
+import { invalidCursor } from "./graphql/pagination.ts";
 import { playgroundOptions, renderPlayground } from "./graphql/playground.ts";
 import { corsPolicy } from "./graphql/plugins/cors.ts";
 import { limitPlugins } from "./graphql/plugins/limits.ts";
@@ -26,6 +28,7 @@ import {
 } from "./graphql/plugins/security.ts";
 import { schema } from "./graphql/schema.ts";
 import { clientInfo } from "./infra/client-info.ts";
+import { findCause } from "./infra/errors.ts";
 import { createLedePubSub, type LedePubSub } from "./infra/pubsub.ts";
 import { MemoryRateLimiter, type RateLimiter } from "./infra/rate-limit.ts";
 import { mediaHttpPlugin, multipartUploadPlugin } from "./modules/media/media.http.ts";
@@ -145,12 +148,15 @@ export function createApp(options: AppOptions): App {
     healthCheckEndpoint: "/health",
     logging: yogaLogger(logger),
     maskedErrors: {
-      maskError: (error, message, isDev) =>
-        causedBy(error, DatabaseBusyError)
+      maskError: (error, message, isDev) => {
+        const cursor = findCause(error, InvalidCursorError);
+        if (cursor) return atPathOf(error, invalidCursor(cursor.argument));
+        return findCause(error, DatabaseBusyError)
           ? clientError("SERVICE_UNAVAILABLE", "The database is busy; try again in a moment")
           : isDatabaseUnavailable(error)
             ? clientError("SERVICE_UNAVAILABLE", "The database is unavailable; try again in a moment")
-            : maskError(error, message, isDev),
+            : maskError(error, message, isDev);
+      },
     },
     context: async ({ request, req }) =>
       createContext(
@@ -189,15 +195,4 @@ export function createApp(options: AppOptions): App {
     ],
   });
   return Object.assign(yoga, { cache: services.cache, live: services.live });
-}
-
-/** Whether `error` or anything in its chain of causes (GraphQL's originalError, Error.cause) is a `type`. */
-function causedBy(error: unknown, type: new (...args: never[]) => Error): boolean {
-  let current: unknown = error;
-  for (let depth = 0; current instanceof Error && depth < 10; depth++) {
-    if (current instanceof type) return true;
-    const { originalError, cause } = current as Error & { originalError?: unknown };
-    current = originalError ?? cause;
-  }
-  return false;
 }

@@ -38,7 +38,6 @@ export type Language = (typeof languageEnum.enumValues)[number];
 export type ArticleStatus = (typeof articleStatusEnum.enumValues)[number];
 export type CommentStatus = (typeof commentStatusEnum.enumValues)[number];
 export type StaffRole = (typeof staffRoleEnum.enumValues)[number];
-export type SubscriberStatus = (typeof subscriberStatusEnum.enumValues)[number];
 export type OutboxStatus = (typeof outboxStatusEnum.enumValues)[number];
 
 // Millisecond precision everywhere: timestamps round-trip exactly through JavaScript Dates and

@@ -7,7 +7,6 @@ import { defaults } from "../config.ts";
 import type { Executor } from "../db/client.ts";
 import { outbox } from "../db/schema.ts";
 import {
-  DEFAULT_BATCH_SIZE,
   type RoundReport,
   type RunningQueues,
   runRound,
@@ -17,7 +16,6 @@ import {
 import type { OutboxMessage } from "./outbox.ts";
 import { isPermanentFailure, type MailTransport } from "./transports.ts";
 
-export { DEFAULT_BATCH_SIZE };
 /** How long a claimed row is left to its dispatcher; SMTP timeouts are well under it. */
 export const DEFAULT_LEASE_MS = 5 * 60 * 1000;
 

@@ -1,10 +1,12 @@
 // The rules for writing authors (public bylines): editors create and update them; a slug is made
 // from the name unless given, and must be free; URLs are http(s). One transaction each.
+
+import { isUniqueViolation } from "../../db/errors.ts";
 import type { SocialLink } from "../../db/schema.ts";
 import type { Context } from "../../graphql/context.ts";
 import { type FieldIssue, NotFoundError, ValidationError } from "../../graphql/error-types.ts";
 import { clientError } from "../../graphql/errors.ts";
-import { checkText, checkWebUrl, isUniqueViolation } from "../../graphql/field-checks.ts";
+import { checkText, checkWebUrl } from "../../graphql/field-checks.ts";
 import { checkSlug, slugify } from "../article/article.slug.ts";
 import {
   type Author,

@@ -1,9 +1,11 @@
 // The rules for creating tags: editors create them; the slug is made from the name unless given,
 // and must be free. Newsletter topics are tags, so a tag's slug never changes once made.
+
+import { isUniqueViolation } from "../../db/errors.ts";
 import type { Context } from "../../graphql/context.ts";
 import { type FieldIssue, ValidationError } from "../../graphql/error-types.ts";
 import { clientError } from "../../graphql/errors.ts";
-import { checkText, isUniqueViolation } from "../../graphql/field-checks.ts";
+import { checkText } from "../../graphql/field-checks.ts";
 import { checkSlug, slugify } from "../article/article.slug.ts";
 import { insertTag, isTagSlugTaken, type Tag } from "./tag.repo.ts";
 
