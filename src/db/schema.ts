@@ -1,4 +1,4 @@
-// The whole data model of lede, one table per concept of ../shared/CONTEXT.md.
+// The whole data model of lede, one table per concept of CONTEXT.md (the glossary at the root).
 // Ids are UUIDs from gen_random_uuid(), available on PostgreSQL 15 and on PGlite alike.
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import {
