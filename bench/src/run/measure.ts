@@ -53,6 +53,19 @@ export async function settle(admin: postgres.Sql, after: string): Promise<number
   }
 }
 
+/** One load run: a scenario on one server, in one round. */
+export interface LoadRun {
+  run: Run;
+  scenario: Scenario;
+  name: ServerName;
+  server: RunningServer;
+  /** The harness's own connection, to see what the run left running. */
+  admin: postgres.Sql;
+  round: number;
+  /** The first errors of each run, for the verdict. */
+  errorsSeen: string[];
+}
+
 /**
  * 4. Load: every server up, runs interleaved server by server within each round: saturation,
  * then latency at a fixed rate. Returns the first errors seen and each server's peak RSS.
@@ -72,23 +85,21 @@ export async function measure(run: Run): Promise<{ errorsSeen: string[]; peakRss
     connection: { application_name: "lede-bench-harness" },
   });
   try {
-    for (let round = 1; round <= settings.rounds; round++) {
-      for (const scenario of runOrder) {
-        for (const name of serversOf(scenario)) {
-          progress.step = `saturation, round ${round}, ${scenario.name}, ${name}`;
-          await saturate(run, scenario, name, live.get(name) as RunningServer, admin, round, errorsSeen);
+    // Each kind of run, round after round, interleaved server by server within a round.
+    const rounds = async (kind: string, runOne: (load: LoadRun) => Promise<void>) => {
+      for (let round = 1; round <= settings.rounds; round++) {
+        for (const scenario of runOrder) {
+          for (const name of serversOf(scenario)) {
+            progress.step = `${kind}, round ${round}, ${scenario.name}, ${name}`;
+            const server = live.get(name) as RunningServer;
+            await runOne({ run, scenario, name, server, admin, round, errorsSeen });
+          }
         }
       }
-    }
+    };
+    await rounds("saturation", saturate);
     setFixedRates(run);
-    for (let round = 1; round <= settings.rounds; round++) {
-      for (const scenario of runOrder) {
-        for (const name of serversOf(scenario)) {
-          progress.step = `fixed rate, round ${round}, ${scenario.name}, ${name}`;
-          await atFixedRate(run, scenario, name, live.get(name) as RunningServer, admin, round, errorsSeen);
-        }
-      }
-    }
+    await rounds("fixed rate", atFixedRate);
   } finally {
     await admin.end();
   }
@@ -106,15 +117,8 @@ export const sum = (values: number[]) => values.reduce((total, value) => total +
 /** The CPU a server used: its process and its children (nginx's worker under its master). */
 export const serverCpuSeconds = (server: RunningServer) => sum(processTree(server.pid).map(cpuSeconds));
 
-export async function saturate(
-  run: Run,
-  scenario: Scenario,
-  name: ServerName,
-  server: RunningServer,
-  admin: postgres.Sql,
-  round: number,
-  errorsSeen: string[],
-): Promise<void> {
+export async function saturate(load: LoadRun): Promise<void> {
+  const { run, scenario, name, server, admin, round, errorsSeen } = load;
   const common = {
     url: server.url,
     request: run.request(scenario, name),
@@ -169,15 +173,8 @@ export function setFixedRates(run: Run): void {
   }
 }
 
-export async function atFixedRate(
-  run: Run,
-  scenario: Scenario,
-  name: ServerName,
-  server: RunningServer,
-  admin: postgres.Sql,
-  round: number,
-  errorsSeen: string[],
-): Promise<void> {
+export async function atFixedRate(load: LoadRun): Promise<void> {
+  const { run, scenario, name, server, admin, round, errorsSeen } = load;
   const rate = (run.results.find((r) => r.id === scenario.id) as ScenarioResults[number]).fixedRate;
   const r = await runLoad({
     url: server.url,
