@@ -9,14 +9,13 @@ import type { Redis } from "ioredis";
 import { type CommentPolicy, defaults, type GraphqlSettings, type SubscriptionLimits } from "./config.ts";
 import { DatabaseBusyError } from "./db/bounded-pool.ts";
 import type { Database } from "./db/client.ts";
-import { InvalidCursorError } from "./db/keyset.ts";
 import { isDatabaseUnavailable } from "./db/retry.ts";
 import { type AppServices, type Context, createContext } from "./graphql/context.ts";
-import { atPathOf, clientError } from "./graphql/errors.ts";
+import { clientError } from "./graphql/errors.ts";
 import { LiveFeeds } from "./graphql/live-feeds.ts";
-import { invalidCursor } from "./graphql/pagination.ts";
 import { playgroundOptions, renderPlayground } from "./graphql/playground.ts";
 import { corsPolicy } from "./graphql/plugins/cors.ts";
+import { cursorErrorsPlugin } from "./graphql/plugins/cursor-errors.ts";
 import { limitPlugins } from "./graphql/plugins/limits.ts";
 import { persistedDocumentsPlugin } from "./graphql/plugins/persisted-documents.ts";
 import { readReplicaPlugin } from "./graphql/plugins/read-replica.ts";
@@ -148,15 +147,12 @@ export function createApp(options: AppOptions): App {
     healthCheckEndpoint: "/health",
     logging: yogaLogger(logger),
     maskedErrors: {
-      maskError: (error, message, isDev) => {
-        const cursor = findCause(error, InvalidCursorError);
-        if (cursor) return atPathOf(error, invalidCursor(cursor.argument));
-        return findCause(error, DatabaseBusyError)
+      maskError: (error, message, isDev) =>
+        findCause(error, DatabaseBusyError)
           ? clientError("SERVICE_UNAVAILABLE", "The database is busy; try again in a moment")
           : isDatabaseUnavailable(error)
             ? clientError("SERVICE_UNAVAILABLE", "The database is unavailable; try again in a moment")
-            : maskError(error, message, isDev);
-      },
+            : maskError(error, message, isDev),
     },
     context: async ({ request, req }) =>
       createContext(
@@ -171,6 +167,7 @@ export function createApp(options: AppOptions): App {
       csrfPreventionPlugin(),
       multipartUploadPlugin(services.media.maxUploadBytes),
       ...limitPlugins(settings.limits),
+      cursorErrorsPlugin(),
       ...(settings.introspection ? [] : [schemaIntrospectionOffPlugin()]),
       ...(settings.persistedDocuments ? [persistedDocumentsPlugin(settings.persistedDocuments)] : []),
       // Before the cache: a refused mutation then ends before the cache plugin would wrap it.
