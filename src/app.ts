@@ -5,14 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import type { Redis } from "ioredis";
-import {
-  type CommentPolicy,
-  DEVELOPMENT_SECRET,
-  defaultCommentPolicy,
-  defaultSubscriptionLimits,
-  type GraphqlSettings,
-  type SubscriptionLimits,
-} from "./config.ts";
+import { type CommentPolicy, defaults, type GraphqlSettings, type SubscriptionLimits } from "./config.ts";
 import { DatabaseBusyError } from "./db/bounded-pool.ts";
 import type { Database } from "./db/client.ts";
 import { isDatabaseUnavailable } from "./db/retry.ts";
@@ -21,30 +14,28 @@ import { clientError } from "./graphql/errors.ts";
 import { LiveFeeds } from "./graphql/live-feeds.ts";
 import { playgroundOptions, renderPlayground } from "./graphql/playground.ts";
 import { corsPolicy } from "./graphql/plugins/cors.ts";
-import { defaultOperationLimits, limitPlugins } from "./graphql/plugins/limits.ts";
+import { cursorErrorsPlugin } from "./graphql/plugins/cursor-errors.ts";
+import { limitPlugins } from "./graphql/plugins/limits.ts";
 import { persistedDocumentsPlugin } from "./graphql/plugins/persisted-documents.ts";
 import { readReplicaPlugin } from "./graphql/plugins/read-replica.ts";
-import {
-  type CacheInvalidation,
-  createResponseCache,
-  defaultResponseCacheOptions,
-} from "./graphql/plugins/response-cache.ts";
+import { type CacheInvalidation, createResponseCache } from "./graphql/plugins/response-cache.ts";
 import {
   csrfPreventionPlugin,
-  defaultMutationRateLimits,
   mutationRateLimitPlugin,
   schemaIntrospectionOffPlugin,
 } from "./graphql/plugins/security.ts";
 import { schema } from "./graphql/schema.ts";
 import { clientInfo } from "./infra/client-info.ts";
+import { findCause } from "./infra/errors.ts";
 import { createLedePubSub, type LedePubSub } from "./infra/pubsub.ts";
 import { MemoryRateLimiter, type RateLimiter } from "./infra/rate-limit.ts";
 import { memoryRenderedStore, redisRenderedStore, VersionClock } from "./modules/feeds/feeds.cache.ts";
 import { feedsHttpPlugin } from "./modules/feeds/feeds.http.ts";
 import type { FeedServices } from "./modules/feeds/feeds.service.ts";
-import { defaultFeedSettings, type FeedSettings } from "./modules/feeds/feeds.settings.ts";
+import { type FeedSettings, feedSettingsFromConfig } from "./modules/feeds/feeds.settings.ts";
 import { mediaHttpPlugin, multipartUploadPlugin } from "./modules/media/media.http.ts";
-import { defaultMediaSettings, type MediaSettings, RenditionCache } from "./modules/media/media.service.ts";
+import { type MediaSettings, RenditionCache } from "./modules/media/media.service.ts";
+import { mediaSettingsFromConfig } from "./modules/media/media.setup.ts";
 import { FileMediaStore, type MediaStore } from "./modules/media/media.store.ts";
 import { newsletterHttpPlugin } from "./modules/newsletter/newsletter.http.ts";
 import {
@@ -56,16 +47,6 @@ import { strictAddressPolicy, type WebhookAddressPolicy } from "./modules/webhoo
 import { createLogger, type Logger, requestLogPlugin, yogaLogger } from "./observability/logger.ts";
 import { createMetrics } from "./observability/metrics.ts";
 import { createReadinessCheck, type ReadinessReport } from "./observability/readiness.ts";
-
-/** What lede runs with when nothing is configured: development's openness, production's limits. */
-export const defaultGraphqlSettings: GraphqlSettings = {
-  limits: defaultOperationLimits,
-  introspection: true,
-  graphiql: true,
-  mutationRateLimits: defaultMutationRateLimits,
-  responseCache: defaultResponseCacheOptions,
-  persistedDocuments: null,
-};
 
 export interface AppOptions {
   db: Database;
@@ -117,7 +98,7 @@ export type App = YogaServerInstance<ServerContext, Context> & { cache: CacheInv
 
 export function createApp(options: AppOptions): App {
   const now = options.now ?? (() => new Date());
-  const settings: GraphqlSettings = { ...defaultGraphqlSettings, ...options.graphql };
+  const settings: GraphqlSettings = { ...defaults.graphql, ...options.graphql };
   const logger = options.logger ?? createLogger({ level: "warn" });
   const responseCache = createResponseCache({ ...settings.responseCache, redis: options.cacheRedis, logger });
   const services: AppServices = {
@@ -130,27 +111,27 @@ export function createApp(options: AppOptions): App {
     },
     now,
     pubsub: options.pubsub ?? createLedePubSub().pubsub,
-    live: new LiveFeeds(options.subscriptions ?? defaultSubscriptionLimits, logger),
+    live: new LiveFeeds(options.subscriptions ?? defaults.subscriptions, logger),
     rateLimiter: options.rateLimiter ?? new MemoryRateLimiter(() => now().getTime()),
-    secret: options.secret ?? DEVELOPMENT_SECRET,
-    commentPolicy: options.commentPolicy ?? defaultCommentPolicy,
+    secret: options.secret ?? defaults.secret,
+    commentPolicy: options.commentPolicy ?? defaults.commentPolicy,
     newsletter: options.newsletter ?? defaultNewsletterSettings,
     webhooks: options.webhooks ?? strictAddressPolicy,
     store: options.mediaStore ?? new FileMediaStore(join(tmpdir(), "lede-media")),
-    media: options.media ?? defaultMediaSettings,
+    media: options.media ?? mediaSettingsFromConfig(defaults),
     renditions: new RenditionCache(),
   };
   const feeds: FeedServices = {
     db: options.readDb ?? options.db,
     now,
-    feeds: options.feeds ?? defaultFeedSettings,
+    feeds: options.feeds ?? feedSettingsFromConfig(defaults),
     // With Redis, a document rendered by one process serves them all.
     rendered: options.cacheRedis
       ? redisRenderedStore(options.cacheRedis, (error) => logger.warn({ err: error }, "feeds: Redis failed"))
       : memoryRenderedStore(),
     versions: new VersionClock(),
   };
-  const clientOptions = { secret: services.secret, trustProxy: options.trustProxy ?? 0 };
+  const clientOptions = { secret: services.secret, trustProxy: options.trustProxy ?? defaults.trustProxy };
   const ready = options.ready ?? createReadinessCheck(options.db);
   const observability = [
     ...(options.tracingPlugin ? [options.tracingPlugin] : []),
@@ -162,7 +143,7 @@ export function createApp(options: AppOptions): App {
       ? []
       : [createMetrics({ db: options.db, subscriptions: services.live }).plugin]),
   ];
-  const cors = corsPolicy(options.corsOrigins ?? []);
+  const cors = corsPolicy(options.corsOrigins ?? defaults.corsOrigins);
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -178,7 +159,7 @@ export function createApp(options: AppOptions): App {
     logging: yogaLogger(logger),
     maskedErrors: {
       maskError: (error, message, isDev) =>
-        causedBy(error, DatabaseBusyError)
+        findCause(error, DatabaseBusyError)
           ? clientError("SERVICE_UNAVAILABLE", "The database is busy; try again in a moment")
           : isDatabaseUnavailable(error)
             ? clientError("SERVICE_UNAVAILABLE", "The database is unavailable; try again in a moment")
@@ -197,6 +178,7 @@ export function createApp(options: AppOptions): App {
       csrfPreventionPlugin(),
       multipartUploadPlugin(services.media.maxUploadBytes),
       ...limitPlugins(settings.limits),
+      cursorErrorsPlugin(),
       ...(settings.introspection ? [] : [schemaIntrospectionOffPlugin()]),
       ...(settings.persistedDocuments ? [persistedDocumentsPlugin(settings.persistedDocuments)] : []),
       // Before the cache: a refused mutation then ends before the cache plugin would wrap it.
@@ -222,15 +204,4 @@ export function createApp(options: AppOptions): App {
     ],
   });
   return Object.assign(yoga, { cache: services.cache, live: services.live });
-}
-
-/** Whether `error` or anything in its chain of causes (GraphQL's originalError, Error.cause) is a `type`. */
-function causedBy(error: unknown, type: new (...args: never[]) => Error): boolean {
-  let current: unknown = error;
-  for (let depth = 0; current instanceof Error && depth < 10; depth++) {
-    if (current instanceof type) return true;
-    const { originalError, cause } = current as Error & { originalError?: unknown };
-    current = originalError ?? cause;
-  }
-  return false;
 }

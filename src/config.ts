@@ -1,9 +1,9 @@
 // The only reader of process.env. Everything is parsed and validated once, at start; a bad
-// value stops the process with one line that names the variable.
+// value stops the process with one line that names the variable. The schema below is also the
+// one place defaults are written: `defaults` is what an empty environment gives, and every layer
+// that needs a default (createApp, the dispatcher, tests) takes it from there. The settings types
+// live here too, so that config.ts imports nothing of the layers that read it.
 import { z } from "zod";
-import type { OperationLimits } from "./graphql/plugins/limits.ts";
-import type { PersistedDocumentsOptions } from "./graphql/plugins/persisted-documents.ts";
-import type { MutationRateLimits } from "./graphql/plugins/security.ts";
 
 const timeOfDay = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** `user@host` or `Name <user@host>`. */
@@ -17,12 +17,11 @@ const MAKE_A_SECRET = "make one with `openssl rand -base64 48`";
  */
 const mayHoldSecret = (name: string) => /SECRET|PASSWORD|TOKEN|KEY|_URL$|_ENDPOINT$/.test(name);
 
-/** An optional true/false switch, for settings whose default depends on other settings. */
-const optionalFlag = () =>
-  z
-    .enum(["true", "false"])
-    .optional()
-    .transform((v) => (v === undefined ? undefined : v === "true"));
+/**
+ * A true/false switch, exactly those words. `flag.default(x)` for a fixed default, `flag.optional()`
+ * where the default depends on other settings.
+ */
+const flag = z.stringbool({ truthy: ["true"], falsy: ["false"], case: "sensitive" });
 
 /**
  * A link template with `{slug}` in it (and, where `optional` says, other placeholders) that is an
@@ -58,10 +57,7 @@ const schema = z.object({
   LEDE_MAIL_DIR: z.string().min(1).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  METRICS_ENABLED: z
-    .enum(["true", "false"])
-    .default("true")
-    .transform((v) => v === "true"),
+  METRICS_ENABLED: flag.default(true),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   OTEL_SERVICE_NAME: z.string().min(1).default("lede"),
   READINESS_TIMEOUT_MS: z.coerce.number().int().min(50).default(1000),
@@ -92,32 +88,17 @@ const schema = z.object({
     .optional(),
   COMMENT_MAX_LINKS: z.coerce.number().int().min(0).default(2),
   COMMENT_FLOOD_SECONDS: z.coerce.number().int().min(0).default(15),
-  COMMENT_AUTO_APPROVE_KNOWN: z
-    .enum(["true", "false"])
-    .default("true")
-    .transform((v) => v === "true"),
-  COMMENT_HOLD_FIRST_TIME: z
-    .enum(["true", "false"])
-    .default("true")
-    .transform((v) => v === "true"),
-  LEDE_SEED_DEMO: optionalFlag(),
+  COMMENT_AUTO_APPROVE_KNOWN: flag.default(true),
+  COMMENT_HOLD_FIRST_TIME: flag.default(true),
+  LEDE_SEED_DEMO: flag.optional(),
   MAIL_FROM: z
     .string()
     .regex(mailbox, 'must be an address, optionally with a name: "lede <newsletter@example.com>"')
     .default("lede <newsletter@localhost>"),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
-  LEDE_DISPATCHER: z
-    .enum(["true", "false"])
-    .default("true")
-    .transform((v) => v === "true"),
-  WEBHOOK_ALLOW_HTTP: z
-    .enum(["true", "false"])
-    .default("false")
-    .transform((v) => v === "true"),
-  WEBHOOK_ALLOW_PRIVATE_ADDRESSES: z
-    .enum(["true", "false"])
-    .default("false")
-    .transform((v) => v === "true"),
+  LEDE_DISPATCHER: flag.default(true),
+  WEBHOOK_ALLOW_HTTP: flag.default(false),
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES: flag.default(false),
   NEWSLETTER_RATE_LIMIT_IP: z.coerce.number().int().min(1).default(10),
   NEWSLETTER_RATE_LIMIT_EMAIL: z.coerce.number().int().min(1).default(3),
   NEWSLETTER_ARTICLE_URL: urlTemplate("https://news.example.com/{language}/a/{slug}", ["{language}"]),
@@ -134,17 +115,14 @@ const schema = z.object({
   GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(5),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(50_000),
   GRAPHQL_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
-  GRAPHQL_INTROSPECTION: optionalFlag(),
-  GRAPHIQL: optionalFlag(),
+  GRAPHQL_INTROSPECTION: flag.optional(),
+  GRAPHIQL: flag.optional(),
   MUTATION_LIMIT_PER_IP: z.coerce.number().int().min(1).default(60),
   MUTATION_LIMIT_PER_TOKEN: z.coerce.number().int().min(1).default(600),
   SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).default(20),
   SUBSCRIPTIONS_PER_IP: z.coerce.number().int().min(1).default(100),
   SUBSCRIPTION_MAX_QUEUED: z.coerce.number().int().min(1).max(1000).default(100),
-  RESPONSE_CACHE: z
-    .enum(["true", "false"])
-    .default("true")
-    .transform((v) => v === "true"),
+  RESPONSE_CACHE: flag.default(true),
   RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(300_000),
   RESPONSE_CACHE_MAX_BYTES: z.coerce.number().int().min(1_000).default(50_000_000),
   RESPONSE_CACHE_MAX_ENTRY_BYTES: z.coerce.number().int().min(100).default(1_000_000),
@@ -161,16 +139,10 @@ const schema = z.object({
     })
     .optional(),
   MEDIA_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
-  MEDIA_IMPORT_ALLOW_PRIVATE: z
-    .enum(["true", "false"])
-    .default("false")
-    .transform((v) => v === "true"),
+  MEDIA_IMPORT_ALLOW_PRIVATE: flag.default(false),
   MEDIA_IMPORT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   PERSISTED_DOCUMENTS: z.string().min(1).optional(),
-  PERSISTED_DOCUMENTS_ONLY: z
-    .enum(["true", "false"])
-    .default("false")
-    .transform((v) => v === "true"),
+  PERSISTED_DOCUMENTS_ONLY: flag.default(false),
 });
 
 export type Env = z.output<typeof schema>;
@@ -237,7 +209,8 @@ export interface Config {
   articleUrl: string;
   /** The reader site: its name and home, and where its tag and author pages are (`{slug}`). */
   site: { name: string; url: string; tagUrl: string; authorUrl: string };
-  graphql: GraphqlSettings;
+  /** The response cache's sizes always set here; a test may leave them out. */
+  graphql: GraphqlSettings & { responseCache: Required<ResponseCacheSettings> };
   subscriptions: SubscriptionLimits;
   media: {
     /** Files under this directory unless s3Url is set. */
@@ -252,6 +225,34 @@ export interface Config {
     allowPrivateAddresses: boolean;
     importTimeoutMs: number;
   };
+}
+
+/** What a stranger's request may be and do (GRAPHQL_*); enforced by graphql/plugins/limits.ts. */
+export interface OperationLimits {
+  maxBodyBytes: number;
+  maxTokens: number;
+  maxDepth: number;
+  maxBreadth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxCost: number;
+  timeoutMs: number;
+  /** Hide "did you mean …?" hints, which map the schema for a stranger. */
+  blockFieldSuggestions: boolean;
+}
+
+/** Mutations allowed per window, per client IP and per staff token (graphql/plugins/security.ts). */
+export interface MutationRateLimits {
+  perIp: { limit: number; windowMs: number };
+  perToken: { limit: number; windowMs: number };
+}
+
+/** Persisted documents (graphql/plugins/persisted-documents.ts). */
+export interface PersistedDocumentsOptions {
+  /** The manifest: `{ "sha256:<hex>": "query …" }`. */
+  manifestPath: string;
+  /** Refuse any operation that is not in the manifest. */
+  only: boolean;
 }
 
 export interface ResponseCacheSettings {
@@ -274,12 +275,6 @@ export interface SubscriptionLimits {
   maxQueued: number;
 }
 
-export const defaultSubscriptionLimits: SubscriptionLimits = {
-  perConnection: 20,
-  perIp: 100,
-  maxQueued: 100,
-};
-
 /** How a new comment is moderated; the defaults follow WordPress's. */
 export interface CommentPolicy {
   /** A comment with more links than this is held for moderation. */
@@ -291,13 +286,6 @@ export interface CommentPolicy {
   /** Hold a first-time commenter's comment for moderation. */
   holdFirstTime: boolean;
 }
-
-export const defaultCommentPolicy: CommentPolicy = {
-  maxLinks: 2,
-  floodSeconds: 15,
-  autoApproveKnown: true,
-  holdFirstTime: true,
-};
 
 /** Good enough on a laptop; production refuses to start without LEDE_SECRET. */
 export const DEVELOPMENT_SECRET = "lede-development-secret-do-not-use-in-production";
@@ -443,3 +431,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
   };
 }
+
+/**
+ * What lede runs with when nothing is configured (development's openness, production's limits):
+ * the only copy of the defaults, read from the schema above.
+ */
+export const defaults: Config = loadConfig({});

@@ -3,26 +3,7 @@ import { renderBody } from "../src/modules/article/article.content.ts";
 import { graphql } from "./generated/gql.ts";
 import { createTestApp, type TestApp } from "./setup/app.ts";
 import { staffToken } from "./setup/factories.ts";
-
-const FrontPage = graphql(`
-  query FrontPage($first: Int!) {
-    articles(first: $first) {
-      totalCount
-      pageInfo { hasNextPage endCursor }
-      nodes {
-        id
-        slug
-        title
-        lede
-        publishedAt
-        author { name }
-        tags { slug name }
-        commentCount
-        comments(first: 3) { nodes { authorName body createdAt } }
-      }
-    }
-  }
-`);
+import { ArticlePage, busyArticleSlug, FrontPage } from "./setup/pages.ts";
 
 const FrontPageNoTotal = graphql(`
   query FrontPageNoTotal($first: Int!) {
@@ -38,36 +19,6 @@ const FrontPageNoTotal = graphql(`
     }
   }
   fragment Counted on Article { commentCount }
-`);
-
-const ArticlePage = graphql(`
-  query ArticlePage($slug: String!) {
-    article(slug: $slug) {
-      title
-      lede
-      bodyHtml
-      readingTimeMinutes
-      author { name jobTitle }
-      quotes { text speaker speakerRole }
-      sources { title publisher url }
-      commentCount
-      commentsOpen
-      comments(first: 20) {
-        totalCount
-        nodes {
-          authorName
-          body
-          replyCount
-          replies(first: 20) {
-            nodes {
-              body
-              replies(first: 20) { nodes { body } }
-            }
-          }
-        }
-      }
-    }
-  }
 `);
 
 const ArticleList = graphql(`
@@ -155,7 +106,7 @@ describe("the front page", () => {
 
 describe("an article page", () => {
   it("costs one statement with quotes, sources, 20 comments and two levels of replies", async () => {
-    const slug = "quillstones-coding-assistant-now-writes-tests-by-default-and-developers-are-split";
+    const slug = busyArticleSlug;
     const { result, statements } = await t.countStatements(() => t.execute(ArticlePage, { slug }));
     expect(result.errors).toBeUndefined();
     expect(statements).toHaveLength(1);

@@ -13,13 +13,12 @@ import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.ts";
-import { defaultCommentPolicy } from "../src/config.ts";
+import { defaults } from "../src/config.ts";
 import { openDatabase } from "../src/db/client.ts";
 import { migrateDatabase } from "../src/db/migrate.ts";
 import { isDatabaseUnavailable, isPlainRead, retryStats, withRetry } from "../src/db/retry.ts";
 import { seedArticles, seedAuthors } from "../src/db/seed-content.ts";
 import { prepareDatabase } from "../src/db/setup.ts";
-import { defaultOperationLimits } from "../src/graphql/plugins/limits.ts";
 import { enqueueEmails } from "../src/mail/outbox.ts";
 import { insertComment } from "../src/modules/comment/comment.repo.ts";
 import { defaultNewsletterSettings } from "../src/modules/newsletter/newsletter.settings.ts";
@@ -34,6 +33,7 @@ import {
 } from "./setup/private-postgres.ts";
 import { articleGlobalId, knownCommenterEmail, openArticle } from "./setup/seed-facts.ts";
 import { startServerProcess } from "./setup/server-process.ts";
+import { signal } from "./setup/signals.ts";
 
 const skipReason = !postgresBinaries()
   ? "skipped: no initdb and pg_ctl on this machine"
@@ -146,7 +146,7 @@ describe("a mutation still running at the operation timeout", () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp({
-      graphql: { limits: { ...defaultOperationLimits, maxCost: Number.MAX_SAFE_INTEGER, timeoutMs: 100 } },
+      graphql: { limits: { ...defaults.graphql.limits, maxCost: Number.MAX_SAFE_INTEGER, timeoutMs: 100 } },
     });
   });
   afterAll(() => t.close());
@@ -246,7 +246,7 @@ describe.skipIf(skipReason !== null)(titled("on a private PostgreSQL server"), (
       logger,
       metrics: false,
       // Every write counts: no flood limit between comments, no hourly cap on subscribing.
-      commentPolicy: { ...defaultCommentPolicy, floodSeconds: 0 },
+      commentPolicy: { ...defaults.commentPolicy, floodSeconds: 0 },
       newsletter: { ...defaultNewsletterSettings, rateLimits: { perIp: 10_000, perEmail: 10 } },
     });
     const run = randomUUID().slice(0, 8);
@@ -254,27 +254,35 @@ describe.skipIf(skipReason !== null)(titled("on a private PostgreSQL server"), (
     const concurrency = 10;
     const articleId = articleGlobalId(openArticle.slug);
     const retriedBefore = retryStats.retried;
-    const t0 = performance.now();
     const outcomes: {
       kind: "comment" | "subscriber";
       key: string;
-      startedMs: number;
-      endedMs: number;
+      /** Started before the server was back, ended after it was told to restart: spans the restart. */
+      spansRestart: boolean;
+      /** Started once the server was back. */
+      afterRestart: boolean;
       acknowledged: boolean;
       code?: string;
       id?: string;
     }[] = [];
-    let restart: Promise<{ startedMs: number; endedMs: number }> | null = null;
+    let restart: Promise<void> | null = null;
+    let restarted = false;
+    let writesAfterRestart = 0;
     let next = 0;
+    // Writes go on until `total` are done and the restart is over, and then until each worker has
+    // written once more on the server that came back: the load spans the restart by construction.
     const worker = async () => {
-      while (next < total) {
+      while (next < total || !restarted || writesAfterRestart < concurrency) {
         const index = next++;
         // Restart at the 60th request, while the other workers keep writing.
         if (index === 60) {
-          const startedMs = performance.now() - t0;
-          restart = pg.restart("fast").then(() => ({ startedMs, endedMs: performance.now() - t0 }));
+          restart = pg.restart("fast").then(() => {
+            restarted = true;
+          });
         }
-        const startedMs = performance.now() - t0;
+        const afterRestart = restarted;
+        if (afterRestart) writesAfterRestart++;
+        const when = () => ({ spansRestart: !afterRestart && restart !== null, afterRestart });
         // Four comments (one insert each), then a subscription (a transaction with its email).
         if (index % 5 === 4) {
           const email = `fault-${run}-${index}@example.org`;
@@ -285,8 +293,7 @@ describe.skipIf(skipReason !== null)(titled("on a private PostgreSQL server"), (
           outcomes.push({
             kind: "subscriber",
             key: email,
-            startedMs,
-            endedMs: performance.now() - t0,
+            ...when(),
             acknowledged: answer?.__typename === "SubscribeToNewsletterSuccess",
             ...(result.errors?.[0]?.extensions?.code && { code: result.errors[0].extensions.code }),
           });
@@ -301,29 +308,25 @@ describe.skipIf(skipReason !== null)(titled("on a private PostgreSQL server"), (
           outcomes.push({
             kind: "comment",
             key: body,
-            startedMs,
-            endedMs: performance.now() - t0,
+            ...when(),
             acknowledged: posted?.__typename === "PostCommentSuccess",
             ...(posted?.comment && { id: posted.comment.id }),
             ...(result.errors?.[0]?.extensions?.code && { code: result.errors[0].extensions.code }),
           });
         }
-        // About 100 writes a second in all, so that the load spans the restart.
-        await sleep(100);
       }
     };
+    // None hangs: every worker ends (the pool wait and the retries bound each request).
     await Promise.all(Array.from({ length: concurrency }, worker));
-    const window = await (restart as unknown as Promise<{ startedMs: number; endedMs: number }>);
+    await restart;
 
     const acknowledged = outcomes.filter((o) => o.acknowledged);
     const unavailable = outcomes.filter((o) => o.code === "SERVICE_UNAVAILABLE");
     // Every request got an answer: the write, or a clear "try again", never anything else.
-    expect(acknowledged.length + unavailable.length).toBe(total);
-    // ...and none hung: the slowest is bounded by the pool wait and the retries.
-    const slowest = Math.max(...outcomes.map((o) => o.endedMs - o.startedMs));
-    expect(slowest).toBeLessThan(6000);
+    expect(acknowledged.length + unavailable.length).toBe(outcomes.length);
+    expect(outcomes.length).toBeGreaterThanOrEqual(total);
     // The restart happened while requests were running.
-    const overlapping = outcomes.filter((o) => o.startedMs < window.endedMs && o.endedMs > window.startedMs);
+    const overlapping = outcomes.filter((o) => o.spansRestart);
     expect(overlapping.length).toBeGreaterThan(0);
 
     // Comments: each acknowledged one stored exactly once, under the id the client was given.
@@ -349,22 +352,24 @@ describe.skipIf(skipReason !== null)(titled("on a private PostgreSQL server"), (
     // A retried insert answers with the row its first attempt wrote.
     for (const ack of acknowledged.filter((o) => o.kind === "comment"))
       expect(decodeGlobalID(ack.id as string).id).toBe((stored.get(ack.key) as { id: string }).id);
-    // The app is back: the last writes went through.
-    expect(outcomes.slice(-5).filter((o) => !o.acknowledged)).toEqual([]);
+    // The app is back: every write started after the restart went through.
+    const afterRestart = outcomes.filter((o) => o.afterRestart);
+    expect(afterRestart.length).toBeGreaterThanOrEqual(concurrency);
+    expect(afterRestart.filter((o) => !o.acknowledged)).toEqual([]);
     expect(lines.filter((line) => line.level === "error")).toEqual([]);
 
     const orphans = unavailable.filter((o) => stored.has(o.key)).length;
     console.info(
-      `restart -m fast: ${Math.round(window.endedMs - window.startedMs)} ms; ${total} writes ` +
+      `restart -m fast: ${outcomes.length} writes ` +
         `(${outcomes.filter((o) => o.kind === "comment").length} comments, ${subscribers.length} subscriptions stored): ` +
         `${acknowledged.length} acknowledged (all stored once), ${unavailable.length} SERVICE_UNAVAILABLE ` +
         `(${orphans} of them stored anyway), ${overlapping.length} overlapping the restart, ` +
-        `${retryStats.retried - retriedBefore} retries; slowest request ${Math.round(slowest)} ms`,
+        `${retryStats.retried - retriedBefore} retries`,
     );
     await handle.close();
   });
 
-  it("answers /ready 503 while PostgreSQL is down, SERVICE_UNAVAILABLE to queries, and recovers within seconds", async () => {
+  it("answers /ready 503 while PostgreSQL is down, SERVICE_UNAVAILABLE to queries, and recovers once it is back", async () => {
     const handle = await openDatabase({ url: pg.url("lede"), poolSize: 2, connectTimeoutMs: 1000 });
     const app = createApp({
       db: handle.db,
@@ -374,89 +379,59 @@ describe.skipIf(skipReason !== null)(titled("on a private PostgreSQL server"), (
     expect((await app.fetch("http://lede.test/ready")).status).toBe(200);
 
     await pg.stop("immediate");
-    const down = performance.now();
     const ready = await app.fetch("http://lede.test/ready");
     expect(ready.status).toBe(503);
     expect(await ready.json()).toEqual({
       ready: false,
       reason: expect.stringMatching(/unreachable|did not answer/),
     });
-    const started = performance.now();
+    // The connect timeout and the retries bound the wait: an answer, not a hang.
     const query = await graphql(app, FRONT_PAGE);
-    const failedAfter = performance.now() - started;
     expect(query.body.errors?.[0]?.extensions?.code).toBe("SERVICE_UNAVAILABLE");
-    expect(failedAfter).toBeLessThan(3000);
 
+    // pg_ctl start returns once the server accepts connections: the next request is served.
     await pg.start();
-    const back = performance.now();
-    let readyAgain = 0;
-    while (performance.now() - back < 10_000) {
-      if ((await app.fetch("http://lede.test/ready")).status === 200) {
-        readyAgain = performance.now() - back;
-        break;
-      }
-      await sleep(50);
-    }
-    expect(readyAgain).toBeGreaterThan(0);
-    expect(readyAgain).toBeLessThan(3000);
+    expect((await app.fetch("http://lede.test/ready")).status).toBe(200);
     expect((await graphql(app, FRONT_PAGE)).body.data?.articles).toBeTruthy();
-    console.info(
-      `crash (-m immediate): query failed with SERVICE_UNAVAILABLE after ${Math.round(failedAfter)} ms ` +
-        `(retries included); down ${Math.round(back - down)} ms; ready ${Math.round(readyAgain)} ms after the server was back`,
-    );
     await handle.close();
   });
 
-  it("bounds the wait on an exhausted pool: 503 on /ready, SERVICE_UNAVAILABLE fast, recovery at once", async () => {
+  it("bounds the wait on an exhausted pool: 503 on /ready, SERVICE_UNAVAILABLE, recovery once released", async () => {
     const handle = await openDatabase({ url: pg.url("lede"), poolSize: 1, connectTimeoutMs: 300 });
     const app = createApp({
       db: handle.db,
       logger: collectLogs("silent").logger,
       ready: createReadinessCheck(handle.db, { timeoutMs: 250 }),
     });
-    // The only connection, held for 1.5 s.
+    // The only connection, held until released: no request can have one meanwhile.
+    const held = signal();
+    const release = signal();
     const holding = handle.db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_sleep(1.5)`);
+      await tx.execute(sql`select 1`);
+      held.fire();
+      await release.fired;
     });
-    await sleep(50);
+    await held.fired;
 
-    let started = performance.now();
     const ready = await app.fetch("http://lede.test/ready");
-    const readyMs = performance.now() - started;
     expect(ready.status).toBe(503);
     expect(await ready.json()).toEqual({ ready: false, reason: "the database did not answer within 250 ms" });
-    expect(readyMs).toBeLessThan(600);
 
-    started = performance.now();
     const query = await graphql(app, FRONT_PAGE);
-    const queryMs = performance.now() - started;
     expect(query.body.errors?.[0]).toMatchObject({
       message: "The database is busy; try again in a moment",
       extensions: { code: "SERVICE_UNAVAILABLE" },
     });
-    expect(queryMs).toBeLessThan(800);
 
     const metrics = await (await app.fetch("http://lede.test/metrics")).text();
     expect(metrics).toMatch(/^lede_db_pool_max_connections 1$/m);
     expect(Number(/^lede_db_pool_wait_timeouts_total (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
 
+    // Released: the next request has the connection.
+    release.fire();
     await holding;
-    const released = performance.now();
-    let recoveredMs = -1;
-    while (performance.now() - released < 5000) {
-      if ((await app.fetch("http://lede.test/ready")).status === 200) {
-        recoveredMs = performance.now() - released;
-        break;
-      }
-      await sleep(25);
-    }
-    expect(recoveredMs).toBeGreaterThanOrEqual(0);
-    expect(recoveredMs).toBeLessThan(2000);
+    expect((await app.fetch("http://lede.test/ready")).status).toBe(200);
     expect((await graphql(app, FRONT_PAGE)).body.data?.articles).toBeTruthy();
-    console.info(
-      `pool of 1 held: /ready 503 in ${Math.round(readyMs)} ms, query SERVICE_UNAVAILABLE in ${Math.round(queryMs)} ms, ` +
-        `ready again ${Math.round(recoveredMs)} ms after release`,
-    );
     await handle.close();
   });
 
@@ -576,20 +551,17 @@ describe.skipIf(skipReason !== null)(titled("on a private PostgreSQL server"), (
         5000,
       );
 
-      const signalled = performance.now();
       child.kill("SIGTERM");
       await logs.waitFor((line) => line.msg.startsWith("shutdown: SIGTERM"), 5000);
       expect(await connectionRefused(port)).toBe(true);
-      await sleep(300);
+      // Still draining: the request in flight holds the exit until it is answered.
+      expect(child.exitCode).toBeNull();
       releaseLock();
 
       const response = await slow;
       expect(response.status).toBe(200);
       expect(((await response.json()) as GraphqlBody).data?.tags).toEqual(expect.any(Array));
-      const code = await Promise.race([exited, sleep(10_000).then(() => "timeout" as const)]);
-      const exitMs = performance.now() - signalled;
-      expect(code).toBe(0);
-      expect(exitMs).toBeLessThan(10_000);
+      expect(await exited).toBe(0);
 
       // The message in flight was sent once and recorded as sent; the rest of its batch (other
       // tests' mail is queued too) was handed back untried.
@@ -615,7 +587,7 @@ describe.skipIf(skipReason !== null)(titled("on a private PostgreSQL server"), (
       const requestLine = logs.lines.find((line) => line.path === "/graphql");
       expect(requestLine).toMatchObject({ method: "POST", status: 200, requestId: expect.any(String) });
       expect(JSON.stringify(logs.lines)).not.toContain('127.0.0.1"');
-      console.info(`SIGTERM: exited 0 after ${Math.round(exitMs)} ms; steps: ${steps.join(" | ")}`);
+      console.info(`SIGTERM: exited 0; steps: ${steps.join(" | ")}`);
     } finally {
       releaseLock();
       if (child.exitCode === null) child.kill("SIGKILL");

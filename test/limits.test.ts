@@ -1,6 +1,7 @@
 // What a security probe sent, refused as bad input before it costs anything: fragments spread an
 // exponential number of times, `nodes(ids:)` lists, variables nested deep, U+0000 in any string,
 // and bodies that are not JSON.
+
 import {
   type FieldNode,
   type FragmentDefinitionNode,
@@ -9,10 +10,10 @@ import {
   parse,
 } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaults } from "../src/config.ts";
 import { comments } from "../src/db/schema.ts";
 import { connectionSelection } from "../src/graphql/lookahead.ts";
 import { MAX_PAGE_SIZE } from "../src/graphql/pagination.ts";
-import { defaultOperationLimits } from "../src/graphql/plugins/limits.ts";
 import { createTestApp, type TestApp } from "./setup/app.ts";
 import { staffToken } from "./setup/factories.ts";
 
@@ -80,8 +81,8 @@ describe("fragments spread many times", () => {
   const timeout = 30_000;
 
   it.each([
-    ["aliases", "a:__typename", defaultOperationLimits.maxAliases],
-    ["directives", "__typename@include(if:true)", defaultOperationLimits.maxDirectives],
+    ["aliases", "a:__typename", defaults.graphql.limits.maxAliases],
+    ["directives", "__typename@include(if:true)", defaults.graphql.limits.maxDirectives],
   ])(
     "refuses 2^40 %s spread from a 1 KB document, over POST and GET",
     async (what, base, max) => {
@@ -161,7 +162,7 @@ describe("nodes(ids:)", () => {
   });
 
   it("costs each id like an item of any other list", async () => {
-    const limited = await createTestApp({ graphql: { limits: defaultOperationLimits } });
+    const limited = await createTestApp({ graphql: { limits: defaults.graphql.limits } });
     try {
       const id = await articleId();
       // One article with 100 comments of 100 replies is within the cost limit; thirty are not,

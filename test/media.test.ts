@@ -1,16 +1,19 @@
 // Images end to end: uploads (multipart) and imports, bad input of every kind, renditions served
 // over HTTP from both stores, covers and inline images through the typed client, and the rules
 // around publishing. The database and the store are checked after each refusal.
+
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { decodeGlobalID } from "@pothos/plugin-relay";
 import { eq, sql } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaults } from "../src/config.ts";
 import { images } from "../src/db/schema.ts";
 import { stableUuid } from "../src/db/seed.ts";
 import { parseS3Url, S3MediaStore } from "../src/modules/media/media.s3.ts";
-import { defaultMediaSettings, type MediaSettings } from "../src/modules/media/media.service.ts";
+import type { MediaSettings } from "../src/modules/media/media.service.ts";
+import { mediaSettingsFromConfig } from "../src/modules/media/media.setup.ts";
 import { FileMediaStore, type MediaStore } from "../src/modules/media/media.store.ts";
 import { graphql } from "./generated/gql.ts";
 import { createTestApp, type TestApp } from "./setup/app.ts";
@@ -69,7 +72,7 @@ function countingStore(store: MediaStore) {
 }
 
 const media = (overrides: Partial<MediaSettings> = {}): MediaSettings => ({
-  ...defaultMediaSettings,
+  ...mediaSettingsFromConfig(defaults),
   publicBase: "http://lede.test/media",
   ...overrides,
 });

@@ -285,7 +285,7 @@ describe("runDigest", () => {
     expect(mail?.html).toContain(`href="http://lede.test/newsletter/manage?token=${manage}"`);
     expect(mail?.html).toContain('<a href="https://news.example/a/fr-ai-morning">Title of fr-ai-morning</a>');
     // Article text is escaped in HTML.
-    expect(mail?.html).toContain("Lede of fr-ai-morning &#60;b&#62;&#38; more&#60;/b&#62;");
+    expect(mail?.html).toContain("Lede of fr-ai-morning &lt;b&gt;&amp; more&lt;/b&gt;");
     expect(mail?.html).not.toContain("<b>& more</b>");
     // The link's token works.
     const result = await t.execute(ManageWithToken, { token: manage });
@@ -313,7 +313,7 @@ describe("cover images", () => {
     // WebP: a PNG rendition, and the alt text escaped.
     const en = mails.find((m) => m.headers.to === "en-space@example.com");
     expect(en?.html).toContain(
-      `<img src="https://cdn.example/media/${ids.webpCover}/640.png" width="552" height="368" alt="Two &#34;quoted&#34; &#60;rockets&#62; &#38; a moon"`,
+      `<img src="https://cdn.example/media/${ids.webpCover}/640.png" width="552" height="368" alt="Two &quot;quoted&quot; &lt;rockets&gt; &amp; a moon"`,
     );
     for (const mail of [fr, en]) expect(mail?.text).not.toContain("/media/");
   });

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.ts";
-import { defaultCommentPolicy, loadConfig } from "../src/config.ts";
+import { defaults, loadConfig } from "../src/config.ts";
 import { migrationsFolder } from "../src/db/migrate.ts";
 import { createReadinessCheck, localMigrations } from "../src/observability/readiness.ts";
 import { createTestApp, type TestApp } from "./setup/app.ts";
@@ -16,7 +16,7 @@ import { articleGlobalId, knownCommenterEmail, openArticle } from "./setup/seed-
 const { logger, lines } = collectLogs("debug");
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ logger, commentPolicy: { ...defaultCommentPolicy, floodSeconds: 0 } });
+  t = await createTestApp({ logger, commentPolicy: { ...defaults.commentPolicy, floodSeconds: 0 } });
 });
 afterAll(() => t.close());
 

@@ -10,6 +10,7 @@ import { createMailTransport, type MailTransport } from "../src/mail/transports.
 import { graphql } from "./generated/gql.ts";
 import { createTestApp, type TestApp } from "./setup/app.ts";
 import { staffToken } from "./setup/factories.ts";
+import { signal } from "./setup/signals.ts";
 
 const OutboxMessages = graphql(`
   query OutboxMessages($status: [OutboxStatus!], $first: Int, $after: String) {
@@ -176,9 +177,13 @@ describe("dispatching", () => {
     await enqueueEmails(t.db, [email("orphan")], clock);
     // The first dispatcher hangs in the middle of sending, as if its process had died.
     let wake: () => void = () => {};
-    const hanging = recordingTransport(() => new Promise<void>((resolve) => (wake = resolve)));
+    const sending = signal();
+    const hanging = recordingTransport(() => {
+      sending.fire();
+      return new Promise<void>((resolve) => (wake = resolve));
+    });
     const first = dispatchOnce({ db: t.db, transport: hanging.transport, now });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sending.fired;
     expect(await row("orphan")).toMatchObject({
       status: "pending",
       attempts: 1,
@@ -241,9 +246,14 @@ describe("dispatching", () => {
 
   it("runs in a loop until stopped", async () => {
     await enqueueEmails(t.db, ["l1", "l2", "l3"].map(email), clock);
-    const { transport, sent } = recordingTransport();
-    const dispatcher = startDispatcher({ db: t.db, transport, now, intervalMs: 10, batchSize: 2 });
-    for (let i = 0; i < 100 && sent.length < 3; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    const allSent = signal();
+    const { transport, sent } = recordingTransport(async () => {
+      // Called before the message is recorded: this is the third.
+      if (sent.length === 2) allSent.fire();
+    });
+    // Two rounds at once (a batch of 2, then the rest), then an hour's pause that stop() cuts short.
+    const dispatcher = startDispatcher({ db: t.db, transport, now, intervalMs: 3_600_000, batchSize: 2 });
+    await allSent.fired;
     await dispatcher.stop();
     expect(sent.sort()).toEqual(["l1", "l2", "l3"]);
   });

@@ -1,12 +1,13 @@
 // The GraphiQL playground: served whole by lede (no CDN), opening on tabs that run as they are.
+
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ExecutionResult, Kind, parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaults } from "../src/config.ts";
 import { seedArticles } from "../src/db/seed-content.ts";
 import { playgroundTabs } from "../src/graphql/playground.ts";
-import { defaultOperationLimits } from "../src/graphql/plugins/limits.ts";
 import { createTestApp, driver, listenOnLoopback, type TestApp } from "./setup/app.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -17,7 +18,7 @@ let base: string;
 
 beforeAll(async () => {
   // The real operation limits: the ready operations must pass them as a visitor would send them.
-  t = await createTestApp({ graphql: { limits: defaultOperationLimits } });
+  t = await createTestApp({ graphql: { limits: defaults.graphql.limits } });
   listening = await listenOnLoopback(t.app);
   base = listening.base;
 });

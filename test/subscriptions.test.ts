@@ -10,7 +10,7 @@ import { createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { type AppOptions, createApp } from "../src/app.ts";
-import { defaultSubscriptionLimits } from "../src/config.ts";
+import { defaults } from "../src/config.ts";
 import { comments } from "../src/db/schema.ts";
 import { stableUuid } from "../src/db/seed.ts";
 import { LiveStream } from "../src/graphql/live-feeds.ts";
@@ -67,7 +67,7 @@ describe.each(pubsubs)("a subscriber that stops reading (%s)", (_name, redisUrl)
     const logs = collectLogs("warn");
     const app = appWith(events, {
       logger: logs.logger,
-      subscriptions: { ...defaultSubscriptionLimits, maxQueued: 50 },
+      subscriptions: { ...defaults.subscriptions, maxQueued: 50 },
     });
     const reader = await openSse<CommentEvent>(app, subscription, { articleId });
     // Read once, so that yoga starts the subscription, and never again.

@@ -4,7 +4,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultCommentPolicy, loadConfig } from "../src/config.ts";
+import { defaults, loadConfig } from "../src/config.ts";
 import { startTracing, type Tracing, tracesUrl } from "../src/observability/tracing.ts";
 import { createTestApp, type TestApp } from "./setup/app.ts";
 import { articleGlobalId, openArticle } from "./setup/seed-facts.ts";
@@ -61,7 +61,7 @@ describe("tracing", () => {
       tracing = (await startTracing(config.observability.tracing)) as Tracing;
       t = await createTestApp({
         tracingPlugin: tracing.plugin,
-        commentPolicy: { ...defaultCommentPolicy, floodSeconds: 0 },
+        commentPolicy: { ...defaults.commentPolicy, floodSeconds: 0 },
       });
     });
     afterAll(() => t.close());

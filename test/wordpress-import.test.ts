@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { count, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaults } from "../src/config.ts";
 import {
   articleImages,
   articles,
@@ -23,7 +24,8 @@ import {
   wordpressItems,
 } from "../src/db/schema.ts";
 import { hashIp } from "../src/infra/client-info.ts";
-import { defaultMediaSettings, RenditionCache } from "../src/modules/media/media.service.ts";
+import { RenditionCache } from "../src/modules/media/media.service.ts";
+import { mediaSettingsFromConfig } from "../src/modules/media/media.setup.ts";
 import { FileMediaStore } from "../src/modules/media/media.store.ts";
 import { publishedArticlesBetween } from "../src/modules/newsletter/newsletter.repo.ts";
 import { writeRedirectsFile } from "../src/modules/wordpress-import/wordpress-import.redirects.ts";
@@ -85,7 +87,7 @@ const services = () => ({
     db: t.db,
     store: new FileMediaStore(mediaDir),
     now: () => new Date("2026-12-01T08:00:00Z"),
-    media: { ...defaultMediaSettings, allowPrivateAddresses: true },
+    media: { ...mediaSettingsFromConfig(defaults), allowPrivateAddresses: true },
     renditions: new RenditionCache(),
   },
   cache: {
@@ -656,7 +658,10 @@ describe("--uploads-url", () => {
     const refused = await importWordpress(
       {
         ...services(),
-        media: { ...services().media, media: { ...defaultMediaSettings, allowPrivateAddresses: false } },
+        media: {
+          ...services().media,
+          media: { ...mediaSettingsFromConfig(defaults), allowPrivateAddresses: false },
+        },
       },
       { file, uploadsUrl: base, dryRun: false },
     );

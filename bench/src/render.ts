@@ -1,6 +1,6 @@
 // Re-renders the Markdown of a result file, against the latest results of the other sizes (so a
 // large run's "within 20% of small" uses a small run made after it):
-//   ../node_modules/.bin/node src/render.ts results/2026-11-26-large.json
+//   ../node_modules/.bin/node src/render.ts results/before-issue-10/2026-11-26-large.json
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { latestResult, markdown, type Results } from "./report.ts";

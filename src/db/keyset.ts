@@ -1,6 +1,6 @@
 // Keyset (seek) pagination over a sort key of columns that ends with a unique one.
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
-import { type CursorKey, invalidCursor, type PageRequest } from "../graphql/pagination.ts";
+import type { CursorKey, PageRequest } from "../graphql/pagination.ts";
 
 /** The sort key as a row value, e.g. `(published_at, id)`. */
 const row = (parts: readonly SQL[]) => sql`(${sql.join([...parts], sql`, `)})`;
@@ -20,7 +20,7 @@ export function keysetFilter(
       return row(cursor.map((value, i) => (cast[i] as (v: string | number) => SQL)(value)));
     } catch (error) {
       // A value PostgreSQL could not read as its column's type: not a cursor this list handed out.
-      if (error instanceof InvalidCursorValue) throw invalidCursor(argument);
+      if (error instanceof InvalidCursorValue) throw new InvalidCursorError(argument);
       throw error;
     }
   };
@@ -48,6 +48,19 @@ export function keysetOrder(key: readonly SQL[], page: PageRequest, descending: 
 }
 
 class InvalidCursorValue extends Error {}
+
+/**
+ * A cursor whose values are not of its columns' types: not one this list handed out. The API
+ * answers it as bad input on `argument` (app.ts maps it), as it does a cursor that does not decode.
+ */
+export class InvalidCursorError extends Error {
+  readonly argument: "after" | "before";
+  constructor(argument: "after" | "before") {
+    super(`\`${argument}\` is not a valid cursor for this list`);
+    this.name = "InvalidCursorError";
+    this.argument = argument;
+  }
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -5,6 +5,7 @@
 // an idempotency key). Such keys are what make the ambiguous case safe: a commit that reached the
 // server while the connection dropped before its acknowledgement.
 import type { Sql } from "postgres";
+import { hasErrorCode } from "../infra/errors.ts";
 
 /** The waits before the second and third attempts; jittered by up to a half. */
 export const RETRY_DELAYS_MS: readonly number[] = [250, 750];
@@ -38,39 +39,11 @@ const CONNECTION_LOST = new Set([
 // Also unavailable, but not worth a retry: the wait was already as long as allowed.
 const UNAVAILABLE = new Set([...CONNECTION_LOST, "CONNECT_TIMEOUT", "ETIMEDOUT", "DATABASE_BUSY"]);
 
-/** Every error in the chain: GraphQL's originalError, Error.cause (drizzle wraps driver errors), AggregateError. */
-function* errorChain(error: unknown): Generator<unknown> {
-  const seen = new Set<unknown>();
-  const queue = [error];
-  while (queue.length && seen.size < 20) {
-    const current = queue.shift();
-    if (current === undefined || current === null || seen.has(current)) continue;
-    seen.add(current);
-    yield current;
-    if (typeof current !== "object") continue;
-    const { originalError, cause, errors } = current as {
-      originalError?: unknown;
-      cause?: unknown;
-      errors?: unknown;
-    };
-    queue.push(originalError, cause);
-    if (Array.isArray(errors)) queue.push(...errors);
-  }
-}
-
-const hasCode = (error: unknown, codes: Set<string>) => {
-  for (const link of errorChain(error)) {
-    const code = (link as { code?: unknown } | null)?.code;
-    if (typeof code === "string" && codes.has(code)) return true;
-  }
-  return false;
-};
-
 /** Whether the connection was lost or could not be made: safe to retry idempotent work. */
-export const isConnectionLost = (error: unknown): boolean => hasCode(error, CONNECTION_LOST);
+export const isConnectionLost = (error: unknown): boolean => hasErrorCode(error, CONNECTION_LOST);
 
 /** Whether the database could not serve at all (lost, refused, timed out, busy): a 503, not a bug. */
-export const isDatabaseUnavailable = (error: unknown): boolean => hasCode(error, UNAVAILABLE);
+export const isDatabaseUnavailable = (error: unknown): boolean => hasErrorCode(error, UNAVAILABLE);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const jittered = (ms: number) => ms * (1 + Math.random() / 2);

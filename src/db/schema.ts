@@ -1,4 +1,4 @@
-// The whole data model of lede, one table per concept of ../shared/CONTEXT.md.
+// The whole data model of lede, one table per concept of CONTEXT.md (the glossary at the root).
 // Ids are UUIDs from gen_random_uuid(), available on PostgreSQL 15 and on PGlite alike.
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import {
@@ -38,7 +38,6 @@ export type Language = (typeof languageEnum.enumValues)[number];
 export type ArticleStatus = (typeof articleStatusEnum.enumValues)[number];
 export type CommentStatus = (typeof commentStatusEnum.enumValues)[number];
 export type StaffRole = (typeof staffRoleEnum.enumValues)[number];
-export type SubscriberStatus = (typeof subscriberStatusEnum.enumValues)[number];
 export type OutboxStatus = (typeof outboxStatusEnum.enumValues)[number];
 
 // Millisecond precision everywhere: timestamps round-trip exactly through JavaScript Dates and

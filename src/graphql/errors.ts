@@ -22,5 +22,15 @@ export function clientError(
   return new GraphQLError(message, { extensions: { code, ...extensions } });
 }
 
+/** `replacement`, told at the place in the query where `error` happened (its field path and nodes). */
+export function atPathOf(error: unknown, replacement: GraphQLError): GraphQLError {
+  const where = error instanceof GraphQLError ? error : undefined;
+  return new GraphQLError(replacement.message, {
+    nodes: where?.nodes,
+    path: where?.path,
+    extensions: replacement.extensions,
+  });
+}
+
 export const badUserInput = (message: string, argument?: string) =>
   clientError("BAD_USER_INPUT", message, argument ? { argument } : {});

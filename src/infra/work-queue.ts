@@ -10,6 +10,8 @@
 import { and, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Executor } from "../db/client.ts";
+import { errorMessage } from "./errors.ts";
+import { type PeriodicLoop, startPeriodic } from "./periodic.ts";
 
 /** The columns every queue table has (same names in TypeScript): its queue state. */
 export interface QueueColumns {
@@ -70,8 +72,6 @@ export interface RoundReport {
 
 export const DEFAULT_BATCH_SIZE = 20;
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /** One round of one queue: claims up to a batch of due rows and works them one by one. */
 export async function runRound<Row extends QueuedRow>(
   queue: WorkQueue<Row>,
@@ -124,7 +124,7 @@ export async function runRound<Row extends QueuedRow>(
     try {
       await queue.work(row);
     } catch (error) {
-      const reason = errorText(error);
+      const reason = errorMessage(error);
       const at = clock();
       const dead = queue.givesUp(row, error, at);
       await update(
@@ -168,10 +168,7 @@ async function buryAbandoned<Row extends QueuedRow>(db: Executor, queue: WorkQue
   return rows.length;
 }
 
-export interface RunningQueues {
-  /** Finishes the row in flight, hands back the rest of the round, and stops. */
-  stop(): Promise<void>;
-}
+export type RunningQueues = PeriodicLoop;
 
 /**
  * Runs rounds of each queue until stopped: at once while any queue had work, else every
@@ -183,41 +180,22 @@ export function startQueues(
   options: Omit<RoundOptions, "shouldStop"> & { intervalMs?: number },
 ): RunningQueues {
   const log = options.log ?? (() => {});
-  let stopping = false;
-  let wake: (() => void) | null = null;
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-
-  const loop = async () => {
-    while (!stopping) {
+  return startPeriodic({
+    name: queues.map((queue) => queue.name).join("+"),
+    intervalMs: options.intervalMs ?? 5000,
+    log,
+    run: async (stopping) => {
       let backlog = false;
       for (const queue of queues) {
-        if (stopping) break;
+        if (stopping()) break;
         try {
-          const report = await runRound(queue as WorkQueue<QueuedRow>, {
-            ...options,
-            shouldStop: () => stopping,
-          });
+          const report = await runRound(queue as WorkQueue<QueuedRow>, { ...options, shouldStop: stopping });
           if (report.claimed > 0) backlog = true;
         } catch (error) {
-          log(`${queue.name}: dispatch round failed: ${errorText(error)}`);
+          log(`${queue.name}: dispatch round failed: ${errorMessage(error)}`);
         }
       }
-      if (!stopping && !backlog) await pause(options.intervalMs ?? 5000);
-    }
-  };
-  const running = loop();
-  return {
-    async stop() {
-      stopping = true;
-      (wake as (() => void) | null)?.();
-      await running;
+      return backlog;
     },
-  };
+  });
 }

@@ -3,10 +3,10 @@
 // deliveries use too (infra/work-queue.ts). A message goes dead after `maxAttempts` attempts, or
 // at once on a permanent SMTP rejection.
 import { lt } from "drizzle-orm";
+import { defaults } from "../config.ts";
 import type { Executor } from "../db/client.ts";
 import { outbox } from "../db/schema.ts";
 import {
-  DEFAULT_BATCH_SIZE,
   type RoundReport,
   type RunningQueues,
   runRound,
@@ -16,8 +16,6 @@ import {
 import type { OutboxMessage } from "./outbox.ts";
 import { isPermanentFailure, type MailTransport } from "./transports.ts";
 
-export const DEFAULT_MAX_ATTEMPTS = 8;
-export { DEFAULT_BATCH_SIZE };
 /** How long a claimed row is left to its dispatcher; SMTP timeouts are well under it. */
 export const DEFAULT_LEASE_MS = 5 * 60 * 1000;
 
@@ -48,7 +46,7 @@ export function mailQueue(options: {
   maxAttempts?: number;
   leaseMs?: number;
 }): WorkQueue<OutboxMessage> {
-  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const maxAttempts = options.maxAttempts ?? defaults.mail.maxAttempts;
   return {
     name: "outbox",
     table: outbox,

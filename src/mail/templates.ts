@@ -1,14 +1,14 @@
 // The newsletter's emails, in HTML and plain text, in French or English by the subscriber's
 // language. Pure functions: everything they show comes in as arguments, escaped here.
+
 import type { Language } from "../db/schema.ts";
+import { escapeHtml } from "../infra/html.ts";
 
 export interface RenderedEmail {
   subject: string;
   text: string;
   html: string;
 }
-
-export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A date (YYYY-MM-DD) written out the way a reader says it: "Friday 20 November 2026". */
 export function longDate(date: string, language: Language): string {

@@ -63,13 +63,3 @@ export function isWebUrl(value: string): boolean {
     return false;
   }
 }
-
-/** Whether `error`, or one of its causes, is PostgreSQL's unique_violation (23505). */
-export function isUniqueViolation(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; current && typeof current === "object" && depth < 5; depth++) {
-    if ((current as { code?: unknown }).code === "23505") return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
-}

@@ -1,5 +1,6 @@
 // Each test file gets its own database, cloned from the template that global.ts built, and an app
 // driven through `app.fetch` with no socket. Statements are counted at the driver.
+
 import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,8 +11,8 @@ import { type ExecutionResult, print } from "graphql";
 import postgres from "postgres";
 import { inject } from "vitest";
 import { type App, type AppOptions, createApp } from "../../src/app.ts";
+import { defaults } from "../../src/config.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/db/client.ts";
-import { defaultOperationLimits } from "../../src/graphql/plugins/limits.ts";
 import { FileMediaStore } from "../../src/modules/media/media.store.ts";
 import { cloneDatabaseName, databaseUrl } from "./names.ts";
 
@@ -79,7 +80,7 @@ export async function createTestApp(options: Omit<AppOptions, "db"> = {}): Promi
     ...options,
     graphql: {
       responseCache: { enabled: false, ttlMs: 0 },
-      limits: { ...defaultOperationLimits, maxCost: Number.MAX_SAFE_INTEGER },
+      limits: { ...defaults.graphql.limits, maxCost: Number.MAX_SAFE_INTEGER },
       ...options.graphql,
     },
     mediaStore: options.mediaStore ?? new FileMediaStore(mediaDir),

@@ -4,7 +4,7 @@
 //    express from the tables alone. PostGraphile users add exactly this kind of SQL function (a
 //    STABLE function taking the row, exposed as a field of its type).
 // 2. The indexes each peer's own documentation tells its users to create for the queries it runs
-//    here (`peerIndexes`; ../README.md, "Indexes", says which index serves which query and cites
+//    here (`peerIndexes`; bench/README.md, "Indexes", says which index serves which query and cites
 //    the documentation). lede brings its own, in its migrations; the raw ceiling's SQL is written
 //    for lede's indexes. All servers share the one database, so every index is there for all of
 //    them: the plans in each result show which server uses which.

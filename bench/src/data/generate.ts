@@ -2,6 +2,7 @@
 // format; tables must be consumed in the order of `tableOrder`, since later tables draw on what
 // earlier ones produced (article ids, dates and statuses). Every table has its own seeded stream,
 // so the output does not depend on how fast anything is consumed.
+import { slugify } from "../../../src/modules/article/article.slug.ts";
 import { Random } from "./prng.ts";
 import type { DataSize } from "./sizes.ts";
 import { firstNames, jobTitles, lastNames, publishers, speakerRoles, tagNames, vocabulary } from "./words.ts";
@@ -22,15 +23,6 @@ function esc(value: string): string {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
-function slugify(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-}
 
 function words(rng: Random, lang: Language, count: number): string[] {
   const list = vocabulary[lang];

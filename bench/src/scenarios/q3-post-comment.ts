@@ -10,7 +10,9 @@
 // (status approved here). The raw ceiling is one INSERT … SELECT … RETURNING that checks the
 // article and decides the status as lede does, for top-level comments only (no parent, empty
 // ancestor_ids); no flood or duplicate check, no link counting.
+
 import { createHash } from "node:crypto";
+import { isUuid } from "../../../src/db/keyset.ts";
 import { articlePageSlugs } from "./q2-article-page.ts";
 import { dataOf, defineScenario, maskUnique } from "./types.ts";
 
@@ -28,7 +30,6 @@ const BODY_PREFIX = "Bench comment";
 const bodyOf = (unique: string) => `${BODY_PREFIX} ${unique}: thanks, this explained it well.`;
 
 const articleGlobalId = (uuid: string) => Buffer.from(`Article:${uuid}`).toString("base64");
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const ledeQuery = `mutation PostComment($input: PostCommentInput!) {
   postComment(input: $input) {
@@ -127,8 +128,7 @@ export default defineScenario<Input>({
     const [kind, id] = Buffer.from(String(input.articleId ?? ""), "base64")
       .toString("utf8")
       .split(":");
-    const articleId =
-      kind === "Article" && id && uuidPattern.test(id) ? id : "00000000-0000-0000-0000-000000000000";
+    const articleId = kind === "Article" && id && isUuid(id) ? id : "00000000-0000-0000-0000-000000000000";
     const [row] = await sql.unsafe<{ body: string }[]>(
       rawSql,
       [

@@ -19,33 +19,9 @@ import {
   type VariableDefinitionNode,
 } from "graphql";
 import type { GraphQLParams, Plugin } from "graphql-yoga";
+import type { OperationLimits } from "../../config.ts";
 import { readBodyBounded } from "../../infra/bounded-body.ts";
 import { clientError } from "../errors.ts";
-
-export interface OperationLimits {
-  maxBodyBytes: number;
-  maxTokens: number;
-  maxDepth: number;
-  maxBreadth: number;
-  maxAliases: number;
-  maxDirectives: number;
-  maxCost: number;
-  timeoutMs: number;
-  /** Hide "did you mean …?" hints, which map the schema for a stranger. */
-  blockFieldSuggestions: boolean;
-}
-
-export const defaultOperationLimits: OperationLimits = {
-  maxBodyBytes: 1_000_000,
-  maxTokens: 3_000,
-  maxDepth: 16,
-  maxBreadth: 300,
-  maxAliases: 15,
-  maxDirectives: 5,
-  maxCost: 50_000,
-  timeoutMs: 10_000,
-  blockFieldSuggestions: false,
-};
 
 // biome-ignore lint/suspicious/noExplicitAny: armor's plugins are typed for envelop's context.
 type AnyPlugin = Plugin<any>;

@@ -3,13 +3,7 @@
 import { readFileSync } from "node:fs";
 import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operations";
 import type { Plugin } from "graphql-yoga";
-
-export interface PersistedDocumentsOptions {
-  /** The manifest: `{ "sha256:<hex>": "query …" }`. */
-  manifestPath: string;
-  /** Refuse any operation that is not in the manifest. */
-  only: boolean;
-}
+import type { PersistedDocumentsOptions } from "../../config.ts";
 
 export function persistedDocumentsPlugin(options: PersistedDocumentsOptions): Plugin {
   const manifest = new Map(

@@ -7,7 +7,7 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
 import { type ExecutionResult, getOperationAST } from "graphql";
 import type { Plugin, YogaInitialContext } from "graphql-yoga";
 import type { Redis } from "ioredis";
-import type { ResponseCacheSettings } from "../../config.ts";
+import { defaults, type ResponseCacheSettings } from "../../config.ts";
 import { type CacheInvalidation, noInvalidation } from "../../infra/cache-invalidation.ts";
 import type { Logger } from "../../observability/logger.ts";
 import {
@@ -35,13 +35,6 @@ export interface ResponseCacheOptions extends ResponseCacheSettings {
   logger?: Logger | undefined;
 }
 
-export const defaultResponseCacheOptions = {
-  enabled: true,
-  ttlMs: 300_000,
-  maxBytes: 50_000_000,
-  maxEntryBytes: 1_000_000,
-} satisfies Required<ResponseCacheSettings>;
-
 /** What writes tell the cache. Cached responses are tagged with the global ids they contain. */
 export type { CacheInvalidation };
 
@@ -52,9 +45,9 @@ export function createResponseCache(options: ResponseCacheOptions): {
   if (!options.enabled) return { plugins: [cacheHeadersPlugin(false)], invalidation: noInvalidation };
   const store = options.redis
     ? createRedisResponseStore(options.redis)
-    : createMemoryResponseStore({ maxBytes: options.maxBytes ?? defaultResponseCacheOptions.maxBytes });
+    : createMemoryResponseStore({ maxBytes: options.maxBytes ?? defaults.graphql.responseCache.maxBytes });
   const cache = versionedCache(store, {
-    maxEntryBytes: options.maxEntryBytes ?? defaultResponseCacheOptions.maxEntryBytes,
+    maxEntryBytes: options.maxEntryBytes ?? defaults.graphql.responseCache.maxEntryBytes,
     logger: options.logger,
   });
   const invalidate = async (entities: Entity[]) => {

@@ -13,6 +13,7 @@ import {
   visit,
 } from "graphql";
 import type { Plugin } from "graphql-yoga";
+import type { MutationRateLimits } from "../../config.ts";
 import type { Context } from "../context.ts";
 
 /**
@@ -49,16 +50,6 @@ export function csrfPreventionPlugin(): Plugin {
     },
   };
 }
-
-export interface MutationRateLimits {
-  perIp: { limit: number; windowMs: number };
-  perToken: { limit: number; windowMs: number };
-}
-
-export const defaultMutationRateLimits: MutationRateLimits = {
-  perIp: { limit: 60, windowMs: 60_000 },
-  perToken: { limit: 600, windowMs: 60_000 },
-};
 
 /**
  * Each mutation field an operation runs costs one unit of the limit: one request with 15 aliased

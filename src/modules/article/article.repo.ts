@@ -22,10 +22,6 @@ import {
 import { articleReadColumns, statusIn } from "../../db/visibility.ts";
 import type { PageRequest } from "../../graphql/pagination.ts";
 
-/** Every column but the search vector, which only search reads. */
-const articleColumns = articleReadColumns;
-
-export { articleColumns };
 export type Article = Omit<typeof articles.$inferSelect, "searchVector">;
 
 /**
@@ -33,8 +29,8 @@ export type Article = Omit<typeof articles.$inferSelect, "searchVector">;
  * unless the list's query shows it.
  */
 export type ListedArticle = Omit<Article, "body" | "bodyHtml"> & Partial<Pick<Article, "body" | "bodyHtml">>;
-const { body: _body, bodyHtml: _bodyHtml, ...columnsWithoutBody } = articleColumns;
-const listColumns = (withBody: boolean) => (withBody ? articleColumns : columnsWithoutBody);
+const { body: _body, bodyHtml: _bodyHtml, ...columnsWithoutBody } = articleReadColumns;
+const listColumns = (withBody: boolean) => (withBody ? articleReadColumns : columnsWithoutBody);
 
 /** Soft-deleted articles are gone for every read until restored. */
 const notDeleted = isNull(articles.deletedAt);
@@ -54,7 +50,7 @@ export const visibleStatuses = (seeUnpublished: boolean): ArticleStatus[] =>
 
 export async function findArticlesByIds(db: Executor, ids: readonly string[]): Promise<Article[]> {
   return db
-    .select(articleColumns)
+    .select(articleReadColumns)
     .from(articles)
     .where(and(inArray(articles.id, [...ids]), notDeleted));
 }
@@ -66,7 +62,7 @@ export async function findArticlesBySlugs(
   extra: Record<string, SQL> = {},
 ): Promise<(Article & Record<string, unknown>)[]> {
   return db
-    .select({ ...articleColumns, ...extra })
+    .select({ ...articleReadColumns, ...extra })
     .from(articles)
     .where(and(inArray(articles.slug, [...slugs]), notDeleted));
 }
@@ -139,7 +135,7 @@ export async function findPublishedArticle(
 ): Promise<(Article & { tagSlugs: string[] }) | null> {
   const [row] = await db
     .select({
-      ...articleColumns,
+      ...articleReadColumns,
       tagSlugs: sql<string[]>`array(select ${tags.slug} from ${articleTags}
         join ${tags} on ${tags.id} = ${articleTags.tagId} where ${articleTags.articleId} = ${articles.id})`,
     })

@@ -5,6 +5,7 @@
 // due (see publishDueArticle).
 import type { Database } from "../../db/client.ts";
 import { type CacheInvalidation, noInvalidation } from "../../infra/cache-invalidation.ts";
+import { type PeriodicLoop, startPeriodic } from "../../infra/periodic.ts";
 import type { LedePubSub } from "../../infra/pubsub.ts";
 import { defaultNewsletterSettings } from "../newsletter/newsletter.settings.ts";
 import { publishDueArticle } from "./article.service.ts";
@@ -44,34 +45,20 @@ export async function runSchedulerOnce(options: SchedulerOptions): Promise<strin
   return published;
 }
 
-export interface RunningScheduler {
-  /** Stops the loop after the run in progress, if any. */
-  stop(): Promise<void>;
-}
+export type RunningScheduler = PeriodicLoop;
 
 export function startArticleScheduler(
   options: SchedulerOptions & { intervalMs?: number; log?: (line: string) => void },
 ): RunningScheduler {
   const log = options.log ?? (() => {});
-  let current: Promise<void> | null = null;
-  const run = () => {
-    if (current) return; // the previous run is still going
-    current = runSchedulerOnce(options)
-      .then((ids) => {
-        if (ids.length) log(`scheduler: published ${ids.length} article${ids.length === 1 ? "" : "s"}`);
-      })
-      .catch((error: unknown) => log(`scheduler: ${error instanceof Error ? error.message : String(error)}`))
-      .finally(() => {
-        current = null;
-      });
-  };
-  run();
-  const timer = setInterval(run, options.intervalMs ?? SCHEDULER_INTERVAL_MS);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await current;
+  return startPeriodic({
+    name: "scheduler",
+    intervalMs: options.intervalMs ?? SCHEDULER_INTERVAL_MS,
+    log,
+    run: async () => {
+      const ids = await runSchedulerOnce(options);
+      if (ids.length) log(`scheduler: published ${ids.length} article${ids.length === 1 ? "" : "s"}`);
+      return false;
     },
-  };
+  });
 }

@@ -1,6 +1,7 @@
 // Writes of articles and what editing needs around them: the row locked for a change, snapshots and
 // revisions, bylines and tags, and the staff lists of revisions and deleted articles. Reads for
 // readers stay in article.repo.ts.
+
 import { and, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { asInt, asTimestamp, asUuid, isUuid, keysetFilter, keysetOrder } from "../../db/keyset.ts";
@@ -12,9 +13,10 @@ import {
   articleTags,
   staff,
 } from "../../db/schema.ts";
+import { articleReadColumns } from "../../db/visibility.ts";
 import type { PageRequest } from "../../graphql/pagination.ts";
 import type { StaffMember } from "../staff/staff.repo.ts";
-import { type Article, articleColumns } from "./article.repo.ts";
+import type { Article } from "./article.repo.ts";
 
 export type ArticleInsert = typeof articles.$inferInsert;
 /** The columns an edit may set; version and updated_at are the writer's. */
@@ -48,7 +50,7 @@ export async function findArticleForWrite(
   // Any string decodes from a global id; only a UUID can name a row.
   if (!isUuid(id)) return null;
   const query = tx
-    .select(articleColumns)
+    .select(articleReadColumns)
     .from(articles)
     .where(
       and(eq(articles.id, id), options.deleted ? isNotNull(articles.deletedAt) : isNull(articles.deletedAt)),
@@ -80,7 +82,7 @@ export function toSnapshot(article: Article, authorIds: string[], tagIds: string
 }
 
 export async function insertArticle(tx: Executor, values: ArticleInsert): Promise<Article> {
-  const [row] = await tx.insert(articles).values(values).returning(articleColumns);
+  const [row] = await tx.insert(articles).values(values).returning(articleReadColumns);
   if (!row) throw new Error("insert returned no article");
   return row;
 }
@@ -105,7 +107,7 @@ export async function updateArticleRow(
     .update(articles)
     .set({ ...patch, version: sql`${articles.version} + 1`, updatedAt: now })
     .where(and(eq(articles.id, id), eq(articles.version, expectedVersion)))
-    .returning(articleColumns);
+    .returning(articleReadColumns);
   return row ?? null;
 }
 
@@ -189,7 +191,7 @@ export const deletedArticleCursor = (article: Article): [string, string] => [
 
 export const listDeletedArticles = (db: Executor, page: PageRequest): Promise<Article[]> =>
   db
-    .select(articleColumns)
+    .select(articleReadColumns)
     .from(articles)
     .where(
       and(

@@ -2,11 +2,12 @@
 // from the name unless given, and must be free; URLs are http(s). One transaction each.
 
 import type { Database } from "../../db/client.ts";
+import { isUniqueViolation } from "../../db/errors.ts";
 import type { SocialLink } from "../../db/schema.ts";
 import type { CacheInvalidation } from "../../infra/cache-invalidation.ts";
 import { checkSlug, slugify } from "../article/article.slug.ts";
 import { type FieldIssue, NotFoundError, ValidationError } from "../errors.ts";
-import { checkText, checkWebUrl, isUniqueViolation } from "../field-checks.ts";
+import { checkText, checkWebUrl } from "../field-checks.ts";
 import { type Actor, requireEditor } from "../staff/staff.roles.ts";
 import {
   type Author,

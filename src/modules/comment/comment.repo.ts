@@ -238,12 +238,6 @@ export type StoredComment = typeof comments.$inferSelect;
 export const findStoredComment = async (db: Executor, id: string): Promise<StoredComment | null> =>
   (await db.select().from(comments).where(eq(comments.id, id)).limit(1))[0] ?? null;
 
-export const findStoredCommentsByIds = (db: Executor, ids: readonly string[]): Promise<StoredComment[]> =>
-  db
-    .select()
-    .from(comments)
-    .where(inArray(comments.id, [...ids]));
-
 /**
  * Inserts a comment under the id the caller chose. Running it again with the same id inserts
  * nothing and returns the row already there: a retry after a lost connection cannot duplicate it.

@@ -3,7 +3,7 @@
 // XML 1.0 cannot hold are dropped) and, where `feed` leaves it raw, through our own escaping.
 import { Feed, type Item } from "feed";
 import type { Language } from "../../db/schema.ts";
-import { escapeHtml } from "../../mail/templates.ts";
+import { escapeHtml } from "../../infra/html.ts";
 import { articleUrl, pageUrl } from "../article/article.url.ts";
 import { mailFormat } from "../media/media.images.ts";
 import { ownFormat, pickWidth, renditionUrl, withMediaBase } from "../media/media.urls.ts";

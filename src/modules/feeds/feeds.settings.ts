@@ -20,16 +20,8 @@ export interface FeedSettings {
   sitemapPageSize: number;
 }
 
-export const defaultFeedSettings: FeedSettings = {
-  siteName: "lede",
-  siteUrl: "http://localhost:4000",
-  articleUrl: "http://localhost:4000/articles/{slug}",
-  tagUrl: "http://localhost:4000/tags/{slug}",
-  authorUrl: "http://localhost:4000/authors/{slug}",
-  mediaBase: "http://localhost:4000/media",
-  publicUrl: "http://localhost:4000",
-  sitemapPageSize: 50_000,
-};
+/** Most URLs in one page of the article sitemaps (the protocol allows 50,000). */
+const SITEMAP_PAGE_SIZE = 50_000;
 
 export function feedSettingsFromConfig(config: Config): FeedSettings {
   return {
@@ -40,6 +32,6 @@ export function feedSettingsFromConfig(config: Config): FeedSettings {
     authorUrl: config.site.authorUrl,
     mediaBase: config.media.publicBase,
     publicUrl: config.publicUrl,
-    sitemapPageSize: defaultFeedSettings.sitemapPageSize,
+    sitemapPageSize: SITEMAP_PAGE_SIZE,
   };
 }

@@ -44,15 +44,6 @@ export interface MediaSettings extends ImportSettings {
   cdn: boolean;
 }
 
-export const defaultMediaSettings: MediaSettings = {
-  maxUploadBytes: 20 * 1024 * 1024,
-  maxPixels: 100_000_000,
-  publicBase: "http://localhost:4000/media",
-  cdn: false,
-  allowPrivateAddresses: false,
-  importTimeoutMs: 10_000,
-};
-
 /** What the media rules take from the app. */
 export interface MediaServices {
   db: Database;

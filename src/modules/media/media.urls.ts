@@ -1,6 +1,7 @@
 // Where an image's renditions are found (GET /media/{id}/{width}.{format}), how a page asks for them
 // (srcset), and how an article body refers to an image (`![alt](lede:image/ID)`) and shows it.
-import { escapeHtml } from "../../mail/templates.ts";
+import { isUuid } from "../../db/keyset.ts";
+import { escapeHtml } from "../../infra/html.ts";
 import {
   formatOfMimeType,
   formatsFor,
@@ -92,7 +93,7 @@ const REF_PREFIX = "lede:image/";
 export function imageIdOfRef(href: string): string | null | undefined {
   if (!href.startsWith(REF_PREFIX)) return null;
   const ref = decodeURIComponent(href.slice(REF_PREFIX.length));
-  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref)) return ref.toLowerCase();
+  if (isUuid(ref)) return ref.toLowerCase();
   const decoded = Buffer.from(ref, "base64").toString("utf8");
   return decoded.startsWith("Image:") ? imageIdOfRef(`${REF_PREFIX}${decoded.slice(6)}`) : undefined;
 }

@@ -7,6 +7,7 @@
 // running twice, or on two processes at once, queues each one once.
 import type { Database, Executor } from "../../db/client.ts";
 import type { Language } from "../../db/schema.ts";
+import { type PeriodicLoop, startPeriodic } from "../../infra/periodic.ts";
 import { addDays, localDate, zonedInstant } from "../../infra/zoned-time.ts";
 import { enqueueEmails } from "../../mail/outbox.ts";
 import { DIGEST_COLUMN_WIDTH, type DigestArticle, type RenderedEmail } from "../../mail/templates.ts";
@@ -191,9 +192,7 @@ export async function previewDigest(
   };
 }
 
-export interface RunningScheduler {
-  stop(): Promise<void>;
-}
+export type RunningScheduler = PeriodicLoop;
 
 /**
  * Checks every minute whether today's digest (the local date in NEWSLETTER_TZ) is due and not yet
@@ -205,31 +204,17 @@ export function startDigestScheduler(
 ): RunningScheduler {
   const clock = options.now ?? (() => new Date());
   const log = options.log ?? (() => {});
-  let current: Promise<void> | null = null;
-
-  const tick = async () => {
-    const now = clock();
-    const date = localDate(now, options.settings.timeZone);
-    if (now.getTime() < zonedInstant(date, options.settings.sendAt, options.settings.timeZone).getTime())
-      return;
-    if (await digestRunCompleted(options.db, date)) return;
-    const report = await runDigest({ ...options, date });
-    log(describeDigestRun(report, options.settings));
-  };
-  const run = () => {
-    if (current) return; // the previous check is still running
-    current = tick()
-      .catch((error: unknown) => log(`digest: ${error instanceof Error ? error.message : String(error)}`))
-      .finally(() => {
-        current = null;
-      });
-  };
-  run();
-  const timer = setInterval(run, options.intervalMs ?? 60_000);
-  return {
-    async stop() {
-      clearInterval(timer);
-      await current;
+  return startPeriodic({
+    name: "digest",
+    intervalMs: options.intervalMs ?? 60_000,
+    log,
+    run: async () => {
+      const now = clock();
+      const date = localDate(now, options.settings.timeZone);
+      const due = zonedInstant(date, options.settings.sendAt, options.settings.timeZone);
+      if (now.getTime() < due.getTime() || (await digestRunCompleted(options.db, date))) return false;
+      log(describeDigestRun(await runDigest({ ...options, date }), options.settings));
+      return false;
     },
-  };
+  });
 }

@@ -8,9 +8,10 @@
 //                                        200, no redirect
 //   GET  /newsletter/manage?token=       topics and language, as a form; POST saves it
 // Pages are tiny, escaped, and never cached; a bad token gets a 400 page and changes nothing.
+
 import type { Plugin } from "graphql-yoga";
 import type { Language } from "../../db/schema.ts";
-import { escapeHtml } from "../../mail/templates.ts";
+import { escapeHtml } from "../../infra/html.ts";
 import { ValidationError } from "../errors.ts";
 import { listAllTags } from "../tag/tag.repo.ts";
 import type { Subscriber } from "./newsletter.repo.ts";

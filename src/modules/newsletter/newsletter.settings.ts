@@ -1,7 +1,7 @@
 // What the newsletter needs to know about this install: where its links point, who sends it,
 // when the digest goes out, how often one may subscribe. Built from the configuration by
 // server.ts and cli.ts; tests pass their own.
-import type { Config } from "../../config.ts";
+import { type Config, defaults } from "../../config.ts";
 import type { Language } from "../../db/schema.ts";
 
 export interface NewsletterSettings {
@@ -20,16 +20,6 @@ export interface NewsletterSettings {
   rateLimits: { perIp: number; perEmail: number };
 }
 
-export const defaultNewsletterSettings: NewsletterSettings = {
-  publicUrl: "http://localhost:4000",
-  articleUrl: "http://localhost:4000/articles/{slug}",
-  mediaBase: "http://localhost:4000/media",
-  mailFrom: "lede <newsletter@localhost>",
-  timeZone: "Europe/Paris",
-  sendAt: "07:00",
-  rateLimits: { perIp: 10, perEmail: 3 },
-};
-
 export function newsletterSettingsFromConfig(config: Config): NewsletterSettings {
   return {
     publicUrl: config.publicUrl,
@@ -41,6 +31,8 @@ export function newsletterSettingsFromConfig(config: Config): NewsletterSettings
     rateLimits: config.newsletterRateLimits,
   };
 }
+
+export const defaultNewsletterSettings: NewsletterSettings = newsletterSettingsFromConfig(defaults);
 
 /**
  * The consent a subscriber gives, by version. A new wording gets a new version; each subscriber

@@ -1,9 +1,11 @@
 // `search(query, language)`: published articles ranked by relevance, each edge with its rank, a
 // highlighted snippet and the highlighted title. Malformed queries never error; at worst they find
 // nothing. A short query that finds nothing is searched again with its spelling corrected.
+
 import { builder } from "../../graphql/builder.ts";
 import { badUserInput } from "../../graphql/errors.ts";
 import { type CursorKey, encodeCursor, pageRequest } from "../../graphql/pagination.ts";
+import { escapeHtml } from "../../infra/html.ts";
 import { ArticleRef, LanguageEnum } from "../article/article.graphql.ts";
 import {
   correctSpelling,
@@ -15,12 +17,6 @@ import {
   type SearchMatch,
   searchArticles,
 } from "./search.repo.ts";
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string,
-  );
 
 /** Escaped text, on one line, with the matched words in <mark>: safe to put in a page as HTML. */
 export const highlight = (raw: string) =>

@@ -12,10 +12,8 @@ import { articleReadColumns, isPublicArticle } from "../../db/visibility.ts";
 /** Longer queries are cut here: search never refuses input, it does its best with it. */
 export const MAX_QUERY_LENGTH = 200;
 
-const articleColumns = articleReadColumns;
-
 export type SearchMatch = {
-  [K in keyof typeof articleColumns]: (typeof articles.$inferSelect)[K];
+  [K in keyof typeof articleReadColumns]: (typeof articles.$inferSelect)[K];
 } & {
   rank: number;
   /** The passage that matched, with the matched words between \u0002 and \u0003 (HTML-escaped later). */
@@ -71,7 +69,7 @@ export async function searchArticles(db: Executor, request: SearchRequest): Prom
   const rank = sql<number>`ts_rank_cd(${articles.searchVector}, ${tsquery}, 1)`;
   // Rank and cut first; only the page's rows pay for ts_headline.
   const page = db
-    .select({ ...articleColumns, rank: rank.as("rank") })
+    .select({ ...articleReadColumns, rank: rank.as("rank") })
     .from(articles)
     .where(and(isPublicArticle, where))
     .orderBy(desc(rank), articles.id)
@@ -98,9 +96,10 @@ export async function searchArticles(db: Executor, request: SearchRequest): Prom
 }
 
 /** The page subquery's article columns, under their usual names. */
-function pageColumns<T extends Record<keyof typeof articleColumns, unknown>>(page: T) {
-  const columns = {} as { [K in keyof typeof articleColumns]: T[K] };
-  for (const key of Object.keys(articleColumns) as (keyof typeof articleColumns)[]) columns[key] = page[key];
+function pageColumns<T extends Record<keyof typeof articleReadColumns, unknown>>(page: T) {
+  const columns = {} as { [K in keyof typeof articleReadColumns]: T[K] };
+  for (const key of Object.keys(articleReadColumns) as (keyof typeof articleReadColumns)[])
+    columns[key] = page[key];
   return columns;
 }
 

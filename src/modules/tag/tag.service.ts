@@ -1,10 +1,11 @@
 // The rules for creating tags: editors create them; the slug is made from the name unless given,
 // and must be free. Newsletter topics are tags, so a tag's slug never changes once made.
 import type { Database } from "../../db/client.ts";
+import { isUniqueViolation } from "../../db/errors.ts";
 import type { CacheInvalidation } from "../../infra/cache-invalidation.ts";
 import { checkSlug, slugify } from "../article/article.slug.ts";
 import { type FieldIssue, ValidationError } from "../errors.ts";
-import { checkText, isUniqueViolation } from "../field-checks.ts";
+import { checkText } from "../field-checks.ts";
 import { type Actor, requireEditor } from "../staff/staff.roles.ts";
 import { insertTag, isTagSlugTaken, type Tag } from "./tag.repo.ts";
 
