@@ -182,6 +182,31 @@ describe("the reader site", () => {
     assert.match(await (await fetch(`${world.site}/robots.txt`)).text(), /^Sitemap: http.+\/sitemap\.xml$/m);
   });
 
+  it("follows in a news reader: the site serves lede's feeds and news sitemap, linking to its own pages", async () => {
+    const feed = await fetch(`${world.site}/feeds/rss.xml`);
+    assert.equal(feed.status, 200);
+    assert.match(feed.headers.get("content-type") ?? "", /xml/);
+    const xml = await feed.text();
+    assert.match(xml, /<rss[^>]+version="2.0"/);
+    // The item of the featured article links to the site's article page, not to lede.
+    assert.ok(
+      xml.includes(`<link>${world.site}/articles/${featured.slug}</link>`),
+      "the item links to the site",
+    );
+    // Conditional GET passes through: an unchanged feed is a 304 with no body.
+    const etag = feed.headers.get("etag");
+    assert.ok(etag);
+    const again = await fetch(`${world.site}/feeds/rss.xml`, { headers: { "if-none-match": etag } });
+    assert.equal(again.status, 304);
+    const news = await fetch(`${world.site}/sitemap-news.xml`);
+    assert.equal(news.status, 200);
+    assert.match(await news.text(), /<urlset[^>]+xmlns:news=/);
+    // A tag's feed, and a 404 for a tag that does not exist.
+    const tag = featured.tagSlugs[0] as string;
+    assert.equal((await fetch(`${world.site}/feeds/tags/${tag}/atom.xml`)).status, 200);
+    assert.equal((await fetch(`${world.site}/feeds/tags/no-such-tag/rss.xml`)).status, 404);
+  });
+
   it("a first-time comment waits for moderation, then appears live once approved", async () => {
     const page = await readerPage({ javaScript: true });
     await page.goto(`${world.site}/articles/${featured.slug}`);

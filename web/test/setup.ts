@@ -131,6 +131,7 @@ export async function startWorld(): Promise<World> {
     // Long enough that a reader's second comment meets the flood limit however slow the machine.
     COMMENT_FLOOD_SECONDS: "60",
     NEWSLETTER_ARTICLE_URL: `${site}/articles/{slug}`,
+    SITE_URL: site,
   });
   await waitForHttp(`${lede}/ready`, ledeProcess.child, ledeProcess.output);
   const siteProcess = start(node, ["dist/server/entry.mjs"], WEB_DIR, {
