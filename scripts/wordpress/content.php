@@ -103,7 +103,7 @@ $recyclage_body = <<<'HTML'
 <p>Le tri se fait encore à la main.<br />
 Un opérateur sépare les cellules, un autre teste celles qui peuvent servir une seconde fois.</p>
 <blockquote><p>On récupère presque sept cellules sur dix.</p><p><cite>Nadia Ferrand, responsable de l'atelier</cite></p></blockquote>
-[gallery columns="2" ids="901,902"]
+[gallery columns="1" ids="COVER_ID"]
 <p>Votre avis nous intéresse : [sondage id="12"]</p>
 <p>Le rapport complet est en ligne. Source : <a href="https://www.ademe-exemple.fr/rapport-trottinettes">rapport de l'agence</a></p>
 HTML;
@@ -112,7 +112,8 @@ $recyclage = post(array(
 	'post_author' => $theo, 'post_title' => 'Où finissent les batteries des trottinettes',
 	'post_name' => 'batteries-trottinettes', 'post_status' => 'publish', 'post_date' => '2024-04-12 14:30:00',
 	'post_excerpt' => 'Un atelier bordelais donne une seconde vie aux cellules usées.',
-	'post_content' => $recyclage_body, 'post_category' => array($mobilite), 'tags_input' => array('Recyclage'),
+	// The gallery shows the sodium article's picture again, by its attachment id.
+	'post_content' => str_replace('COVER_ID', (string) $cover, $recyclage_body), 'post_category' => array($mobilite), 'tags_input' => array('Recyclage'),
 ));
 
 post(array(
