@@ -142,6 +142,28 @@ describe("articles.visible_comment_count", () => {
     expect([await keptCount(first), await keptCount(second)]).toEqual([a, b + 3]);
   });
 
+  it("stays exact when two transactions comment on one article at once", async () => {
+    const before = await keptCount(second);
+    // The first writer holds its transaction open after its trigger ran; the second, started
+    // meanwhile, must wait for it and count its comment (on PGlite they simply run in turn).
+    const writer = (name: string, hold: number) =>
+      t.db.transaction(async (tx) => {
+        await tx.insert(comments).values({
+          articleId: second,
+          authorName: name,
+          authorEmail: `${name}@example.org`,
+          body: `${name} was here.`,
+          status: "approved",
+        });
+        await tx.execute(sql`select pg_sleep(${hold})`);
+      });
+    await Promise.all([
+      writer("early", 0.4),
+      new Promise((r) => setTimeout(r, 100)).then(() => writer("late", 0)),
+    ]);
+    expect(await keptCount(second)).toBe(before + 2);
+  });
+
   it("is backfilled by its migration from the comments already there", async () => {
     const migration = readFileSync(
       new URL("../drizzle/20261201045907_visible_comment_count/migration.sql", import.meta.url),
