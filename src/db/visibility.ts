@@ -18,9 +18,13 @@ export function statusIn(statuses: readonly ArticleStatus[]): SQL {
 export const isPublicArticle = and(statusIn(["published"]), isNull(articles.deletedAt)) as SQL;
 
 /**
- * Every article column but the search vector, which only the search itself reads: what any other
- * read of articles selects.
+ * Every article column but the search vector, which only the search itself reads, and the comment
+ * count, which pages read as a part (article.parts.ts): what any other read of articles selects.
  */
-const { searchVector: _searchVector, ...articleReadColumns } = getTableColumns(articles);
+const {
+  searchVector: _searchVector,
+  visibleCommentCount: _visibleCommentCount,
+  ...articleReadColumns
+} = getTableColumns(articles);
 
 export { articleReadColumns };

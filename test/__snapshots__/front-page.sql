@@ -6,12 +6,7 @@ join authors a on a.id = aa.author_id
 where aa.article_id = "articles"."id"), (select coalesce(json_agg(json_build_object('id', g.id, 'slug', g.slug, 'name', g.name, 'createdAt', (extract(epoch from g.created_at) * 1000)::int8)), '[]'::json)
 from article_tags ag
 join tags g on g.id = ag.tag_id
-where ag.article_id = "articles"."id"), (select count(*)::int
-from comments c
-where c.article_id = "articles"."id" and (c.status = 'approved' and not exists (
-select 1
-from comments p
-where p.id = any(c.ancestor_ids) and p.status <> 'approved'))), json_build_object('total', null, 'rows', (select coalesce(json_agg(json_build_object('id', c0.id, 'articleId', c0.article_id, 'parentId', c0.parent_id, 'authorName', c0.author_name, 'authorUrl', c0.author_url, 'body', c0.body, 'status', c0.status, 'createdAt', (extract(epoch from c0.created_at) * 1000)::int8)
+where ag.article_id = "articles"."id"), "articles"."visible_comment_count", json_build_object('total', null, 'rows', (select coalesce(json_agg(json_build_object('id', c0.id, 'articleId', c0.article_id, 'parentId', c0.parent_id, 'authorName', c0.author_name, 'authorUrl', c0.author_url, 'body', c0.body, 'status', c0.status, 'createdAt', (extract(epoch from c0.created_at) * 1000)::int8)
 order by c0.created_at asc nulls last, c0.id asc nulls last), '[]'::json)
 from ((select "id", "article_id", "parent_id", "author_name", "author_url", "body", "status", "created_at"
 from "comments"

@@ -1,8 +1,9 @@
 // Bench-only SQL, applied to the bench database on every run (idempotent); lede never uses it.
 //
-// 1. PostGraphile's computed column for lede's comment count, which its amber preset cannot
-//    express from the tables alone. PostGraphile users add exactly this kind of SQL function (a
-//    STABLE function taking the row, exposed as a field of its type).
+// 1. Until lede kept its comment count in a column (articles.visible_comment_count, maintained by
+//    triggers on comments), the bench gave PostGraphile a computed column that counted threads on
+//    every read. PostGraphile now reads the column like any other (`visibleCommentCount`); a
+//    reused database loses the old function.
 // 2. The indexes each peer's own documentation tells its users to create for the queries it runs
 //    here (`peerIndexes`; bench/README.md, "Indexes", says which index serves which query and cites
 //    the documentation). lede brings its own, in its migrations; the raw ceiling's SQL is written
@@ -14,17 +15,7 @@
 // order anyway. Its plans then sort every published article, and the plan check must fail.
 import type postgres from "postgres";
 
-const commentCountSql = `
-create or replace function public.articles_comment_count(a public.articles) returns integer
-language sql stable parallel safe as $$
-  select count(*)::int from public.comments c
-  where c.article_id = a.id and c.status = 'approved'
-    and not exists (
-      select 1 from public.comments p where p.id = any(c.ancestor_ids) and p.status <> 'approved')
-$$;
-comment on function public.articles_comment_count(public.articles) is
-  'Approved comments at every depth whose ancestors are all approved (lede''s commentCount).';
-`;
+const dropOldCommentCount = "drop function if exists public.articles_comment_count(public.articles)";
 
 export interface PeerIndex {
   peer: "postgraphile";
@@ -58,13 +49,13 @@ const smartTagWithoutIndex = `comment on column public.articles.published_at is 
 const FK_INDEX_PREFIX = "bench_postgraphile_fk_";
 
 /**
- * Applies the computed column and, with `fair`, each peer's indexes, including one for every
+ * Drops the old computed column and applies, with `fair`, each peer's indexes, including one for every
  * foreign key no index leads (PostGraphile's best practices); without, drops them all and puts
  * back the smart tag. Returns the names of the foreign-key indexes the bench added (now or on an
  * earlier run of a reused database).
  */
 export async function applyPeerSetup(sql: postgres.Sql, fair: boolean): Promise<string[]> {
-  await sql.unsafe(commentCountSql);
+  await sql.unsafe(dropOldCommentCount);
   const addedForeignKeyIndexes = async () =>
     (
       await sql<{ name: string }[]>`

@@ -66,11 +66,14 @@ const highlight = (raw: string) => {
 
 const tsquery = (alias: string) =>
   `(case when ${alias}.language = 'fr' then websearch_to_tsquery('lede_fr', $1) else websearch_to_tsquery('lede_en', $1) end)`;
+// For ranking every match: parsed once per statement (InitPlans), not once per row, as lede does.
+const onceTsquery = (alias: string) =>
+  `(case when ${alias}.language = 'fr' then (select websearch_to_tsquery('lede_fr', $1)) else (select websearch_to_tsquery('lede_en', $1)) end)`;
 
 const rawSql = `
   with matches as (
     select a.id, a.slug, a.title, a.language, a.lede, a.body_html,
-      ts_rank_cd(a.search_vector, ${tsquery("a")}, 1) as rank
+      ts_rank_cd(a.search_vector, ${onceTsquery("a")}, 1) as rank
     from articles a
     where a.status in ('published') and a.deleted_at is null
       and ((a.language = 'fr' and a.search_vector @@ websearch_to_tsquery('lede_fr', $1))

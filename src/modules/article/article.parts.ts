@@ -15,7 +15,7 @@ import {
 import type { Context } from "../../graphql/context.ts";
 import { pageRequestKey } from "../../graphql/pagination.ts";
 import { commentTreeColumn, primeCommentTree } from "../comment/comment.loaders.ts";
-import { type CommentLevel, type CommentPageJson, publicCommentCountSql } from "../comment/comment.repo.ts";
+import type { CommentLevel, CommentPageJson } from "../comment/comment.repo.ts";
 
 export type AuthorRow = typeof authorsTable.$inferSelect;
 export type TagRow = typeof tagsTable.$inferSelect;
@@ -38,14 +38,13 @@ export async function findArticleParts(
 ): Promise<Map<string, Partial<ArticleParts>>> {
   const rows = await db.query.articles.findMany({
     where: { id: { in: [...articleIds] } },
-    columns: { id: true },
+    columns: { id: true, visibleCommentCount: wanted.has("commentCount") },
     with: {
       ...(wanted.has("authors") && { bylines: { orderBy: { position: "asc" }, with: { author: true } } }),
       ...(wanted.has("tags") && { tagLinks: { with: { tag: true } } }),
       ...(wanted.has("quotes") && { quotes: { orderBy: { position: "asc" } } }),
       ...(wanted.has("sources") && { sources: { orderBy: { position: "asc" } } }),
     },
-    extras: wanted.has("commentCount") ? { commentCount: (t) => publicCommentCountSql(t.id) } : {},
   });
   const parts = new Map<string, Partial<ArticleParts>>();
   for (const row of rows as unknown as RawPartsRow[]) {
@@ -54,7 +53,7 @@ export async function findArticleParts(
       tags: row.tagLinks?.map((link) => link.tag).sort((a, b) => a.name.localeCompare(b.name)),
       quotes: row.quotes,
       sources: row.sources,
-      commentCount: row.commentCount === undefined ? undefined : Number(row.commentCount),
+      commentCount: row.visibleCommentCount,
     });
   }
   return parts;
@@ -66,7 +65,7 @@ interface RawPartsRow {
   tagLinks?: { tag: TagRow }[];
   quotes?: QuoteRow[];
   sources?: SourceRow[];
-  commentCount?: number | string;
+  visibleCommentCount?: number;
 }
 
 interface PartKey {
@@ -135,7 +134,8 @@ const partSql: Record<ArticlePartName, SQL> = {
     from quotes q where q.article_id = ${articleId})`,
   sources: sql`(select coalesce(json_agg(${jsonRowSql(sourceColumns, "s")} order by s.position), '[]'::json)
     from sources s where s.article_id = ${articleId})`,
-  commentCount: publicCommentCountSql(articleId),
+  // Kept by triggers on comments (articles.visible_comment_count): read, never counted.
+  commentCount: sql.raw(`"articles"."visible_comment_count"`),
 };
 
 /**

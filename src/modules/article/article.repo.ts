@@ -22,7 +22,7 @@ import {
 import { articleReadColumns, statusIn } from "../../db/visibility.ts";
 import type { PageRequest } from "../../graphql/pagination.ts";
 
-export type Article = Omit<typeof articles.$inferSelect, "searchVector">;
+export type Article = Omit<typeof articles.$inferSelect, "searchVector" | "visibleCommentCount">;
 
 /**
  * An article as a list reads it: without its body (Markdown and HTML, most of the row's bytes)

@@ -37,20 +37,15 @@ export type CommentById = PublicComment & { threadApproved: boolean };
 /**
  * The one rule of what the public sees: a comment is public while it is approved and so is every
  * comment above it in its thread. `alias` names the comments row it tests (spelled out: drizzle
- * leaves outer columns unqualified, which the subquery would capture).
+ * leaves outer columns unqualified, which the subquery would capture). The public comment count
+ * (articles.visible_comment_count) is kept by triggers on comments with the same rule, in SQL
+ * (migration visible_comment_count); test/comment-count.test.ts holds the two together.
  */
 const isPublicComment = (alias: string) =>
   sql.raw(`(${alias}.status = 'approved' and not exists (
     select 1 from comments p where p.id = any(${alias}.ancestor_ids) and p.status <> 'approved'))`);
 
 const threadApproved = sql<boolean>`${isPublicComment("comments")}`;
-
-/**
- * The public comment count of the article `articleId` (a column or a value): its public comments
- * at every depth, which is exactly what the comment lists can reach.
- */
-export const publicCommentCountSql = (articleId: unknown) =>
-  sql<number>`(select count(*)::int from comments c where c.article_id = ${articleId} and ${isPublicComment("c")})`;
 
 export const findCommentsByIds = (db: Executor, ids: readonly string[]): Promise<CommentById[]> =>
   db

@@ -178,7 +178,10 @@ export interface DigestCover {
   decorative: boolean;
 }
 
-export type DigestSourceArticle = Omit<typeof articles.$inferSelect, "searchVector"> & {
+export type DigestSourceArticle = Omit<
+  typeof articles.$inferSelect,
+  "searchVector" | "visibleCommentCount"
+> & {
   tags: { slug: string; name: string }[];
   cover: DigestCover | null;
 };

@@ -66,6 +66,8 @@ builder.queryField("search", (t) =>
         const query = normaliseQuery(args.query);
         const page = pageRequest(args, 1);
         const total = () => countSearchMatches(ctx.db, query, args.language);
+        // A page that has rows knows the total (matchCount); an empty one asks.
+        const totalOf = (rows: SearchMatch[], count: () => Promise<number>) => rows[0]?.matchCount ?? count;
         if (!query) return connectionOf([], 0, page.limit, false, "fullText", 0);
 
         // Offsets: relevance order has no stable key to seek from, and nobody reads page 50.
@@ -75,7 +77,7 @@ builder.queryField("search", (t) =>
           start = Math.max(0, end - page.limit);
           const limit = Math.min(page.limit, end - start);
           const rows = await searchArticles(ctx.db, { query, language: args.language, offset: start, limit });
-          return connectionOf(rows, start, limit, false, "fullText", total);
+          return connectionOf(rows, start, limit, false, "fullText", totalOf(rows, total));
         }
         const request = { query, language: args.language, offset: start, limit: page.limit + 1 };
         const rows = await searchArticles(ctx.db, request);
@@ -92,12 +94,12 @@ builder.queryField("search", (t) =>
               page.limit,
               true,
               "correctedSpelling",
-              correctedTotal,
+              totalOf(correctedRows, correctedTotal),
               corrected,
             );
           }
         }
-        return connectionOf(rows, start, page.limit, true, "fullText", total);
+        return connectionOf(rows, start, page.limit, true, "fullText", totalOf(rows, total));
       },
     },
     {

@@ -1,0 +1,1 @@
+CREATE INDEX "comments_article_top_level_idx" ON "comments" ("article_id","created_at","id") WHERE parent_id is null;
