@@ -1,5 +1,5 @@
-// The outbox: every email lede sends is first a row here, written in the same transaction as the
-// change that causes it, under a unique idempotency key. A key is written once whatever happens
+// The outbox: every email lede sends is first a row here, written in the same transaction (or the
+// same statement) as the change that causes it, under a unique idempotency key. A key is written once whatever happens
 // (two requests, two digest runs, two processes): the second insert does nothing.
 import { and, count, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";

@@ -1,6 +1,6 @@
 // The newsletter's rules: double opt-in, confirmation, unsubscribing, preferences. Each change and
-// the email it causes are written in one transaction, and the public answers never tell whether
-// an address was known.
+// the email it causes are written together (one statement for a new address, a transaction
+// otherwise), and the public answers never tell whether an address was known.
 import { createHmac, randomUUID } from "node:crypto";
 import type { Database, Executor } from "../../db/client.ts";
 import { withRetry } from "../../db/retry.ts";

@@ -1,7 +1,7 @@
 // The events endpoints can hear of, and how each is recorded: by the service that makes the
-// change, inside its transaction, so an event is never lost and never sent for a change that was
-// rolled back. One statement per event writes it once and one delivery per listening endpoint;
-// nothing at all when no endpoint listens.
+// change, inside its transaction (or as CTEs of the change's one statement), so an event is never
+// lost and never sent for a change that was rolled back. One statement per event writes it once
+// and one delivery per listening endpoint; nothing at all when no endpoint listens.
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { sql, type WithSubquery } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
