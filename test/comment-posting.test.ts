@@ -205,6 +205,39 @@ describe("posting a comment", () => {
   });
 });
 
+describe("statements", () => {
+  it("posts in two statements: one reads every check, one writes the comment with its webhook event", async () => {
+    const { result, statements } = await t.countStatements(() =>
+      post({ authorEmail: knownCommenterEmail, body: `Counted once, ${ipCounter}.` }),
+    );
+    expect(success(result).status).toBe("APPROVED");
+    expect(statements).toHaveLength(2);
+    expect(statements[0]).toMatch(/^select .* from "articles"/s);
+    expect(statements[0]).toMatch(/"comments"|comments c/);
+    // One statement is atomic: no transaction around the comment and its event.
+    expect(statements[1]).toMatch(/insert into webhook_events.*insert into "comments"/s);
+  });
+
+  it("reads no known-commenter check when the status cannot depend on it", async () => {
+    const { result, statements } = await t.countStatements(() =>
+      post({ body: "Spam, spam, spam.", website: "http://spam.example" }),
+    );
+    expect(success(result).status).toBe("PENDING");
+    expect(statements).toHaveLength(2);
+    expect(statements[0]).not.toMatch(/status = 'approved'/);
+  });
+
+  it("reads the parent of a reply in one more statement", async () => {
+    const root = success(await post({ authorEmail: knownCommenterEmail, body: `Root ${ipCounter}.` }));
+    later(60);
+    const { result, statements } = await t.countStatements(() =>
+      post({ authorEmail: knownCommenterEmail, body: `Reply ${ipCounter}.`, parentId: root.comment.id }),
+    );
+    expect(success(result).status).toBe("APPROVED");
+    expect(statements).toHaveLength(3);
+  });
+});
+
 describe("validation, with nothing written", () => {
   it.each([
     ["an empty name", { authorName: "   " }, "input.authorName"],

@@ -232,6 +232,17 @@ describe("subscribeToNewsletter", () => {
     ]);
   });
 
+  it("writes a new address in one statement, without a transaction, after the topics' check", async () => {
+    const withTopics = await t.countStatements(() => subscribe(newEmail()));
+    expect(withTopics.statements).toHaveLength(2);
+    expect(withTopics.statements[0]).toMatch(/from "tags"/);
+    expect(withTopics.statements[1]).toMatch(
+      /^with "subscriber" as \(insert into "newsletter_subscribers".*insert into newsletter_tokens.*insert into outbox/s,
+    );
+    const withoutTopics = await t.countStatements(() => subscribe(newEmail(), { topics: [] }));
+    expect(withoutTopics.statements).toHaveLength(1);
+  });
+
   it("records the consent text's version that newsletterConsent shows", async () => {
     const { data } = await t.execute(Consent);
     expect(data?.newsletterConsent).toEqual({

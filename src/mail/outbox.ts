@@ -1,7 +1,7 @@
-// The outbox: every email lede sends is first a row here, written in the same transaction as the
-// change that causes it, under a unique idempotency key. A key is written once whatever happens
+// The outbox: every email lede sends is first a row here, written in the same transaction (or the
+// same statement) as the change that causes it, under a unique idempotency key. A key is written once whatever happens
 // (two requests, two digest runs, two processes): the second insert does nothing.
-import { and, count, eq, inArray, sql } from "drizzle-orm";
+import { and, count, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { asTimestamp, asUuid, keysetFilter, keysetOrder } from "../db/keyset.ts";
 import { type OutboxStatus, outbox } from "../db/schema.ts";
@@ -47,6 +47,20 @@ export async function enqueueEmails(
     .returning({ key: outbox.idempotencyKey });
   return rows.map((row) => row.key);
 }
+
+/**
+ * The statement that queues `email` once for each row of `source` (a CTE's name, say, so that the
+ * email goes only if that CTE wrote something), under the same idempotency key as `enqueueEmails`.
+ */
+export const enqueueEmailFor = (email: OutgoingEmail, now: Date, source: SQL): SQL =>
+  // JSON goes in as text: postgres.js would encode a parameter it sees typed jsonb a second time.
+  sql`insert into outbox (idempotency_key, kind, recipient, subject, text_body, html_body, headers,
+      next_attempt_at, created_at)
+    select ${email.idempotencyKey}, ${email.kind}, ${email.recipient}, ${email.subject}, ${email.text},
+      ${email.html ?? null}, ${JSON.stringify(email.headers ?? {})}::text::jsonb,
+      ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
+    from ${source}
+    on conflict (idempotency_key) do nothing`;
 
 /** Withdraws the messages not sent yet whose key starts with `prefix`; returns how many. */
 export async function cancelPendingEmails(db: Executor, prefix: string): Promise<number> {

@@ -2,7 +2,6 @@ import { builder } from "../../graphql/builder.ts";
 import { type Context, servicesOf } from "../../graphql/context.ts";
 import { UserErrorRef } from "../../graphql/error-types.ts";
 import { ArticleRef } from "../article/article.graphql.ts";
-import { loadVisibleArticle } from "../article/article.loaders.ts";
 import { loadArticlePart } from "../article/article.parts.ts";
 import { NotFoundError, RateLimitedError, ValidationError } from "../errors.ts";
 import { CommentRef } from "./comment.graphql.ts";
@@ -28,13 +27,12 @@ const ModerationActionEnum = builder.enumType("ModerationAction", {
   } as const satisfies Record<string, { value: ModerationAction; description: string }>,
 });
 
-/** The comment service's collaborators for this request; it reads articles through the request's loaders. */
+/** The comment service's collaborators for this request; it reads bylines through the request's loaders. */
 const commentServices = (ctx: Context): CommentServices => ({
   ...servicesOf(ctx),
   rateLimiter: ctx.rateLimiter,
   commentPolicy: ctx.commentPolicy,
   client: ctx.client,
-  visibleArticle: (id) => loadVisibleArticle(ctx, id),
   bylineOf: async (articleId) =>
     (await loadArticlePart(ctx, articleId, "authors")).map((author) => author.id),
 });

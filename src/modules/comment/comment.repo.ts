@@ -1,10 +1,11 @@
 // Reads of comments. A thread is public while every comment in it is approved.
-import { and, eq, inArray, isNull, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, type SQL, type SQLWrapper, sql, type WithSubquery } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
 import type { Executor } from "../../db/client.ts";
 import { jsonRowSql } from "../../db/json-rows.ts";
 import { asTimestamp, asUuid, keysetFilter, keysetOrder, pageLimit } from "../../db/keyset.ts";
-import { comments } from "../../db/schema.ts";
+import { articles, comments } from "../../db/schema.ts";
+import { isPublicArticle } from "../../db/visibility.ts";
 import type { PageRequest } from "../../graphql/pagination.ts";
 
 /** What a public comment shows. No email, IP or user agent: they never leave this module's SQL. */
@@ -234,14 +235,18 @@ export const findStoredComment = async (db: Executor, id: string): Promise<Store
   (await db.select().from(comments).where(eq(comments.id, id)).limit(1))[0] ?? null;
 
 /**
- * Inserts a comment under the id the caller chose. Running it again with the same id inserts
- * nothing and returns the row already there: a retry after a lost connection cannot duplicate it.
+ * Inserts a comment under the id the caller chose, with the CTEs `also` (a webhook event, say)
+ * written by the same statement: atomic without a transaction. Running it again with the same id
+ * inserts nothing and returns the row already there: a retry after a lost connection cannot
+ * duplicate it.
  */
 export async function insertComment(
   db: Executor,
   values: typeof comments.$inferInsert & { id: string },
+  also: WithSubquery[] = [],
 ): Promise<StoredComment> {
   const [row] = await db
+    .with(...also)
     .insert(comments)
     .values(values)
     .onConflictDoNothing({ target: comments.id })
@@ -251,35 +256,41 @@ export async function insertComment(
   return stored;
 }
 
-/** Whether this email has an approved comment anywhere: a known commenter. */
-export async function hasApprovedComment(db: Executor, email: string): Promise<boolean> {
-  const rows = await db
-    .select({ id: comments.id })
-    .from(comments)
-    .where(and(sql`lower(${comments.authorEmail}) = lower(${email})`, eq(comments.status, "approved")))
-    .limit(1);
-  return rows.length > 0;
+/** What posting a comment checks before it writes, read in one statement. */
+export interface PostingChecks {
+  /** The article takes comments: published, not deleted, open. */
+  commentsOpen: boolean;
+  /** This email already posted this very body on this article. */
+  duplicate: boolean;
+  /** This email has an approved comment anywhere (asked only when `known` is). */
+  knownCommenter: boolean;
 }
 
-/** Whether this email already posted this very body on this article. */
-export async function hasSameComment(
+/**
+ * The checks of a comment by `email` with `body` on the published article `articleId`, or null
+ * when no published article has this id. `known`: whether to look for an approved comment of
+ * this email (the known-commenter rule), which costs an index probe.
+ */
+export async function readPostingChecks(
   db: Executor,
-  articleId: string,
-  email: string,
-  body: string,
-): Promise<boolean> {
-  const rows = await db
-    .select({ id: comments.id })
-    .from(comments)
-    .where(
-      and(
-        eq(comments.articleId, articleId),
-        sql`lower(${comments.authorEmail}) = lower(${email})`,
-        eq(comments.body, body),
-      ),
-    )
-    .limit(1);
-  return rows.length > 0;
+  input: { articleId: string; email: string; body: string; known: boolean },
+): Promise<PostingChecks | null> {
+  // Spelled out: in a one-table select drizzle leaves columns unqualified, and a bare "id" in
+  // the subqueries would be the comment's own.
+  const articleId = sql.raw(`"articles"."id"`);
+  const [row] = await db
+    .select({
+      commentsOpen: articles.commentsOpen,
+      duplicate: sql<boolean>`exists (select 1 from comments c where c.article_id = ${articleId}
+        and lower(c.author_email) = lower(${input.email}) and c.body = ${input.body})`,
+      knownCommenter: input.known
+        ? sql<boolean>`exists (select 1 from comments c where lower(c.author_email) = lower(${input.email})
+            and c.status = 'approved')`
+        : sql<boolean>`false`,
+    })
+    .from(articles)
+    .where(and(eq(articles.id, input.articleId), isPublicArticle));
+  return row ?? null;
 }
 
 export async function updateStoredComment(

@@ -10,7 +10,6 @@ import type { CacheInvalidation } from "../../infra/cache-invalidation.ts";
 import type { ClientInfo } from "../../infra/client-info.ts";
 import type { LedePubSub } from "../../infra/pubsub.ts";
 import type { RateLimiter } from "../../infra/rate-limit.ts";
-import type { Article } from "../article/article.repo.ts";
 import {
   AccessDeniedError,
   type FieldIssue,
@@ -20,13 +19,17 @@ import {
 } from "../errors.ts";
 import { checkEmail, checkText, checkWebUrl } from "../field-checks.ts";
 import { type Actor, isEditor, requireStaff, signs } from "../staff/staff.roles.ts";
-import { commentEvent, moderationEvent, recordWebhookEvent } from "../webhooks/webhook.events.ts";
+import {
+  commentEvent,
+  moderationEvent,
+  recordWebhookEvent,
+  webhookEventCtes,
+} from "../webhooks/webhook.events.ts";
 import {
   deleteStoredComment,
   findStoredComment,
-  hasApprovedComment,
-  hasSameComment,
   insertComment,
+  readPostingChecks,
   type StoredComment,
   updateStoredComment,
 } from "./comment.repo.ts";
@@ -50,8 +53,6 @@ export interface CommentServices {
   client: ClientInfo;
   /** The signed-in staff member, or null for a reader. */
   actor: Actor | null;
-  /** The article `id` if it exists and the actor may see it (the API reads it through its loaders). */
-  visibleArticle(id: string): Promise<Article | null>;
   /** The ids of the authors on an article's byline. */
   bylineOf(articleId: string): Promise<string[]>;
 }
@@ -118,15 +119,31 @@ export async function postComment(
   input: PostCommentInput,
 ): Promise<PostedComment> {
   const fields = validateCommentFields(input);
-  const article = isUuid(input.articleId) ? await services.visibleArticle(input.articleId) : null;
+  const honeypotFilled = Boolean(input.honeypot?.trim());
+  const policy = services.commentPolicy;
+  // One statement reads every check the comment must pass: the article, the duplicate, and
+  // whether the poster is a known commenter when that decides the status.
+  const checks = isUuid(input.articleId)
+    ? await readPostingChecks(services.db, {
+        articleId: input.articleId,
+        email: fields.authorEmail,
+        body: fields.body,
+        known:
+          policy.autoApproveKnown &&
+          policy.holdFirstTime &&
+          !honeypotFilled &&
+          countLinks(fields.body) <= policy.maxLinks,
+      })
+    : null;
   // Staff may see drafts, but nobody comments on one.
-  if (article?.status !== "published") throw new NotFoundError("No published article has this id");
-  if (!article.commentsOpen) throw new CommentsClosedError("Comments are closed on this article");
+  if (!checks) throw new NotFoundError("No published article has this id");
+  if (!checks.commentsOpen) throw new CommentsClosedError("Comments are closed on this article");
+  const articleId = input.articleId;
 
   let ancestorIds: string[] = [];
   if (input.parentId) {
     const parent = isUuid(input.parentId) ? await findStoredComment(services.db, input.parentId) : null;
-    if (!parent || parent.articleId !== article.id || parent.status !== "approved") {
+    if (!parent || parent.articleId !== articleId || parent.status !== "approved") {
       throw new ValidationError([
         { field: "input.parentId", message: "parentId must be an approved comment on the same article" },
       ]);
@@ -140,24 +157,19 @@ export async function postComment(
   }
 
   await enforceFloodLimit(services, fields.authorEmail);
-  if (await hasSameComment(services.db, article.id, fields.authorEmail, fields.body)) {
+  if (checks.duplicate) {
     throw new ValidationError([
       { field: "input.body", message: "You already posted this comment on this article" },
     ]);
   }
 
-  const status = await decideStatus(
-    services,
-    fields.authorEmail,
-    fields.body,
-    Boolean(input.honeypot?.trim()),
-  );
+  const status = decideStatus(policy, fields.body, honeypotFilled, checks.knownCommenter);
   const now = services.now();
   // The id is chosen here, before the first attempt, so that a retry after a lost connection
   // (the first insert may have committed) finds the comment instead of adding a second one.
   const values = {
     id: randomUUID(),
-    articleId: article.id,
+    articleId,
     parentId: ancestorIds.at(-1) ?? null,
     ancestorIds,
     ...fields,
@@ -167,28 +179,24 @@ export async function postComment(
     ipHash: services.client.ipHash,
     userAgent: services.client.userAgent,
   };
-  const comment = await withRetry(() =>
-    services.db.transaction(async (tx) => {
-      const inserted = await insertComment(tx, values);
-      await recordWebhookEvent(tx, commentEvent("comment.created", inserted), now);
-      return inserted;
-    }),
-  );
+  // The event is built from the values, which are exactly the row: one statement writes both,
+  // atomically, and a retry writes neither twice (both are keyed by the comment's id).
+  const event = commentEvent("comment.created", values);
+  const comment = await withRetry(() => insertComment(services.db, values, webhookEventCtes(event, now)));
   if (status === "approved") await announceApproved(services, comment);
   return { comment, shownStatus: status === "approved" ? "approved" : "pending" };
 }
 
 /** The moderation policy, in WordPress's order: bots, then link spam, then first-time commenters. */
-async function decideStatus(
-  services: CommentServices,
-  email: string,
+function decideStatus(
+  policy: CommentPolicy,
   body: string,
   honeypotFilled: boolean,
-): Promise<CommentStatus> {
-  const policy = services.commentPolicy;
+  knownCommenter: boolean,
+): CommentStatus {
   if (honeypotFilled) return "spam";
   if (countLinks(body) > policy.maxLinks) return "pending";
-  if (policy.autoApproveKnown && (await hasApprovedComment(services.db, email))) return "approved";
+  if (policy.autoApproveKnown && knownCommenter) return "approved";
   return policy.holdFirstTime ? "pending" : "approved";
 }
 

@@ -2,6 +2,7 @@
 // the unique index is on lower(email), and every lookup goes through it.
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, sql } from "drizzle-orm";
+import { QueryBuilder } from "drizzle-orm/pg-core";
 import type { Executor } from "../../db/client.ts";
 import {
   articles,
@@ -15,23 +16,57 @@ import {
   wordpressItems,
 } from "../../db/schema.ts";
 import { articleReadColumns, isPublicArticle } from "../../db/visibility.ts";
+import { enqueueEmailFor, type OutgoingEmail } from "../../mail/outbox.ts";
 import { deriveManageToken, hashNewsletterToken, type TokenPurpose } from "./newsletter.tokens.ts";
 
 export type Subscriber = typeof newsletterSubscribers.$inferSelect;
 export type NewSubscriber = typeof newsletterSubscribers.$inferInsert;
 export type NewsletterToken = typeof newsletterTokens.$inferSelect;
 
+/** A new subscriber's first writes: its row, its two tokens (hashed) and its confirmation email. */
+export interface NewPendingSubscriber {
+  subscriber: NewSubscriber & { id: string };
+  manageTokenId: string;
+  manageTokenHash: string;
+  confirmTokenId: string;
+  confirmTokenHash: string;
+  confirmExpiresAt: Date;
+  confirmation: OutgoingEmail;
+  now: Date;
+}
+
 /**
- * Inserts a subscriber unless the address is taken (in any letter case); returns the new id, or
- * null. Concurrent inserts of one address wait for each other on the unique index: one wins.
+ * Writes a new subscriber, its manage and confirmation tokens and its confirmation email in one
+ * statement (atomic without a transaction); returns false, having written nothing, when the
+ * address is taken in any letter case. Everything is keyed by ids chosen before the call, so a
+ * run again after a lost connection finds the address taken and writes nothing twice.
  */
-export async function insertSubscriber(db: Executor, values: NewSubscriber): Promise<string | null> {
-  const rows = await db
-    .insert(newsletterSubscribers)
-    .values(values)
-    .onConflictDoNothing()
-    .returning({ id: newsletterSubscribers.id });
-  return rows[0]?.id ?? null;
+export async function insertPendingSubscriber(db: Executor, input: NewPendingSubscriber): Promise<boolean> {
+  const qb = new QueryBuilder();
+  const at = input.now.toISOString();
+  const created = qb
+    .$with("subscriber", { id: sql<string>`id`.as("id") })
+    .as(
+      db
+        .insert(newsletterSubscribers)
+        .values(input.subscriber)
+        .onConflictDoNothing()
+        .returning({ id: newsletterSubscribers.id })
+        .getSQL(),
+    );
+  const tokens = qb.$with("subscriber_tokens", {}).as(sql`
+    insert into newsletter_tokens (id, subscriber_id, purpose, token_hash, expires_at, created_at)
+    select ${input.manageTokenId}::uuid, id, 'manage', ${input.manageTokenHash}, null, ${at}::timestamptz
+      from subscriber
+    union all
+    select ${input.confirmTokenId}::uuid, id, 'confirm', ${input.confirmTokenHash},
+      ${input.confirmExpiresAt.toISOString()}::timestamptz, ${at}::timestamptz
+      from subscriber`);
+  const email = qb
+    .$with("confirmation_email", {})
+    .as(enqueueEmailFor(input.confirmation, input.now, sql`subscriber`));
+  const rows = await db.with(created, tokens, email).select({ id: created.id }).from(created);
+  return rows.length > 0;
 }
 
 /**
@@ -72,11 +107,12 @@ export async function updateSubscriber(
 
 export async function insertConfirmToken(
   db: Executor,
-  input: { subscriberId: string; token: string; expiresAt: Date; now: Date },
+  input: { id?: string; subscriberId: string; token: string; expiresAt: Date; now: Date },
 ): Promise<string> {
   const [row] = await db
     .insert(newsletterTokens)
     .values({
+      ...(input.id && { id: input.id }),
       subscriberId: input.subscriberId,
       purpose: "confirm",
       tokenHash: hashNewsletterToken(input.token),
@@ -89,32 +125,37 @@ export async function insertConfirmToken(
 }
 
 /**
- * The subscriber's manage token in clear, creating its row on first use. The row's id is chosen
+ * The id of the subscriber's manage token row, creating the row on first use. The id is chosen
  * here, since the token derives from it; the partial unique index keeps one row per subscriber.
  */
-export async function ensureManageToken(
+export async function ensureManageTokenId(
   db: Executor,
   input: { subscriberId: string; secret: string; now: Date },
 ): Promise<string> {
-  const existing = await findManageTokenIds(db, [input.subscriberId]);
-  let tokenId = existing.get(input.subscriberId);
-  if (!tokenId) {
-    const id = randomUUID();
-    await db
-      .insert(newsletterTokens)
-      .values({
-        id,
-        subscriberId: input.subscriberId,
-        purpose: "manage",
-        tokenHash: hashNewsletterToken(deriveManageToken(input.secret, input.subscriberId, id)),
-        createdAt: input.now,
-      })
-      .onConflictDoNothing();
-    tokenId = (await findManageTokenIds(db, [input.subscriberId])).get(input.subscriberId);
-    if (!tokenId) throw new Error(`no manage token for subscriber ${input.subscriberId}`);
-  }
-  return deriveManageToken(input.secret, input.subscriberId, tokenId);
+  const existing = (await findManageTokenIds(db, [input.subscriberId])).get(input.subscriberId);
+  if (existing) return existing;
+  const id = randomUUID();
+  await db
+    .insert(newsletterTokens)
+    .values({
+      id,
+      subscriberId: input.subscriberId,
+      purpose: "manage",
+      tokenHash: hashNewsletterToken(deriveManageToken(input.secret, input.subscriberId, id)),
+      createdAt: input.now,
+    })
+    .onConflictDoNothing();
+  const tokenId = (await findManageTokenIds(db, [input.subscriberId])).get(input.subscriberId);
+  if (!tokenId) throw new Error(`no manage token for subscriber ${input.subscriberId}`);
+  return tokenId;
 }
+
+/** The subscriber's manage token in clear, creating its row on first use. */
+export const ensureManageToken = async (
+  db: Executor,
+  input: { subscriberId: string; secret: string; now: Date },
+): Promise<string> =>
+  deriveManageToken(input.secret, input.subscriberId, await ensureManageTokenId(db, input));
 
 /** The manage token row id of each subscriber that has one. */
 export async function findManageTokenIds(

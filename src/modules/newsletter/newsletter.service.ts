@@ -1,7 +1,7 @@
 // The newsletter's rules: double opt-in, confirmation, unsubscribing, preferences. Each change and
-// the email it causes are written in one transaction, and the public answers never tell whether
-// an address was known.
-import { createHmac } from "node:crypto";
+// the email it causes are written together (one statement for a new address, a transaction
+// otherwise), and the public answers never tell whether an address was known.
+import { createHmac, randomUUID } from "node:crypto";
 import type { Database, Executor } from "../../db/client.ts";
 import { withRetry } from "../../db/retry.ts";
 import type { Language } from "../../db/schema.ts";
@@ -14,10 +14,10 @@ import { findTagsBySlugs } from "../tag/tag.repo.ts";
 import { recordWebhookEvent, subscriberEvent } from "../webhooks/webhook.events.ts";
 import { confirmationMessage } from "./newsletter.emails.ts";
 import {
-  ensureManageToken,
+  ensureManageTokenId,
   findToken,
   insertConfirmToken,
-  insertSubscriber,
+  insertPendingSubscriber,
   lockSubscriberByEmail,
   type NewsletterToken,
   type Subscriber,
@@ -25,7 +25,13 @@ import {
   updateSubscriber,
 } from "./newsletter.repo.ts";
 import { CONSENT_VERSION, type NewsletterSettings } from "./newsletter.settings.ts";
-import { CONFIRM_TOKEN_TTL_MS, isWellFormedToken, newConfirmToken } from "./newsletter.tokens.ts";
+import {
+  CONFIRM_TOKEN_TTL_MS,
+  deriveManageToken,
+  hashNewsletterToken,
+  isWellFormedToken,
+  newConfirmToken,
+} from "./newsletter.tokens.ts";
 
 /** What the newsletter takes from the app (a GraphQL context or the HTTP endpoints). */
 export interface NewsletterServices {
@@ -95,17 +101,21 @@ export async function subscribe(
     now,
   );
 
-  // Keyed by the address and the outbox's idempotency keys: run again after a lost connection (the
-  // first run may have committed), it finds its own subscriber and queues no second email.
-  await withRetry(() =>
-    services.db.transaction(async (tx) => {
-      const consent = {
-        consentAt: now,
-        consentTextVersion: CONSENT_VERSION,
-        consentIpHash: client.ipHash,
-        consentSource: clean.source,
-      };
-      const createdId = await insertSubscriber(tx, {
+  const consent = {
+    consentAt: now,
+    consentTextVersion: CONSENT_VERSION,
+    consentIpHash: client.ipHash,
+    consentSource: clean.source,
+  };
+  // A new address, the common case, is one statement: the subscriber, its tokens and the email.
+  // Its ids are chosen before the first attempt: run again after a lost connection (the first
+  // run may have committed), it finds the address taken and goes on as for a known address.
+  const subscriberId = randomUUID();
+  const confirmation = newConfirmation(services, { id: subscriberId, ...clean }, now);
+  const created = await withRetry(() =>
+    insertPendingSubscriber(services.db, {
+      subscriber: {
+        id: subscriberId,
         email: clean.email,
         status: "pending",
         topics: clean.topics,
@@ -114,16 +124,17 @@ export async function subscribe(
         confirmationSentAt: now,
         createdAt: now,
         updatedAt: now,
-      });
-      if (createdId) {
-        await queueConfirmation(
-          tx,
-          services,
-          { id: createdId, email: clean.email, language: clean.language },
-          now,
-        );
-        return;
-      }
+      },
+      ...confirmation,
+      now,
+    }),
+  );
+  if (created) return subscribeAnswers[clean.language];
+
+  // A known address: keyed by the address and the outbox's idempotency keys, so a run again
+  // after a lost connection finds its own changes and queues no second email.
+  await withRetry(() =>
+    services.db.transaction(async (tx) => {
       const locked = await lockSubscriberByEmail(
         tx,
         clean.email,
@@ -155,40 +166,60 @@ export async function subscribe(
   return subscribeAnswers[clean.language];
 }
 
-/** A new confirmation token and its email, in the caller's transaction. */
+/**
+ * The tokens and the email of a confirmation for `subscriber`, whose manage token row will be
+ * `manageTokenId`: everything derived here, nothing written.
+ */
+function newConfirmation(
+  services: NewsletterServices,
+  subscriber: { id: string; email: string; language: Language },
+  now: Date,
+  manageTokenId: string = randomUUID(),
+) {
+  const manageToken = deriveManageToken(services.secret, subscriber.id, manageTokenId);
+  const confirmToken = newConfirmToken();
+  const confirmTokenId = randomUUID();
+  return {
+    manageTokenId,
+    manageTokenHash: hashNewsletterToken(manageToken),
+    confirmToken,
+    confirmTokenId,
+    confirmTokenHash: hashNewsletterToken(confirmToken),
+    confirmExpiresAt: new Date(now.getTime() + CONFIRM_TOKEN_TTL_MS),
+    confirmation: confirmationMessage(services.newsletter, {
+      subscriberId: subscriber.id,
+      email: subscriber.email,
+      language: subscriber.language,
+      confirmTokenId,
+      confirmToken,
+      manageToken,
+    }),
+  };
+}
+
+/** A new confirmation token and its email for a known subscriber, in the caller's transaction. */
 async function queueConfirmation(
   tx: Executor,
   services: NewsletterServices,
   subscriber: { id: string; email: string; language: Language },
   now: Date,
 ): Promise<void> {
-  // Created with the subscriber, so that the confirmation email has its unsubscribe link too.
-  const manageToken = await ensureManageToken(tx, {
+  // Created with the subscriber, so that the confirmation email has its unsubscribe link too
+  // (a subscriber from before that rule gets one now).
+  const manageTokenId = await ensureManageTokenId(tx, {
     subscriberId: subscriber.id,
     secret: services.secret,
     now,
   });
-  const confirmToken = newConfirmToken();
-  const confirmTokenId = await insertConfirmToken(tx, {
+  const confirmation = newConfirmation(services, subscriber, now, manageTokenId);
+  await insertConfirmToken(tx, {
+    id: confirmation.confirmTokenId,
     subscriberId: subscriber.id,
-    token: confirmToken,
-    expiresAt: new Date(now.getTime() + CONFIRM_TOKEN_TTL_MS),
+    token: confirmation.confirmToken,
+    expiresAt: confirmation.confirmExpiresAt,
     now,
   });
-  await enqueueEmails(
-    tx,
-    [
-      confirmationMessage(services.newsletter, {
-        subscriberId: subscriber.id,
-        email: subscriber.email,
-        language: subscriber.language,
-        confirmTokenId,
-        confirmToken,
-        manageToken,
-      }),
-    ],
-    now,
-  );
+  await enqueueEmails(tx, [confirmation.confirmation], now);
 }
 
 /**

@@ -1,10 +1,11 @@
 // The events endpoints can hear of, and how each is recorded: by the service that makes the
-// change, inside its transaction, so an event is never lost and never sent for a change that was
-// rolled back. One statement per event writes it once and one delivery per listening endpoint;
-// nothing at all when no endpoint listens.
+// change, inside its transaction (or as CTEs of the change's one statement), so an event is never
+// lost and never sent for a change that was rolled back. One statement per event writes it once
+// and one delivery per listening endpoint; nothing at all when no endpoint listens.
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { sql } from "drizzle-orm";
-import type { Database, Executor } from "../../db/client.ts";
+import { sql, type WithSubquery } from "drizzle-orm";
+import { QueryBuilder } from "drizzle-orm/pg-core";
+import type { Executor } from "../../db/client.ts";
 import type { articles, comments, images, newsletterSubscribers } from "../../db/schema.ts";
 import { articleUrl as articleLink } from "../article/article.url.ts";
 
@@ -48,29 +49,45 @@ export interface WebhookEvent {
 }
 
 /**
+ * The common table expressions that write `event` and a delivery to each enabled endpoint that
+ * subscribed to its type (nothing when none listens). Put before a statement of the caller's own
+ * (`db.with(...ctes).insert(...)`), they make the event part of that statement: atomic with it,
+ * without a transaction or a round trip of their own.
+ */
+export function webhookEventCtes(event: WebhookEvent, now: Date): WithSubquery[] {
+  const at = now.toISOString();
+  const qb = new QueryBuilder();
+  const targets = qb
+    .$with("webhook_targets", { id: sql<string>`id`.as("id") })
+    .as(sql`select id from webhooks where disabled_at is null and ${event.type} = any(events)`);
+  // JSON goes in as text: postgres.js would encode a parameter it sees typed jsonb a second time.
+  const written = qb.$with("webhook_event", { id: sql<string>`id`.as("id") }).as(sql`
+    insert into webhook_events (id, type, resource_key, data, personal_data, created_at)
+    select coalesce(${event.id ?? null}::uuid, gen_random_uuid()), ${event.type}, ${event.resourceKey},
+      ${JSON.stringify(event.data)}::text::jsonb,
+      ${event.personalData ? JSON.stringify(event.personalData) : null}::text::jsonb,
+      ${at}::timestamptz
+    where exists (select 1 from webhook_targets)
+    on conflict (id) do nothing
+    returning id`);
+  const deliveries = qb.$with("webhook_delivery", {}).as(sql`
+    insert into webhook_deliveries (webhook_id, event_id, resource_key, next_attempt_at, created_at)
+    select webhook_targets.id, webhook_event.id, ${event.resourceKey}, ${at}::timestamptz, ${at}::timestamptz
+    from webhook_targets cross join webhook_event`);
+  return [targets, written, deliveries];
+}
+
+/**
  * Writes `event` and a delivery to each enabled endpoint that subscribed to its type, in the
  * caller's transaction.
  */
 export async function recordWebhookEvent(tx: Executor, event: WebhookEvent | null, now: Date): Promise<void> {
   if (!event) return;
-  const at = now.toISOString();
-  // JSON goes in as text: postgres.js would encode a parameter it sees typed jsonb a second time.
-  await (tx as Database).execute(sql`
-    with targets as (
-      select id from webhooks where disabled_at is null and ${event.type} = any(events)
-    ), event as (
-      insert into webhook_events (id, type, resource_key, data, personal_data, created_at)
-      select coalesce(${event.id ?? null}::uuid, gen_random_uuid()), ${event.type}, ${event.resourceKey},
-        ${JSON.stringify(event.data)}::text::jsonb,
-        ${event.personalData ? JSON.stringify(event.personalData) : null}::text::jsonb,
-        ${at}::timestamptz
-      where exists (select 1 from targets)
-      on conflict (id) do nothing
-      returning id
-    )
-    insert into webhook_deliveries (webhook_id, event_id, resource_key, next_attempt_at, created_at)
-    select targets.id, event.id, ${event.resourceKey}, ${at}::timestamptz, ${at}::timestamptz
-    from targets cross join event`);
+  const ctes = webhookEventCtes(event, now);
+  await tx
+    .with(...ctes)
+    .select({ written: sql<number>`count(*)` })
+    .from(ctes[1] as WithSubquery);
 }
 
 // ---- Articles ----------------------------------------------------------------------------------
