@@ -5,7 +5,6 @@ import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
-import type { SQL } from "drizzle-orm";
 import type { PgAsyncDatabase, PgAsyncTransaction, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -21,15 +20,6 @@ export type Database = PgAsyncDatabase<any, typeof relations>;
 export type Transaction = PgAsyncTransaction<PgQueryResultHKT, typeof relations>;
 /** What repos and services take: the database itself or an open transaction. */
 export type Executor = Database | Transaction;
-
-/**
- * The rows of a raw statement (`db.execute`), whichever driver ran it: postgres.js answers an
- * array, PGlite an object with `rows`. Column names and values come as PostgreSQL sends them.
- */
-export async function executeRows<Row>(db: Executor, query: SQL): Promise<Row[]> {
-  const result: unknown = await (db as Database).execute(query);
-  return Array.isArray(result) ? (result as Row[]) : (result as { rows: Row[] }).rows;
-}
 
 /** Called with every SQL statement the driver is about to send; tests count them. */
 export type StatementSource = "primary" | "replica";
