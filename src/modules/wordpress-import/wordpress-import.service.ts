@@ -33,7 +33,7 @@ import { addImage, imagesByIds, type MediaServices } from "../media/media.servic
 import {
   findMappedImages,
   findMappings,
-  insertChunked,
+  insertRows,
   type Mapped,
   type MappingRow,
   takenSlugs,
@@ -836,7 +836,7 @@ async function writeBatch(
     mappings.push(mapping(run, "post", item.id, articleId, hash, details));
   }
 
-  await insertChunked(tx, articles, articleRows);
+  await insertRows(tx, articles, articleRows);
   for (const update of updates) {
     await tx
       .update(articles)
@@ -849,11 +849,11 @@ async function writeBatch(
       await tx.delete(table).where(inArray(table.articleId, replaced));
     }
   }
-  await insertChunked(tx, articleAuthors, bylineRows);
-  await insertChunked(tx, articleTags, tagRows);
-  await insertChunked(tx, quotes, quoteRows);
-  await insertChunked(tx, sources, sourceRows);
-  await insertChunked(tx, articleImages, imageRows);
+  await insertRows(tx, articleAuthors, bylineRows);
+  await insertRows(tx, articleTags, tagRows);
+  await insertRows(tx, quotes, quoteRows);
+  await insertRows(tx, sources, sourceRows);
+  await insertRows(tx, articleImages, imageRows);
   await upsertRedirects(tx, redirectRows);
   run.report.redirects += redirectRows.length;
   await upsertMappings(tx, mappings);
@@ -1001,7 +1001,7 @@ async function writeComments(
   }
   // Parents before replies: the foreign key wants the parent first.
   inserts.sort((a, b) => a.depth - b.depth);
-  await insertChunked(
+  await insertRows(
     tx,
     comments,
     inserts.map(({ depth: _depth, ...row }) => row),
