@@ -12,7 +12,7 @@ import {
   sql,
 } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import type { Executor } from "../../db/client.ts";
+import type { Database, Executor } from "../../db/client.ts";
 import { keysetFilter, keysetOrder } from "../../db/keyset.ts";
 import { articles, images, redirects, wordpressItems } from "../../db/schema.ts";
 import type { PageRequest } from "../../graphql/pagination.ts";
@@ -101,7 +101,7 @@ export async function insertRows<T extends PgTable>(
     const type = column.getSQLType() + "[]".repeat(column.dimensions ?? 0);
     return sql`${sql.identifier(key)} ${sql.raw(type)}`;
   });
-  await db.execute(
+  await (db as Database).execute(
     sql`insert into ${table} (${sql.join(targets, sql`, `)})
       select ${sql.join(fields, sql`, `)} from json_to_recordset(${JSON.stringify(rows)}::text::json)
       as r(${sql.join(definitions, sql`, `)}) ${onConflict ?? sql``}`,

@@ -126,9 +126,9 @@ export interface ImportReport {
 }
 
 export const MAX_WARNINGS = 1000;
-const DEFAULT_BATCH_SIZE = 200;
+const DEFAULT_BATCH_SIZE = 250;
 /** A batch also ends at this many comments, so one with long threads stays small. */
-const MAX_BATCH_COMMENTS = 10_000;
+const MAX_BATCH_COMMENTS = 5_000;
 
 const POST_STATUS: Record<string, ArticleStatus> = {
   publish: "published",
@@ -233,6 +233,8 @@ class ImportRun {
   fallbackAuthorId: string | null = null;
   batch: WxrItem[] = [];
   batchComments = 0;
+  /** The write of the last batch, while it is in flight. */
+  writing: Promise<void> | null = null;
   changed = false;
 
   readonly services: WordpressImportServices;
@@ -305,14 +307,21 @@ export async function importWordpress(
   });
 
   const work = async (db: Executor) => {
-    await readWxr(options.file, {
-      header: (header) => importHeader(run, db, header),
-      async item(item) {
-        run.items++;
-        await takeItem(run, db, item);
-      },
-    });
+    try {
+      await readWxr(options.file, {
+        header: (header) => importHeader(run, db, header),
+        async item(item) {
+          run.items++;
+          await takeItem(run, db, item);
+        },
+      });
+    } catch (error) {
+      // The batch in flight was whole: it commits (or fails) before the error is told.
+      await finishWriting(run).catch(() => {});
+      throw error;
+    }
     await flushBatch(run, db);
+    await finishWriting(run);
   };
   try {
     if (options.dryRun) {
@@ -645,6 +654,11 @@ async function readUpload(run: ImportRun, key: string): Promise<Uint8Array> {
   return fetchImage(url, run.services.media.media.maxUploadBytes, run.services.media.media);
 }
 
+/**
+ * Plans the batch read so far (its mappings, its bodies converted) while the batch before it is
+ * still being written, then starts its own write and returns: reading and converting the next
+ * posts overlaps the database's work on these. One write is in flight at a time, in file order.
+ */
 async function flushBatch(run: ImportRun, db: Executor): Promise<void> {
   if (!run.batch.length) return;
   const items = run.batch;
@@ -657,12 +671,28 @@ async function flushBatch(run: ImportRun, db: Executor): Promise<void> {
     items.map((item) => item.id),
   );
   const planned = items.map((item) => planPost(run, item, mappings.get(item.id)));
-  const imageIds = await resolveImages(run, db, planned);
-  await db.transaction((tx) => writeBatch(run, tx, planned, imageIds));
-  run.posts += items.length;
-  run.commentsSeen += items.reduce((sum, item) => sum + item.comments.length, 0);
-  run.progress();
+  await finishWriting(run);
   if (run.options.signal?.aborted) throw new Interrupted();
+  const imageIds = await resolveImages(run, db, planned);
+  const writing = db
+    .transaction((tx) => writeBatch(run, tx, planned, imageIds))
+    .then(() => {
+      run.posts += items.length;
+      run.commentsSeen += items.reduce((sum, item) => sum + item.comments.length, 0);
+      run.progress();
+    });
+  // Awaited by the next flush or at the end; marked handled now so that a failure waits for them.
+  writing.catch(() => {});
+  run.writing = writing;
+  // A dry run is one transaction: its batches are written one after the other.
+  if (run.options.dryRun) await finishWriting(run);
+}
+
+/** Waits for the batch in flight, if any; its failure is the import's. */
+async function finishWriting(run: ImportRun): Promise<void> {
+  const writing = run.writing;
+  run.writing = null;
+  await writing;
 }
 
 async function writeBatch(
