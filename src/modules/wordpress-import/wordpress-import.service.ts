@@ -293,6 +293,7 @@ export async function importWordpress(
 ): Promise<ImportReport> {
   const run = new ImportRun(services, options);
   await readWxr(options.file, {
+    comments: false,
     item(item) {
       run.totalItems++;
       if (item.postType === "attachment") {
