@@ -235,6 +235,7 @@ class ImportRun {
   batchComments = 0;
   /** The write of the last batch, while it is in flight. */
   writing: Promise<void> | null = null;
+  writingIds = new Set<string>();
   changed = false;
 
   readonly services: WordpressImportServices;
@@ -665,6 +666,8 @@ async function flushBatch(run: ImportRun, db: Executor): Promise<void> {
   const items = run.batch;
   run.batch = [];
   run.batchComments = 0;
+  // A post the batch in flight also holds (an export that repeats an id) is looked up after it.
+  if (items.some((item) => run.writingIds.has(item.id))) await finishWriting(run);
   const mappings = await findMappings(
     db,
     run.site,
@@ -685,6 +688,7 @@ async function flushBatch(run: ImportRun, db: Executor): Promise<void> {
   // Awaited by the next flush or at the end; marked handled now so that a failure waits for them.
   writing.catch(() => {});
   run.writing = writing;
+  run.writingIds = new Set(items.map((item) => item.id));
   // A dry run is one transaction: its batches are written one after the other.
   if (run.options.dryRun) await finishWriting(run);
 }
