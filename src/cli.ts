@@ -3,6 +3,7 @@
 // so that a command starts from the modules compiled by the last one.
 import { spawn } from "node:child_process";
 import { enableCompileCache } from "node:module";
+import { constants } from "node:os";
 
 // An import writes for minutes at a high allocation rate, and V8's default heap then keeps up to
 // half a gigabyte of garbage: it runs in a child with a capped heap (unless the caller capped it).
@@ -21,7 +22,7 @@ if (process.argv[2] === "import" && !heapCapped) {
   // to this process is passed on.
   process.on("SIGINT", () => {});
   process.on("SIGTERM", () => child.kill("SIGTERM"));
-  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 128 + 15 : 1)));
+  child.on("exit", (code, signal) => process.exit(code ?? 128 + (signal ? constants.signals[signal] : 0)));
 } else {
   enableCompileCache();
   await import("./cli-main.ts");
