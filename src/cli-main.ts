@@ -1,23 +1,17 @@
 // `npx lede <command>`: the operator's commands. Results go to stdout, progress and errors to
-// stderr, so `token create` can be piped or captured as is. (`npx` puts node_modules/.bin first on
+// stderr, so `token create` can be piped or captured as is. A command loads only the modules it
+// needs (dynamic imports): `import wordpress` starts without the server, the worker or the seed. (`npx` puts node_modules/.bin first on
 // PATH, where the `node` devDependency provides the Node 24 this TypeScript file needs; `npm run
 // lede -- …` works too, but npm prints its own banner on stdout.)
 import { parseArgs } from "node:util";
-import { runWordpressImport } from "./cli-wordpress.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import type { DatabaseHandle } from "./db/client.ts";
 import { DataDirectoryInUseError } from "./db/data-dir-lock.ts";
 import { migrateDatabase } from "./db/migrate.ts";
 import type { StaffRole } from "./db/schema.ts";
-import { DatabaseNotEmptyError, seedDemoContent } from "./db/seed.ts";
 import { openConfiguredDatabase } from "./db/setup.ts";
 import { isIsoDate, localDate } from "./infra/zoned-time.ts";
-import { findAuthorsBySlugs } from "./modules/author/author.repo.ts";
-import { describeDigestRun, runDigest } from "./modules/newsletter/digest.ts";
-import { newsletterSettingsFromConfig } from "./modules/newsletter/newsletter.settings.ts";
-import { createStaffWithToken, revokeToken } from "./modules/staff/staff.repo.ts";
 import { WxrError } from "./modules/wordpress-import/wxr.reader.ts";
-import { startBackgroundWork } from "./worker.ts";
 
 const usage = `usage: npx lede <command>
 
@@ -43,6 +37,8 @@ With the embedded database (no DATABASE_URL), one process at a time opens it: ru
 the server is stopped (they refuse, naming the server's pid, while it runs).`;
 
 class UsageError extends Error {}
+/** A refusal told by its message alone (the seed's "not empty"), without the usage. */
+class RefusedError extends Error {}
 
 const roles: readonly StaffRole[] = ["admin", "editor", "author"];
 
@@ -73,7 +69,10 @@ async function run(argv: string[]): Promise<void> {
     case "seed":
       return withDatabase(async (handle) => {
         await migrateDatabase(handle);
-        const seeded = await seedDemoContent(handle.db);
+        const { DatabaseNotEmptyError, seedDemoContent } = await import("./db/seed.ts");
+        const seeded = await seedDemoContent(handle.db).catch((error: unknown) => {
+          throw error instanceof DatabaseNotEmptyError ? new RefusedError(error.message) : error;
+        });
         console.error(`seeded ${seeded.articles} articles and ${seeded.comments} comments`);
       });
     case "token": {
@@ -92,10 +91,12 @@ async function run(argv: string[]): Promise<void> {
           await migrateDatabase(handle);
           let authorId: string | null = null;
           if (values.author !== undefined) {
+            const { findAuthorsBySlugs } = await import("./modules/author/author.repo.ts");
             const [author] = await findAuthorsBySlugs(handle.db, [values.author.trim()]);
             if (!author) throw new UsageError(`no author has the slug ${values.author}`);
             authorId = author.id;
           }
+          const { createStaffWithToken } = await import("./modules/staff/staff.repo.ts");
           const { token } = await createStaffWithToken(handle.db, { name, role, authorId });
           process.stdout.write(`${token}\n`);
         });
@@ -104,6 +105,7 @@ async function run(argv: string[]): Promise<void> {
         const [token] = options;
         if (!token) throw new UsageError("token revoke needs the token");
         return withDatabase(async (handle) => {
+          const { revokeToken } = await import("./modules/staff/staff.repo.ts");
           if (!(await revokeToken(handle.db, token, new Date())))
             throw new UsageError("no live token matches");
           console.error("token revoked");
@@ -114,6 +116,7 @@ async function run(argv: string[]): Promise<void> {
     case "worker":
       return withDatabase(async (handle) => {
         await migrateDatabase(handle);
+        const { startBackgroundWork } = await import("./worker.ts");
         const work = startBackgroundWork(handle.db, config);
         console.error(
           `lede worker: ${work.describe}; digest at ${config.newsletter.sendAt} ${config.newsletter.timeZone}`,
@@ -134,6 +137,8 @@ async function run(argv: string[]): Promise<void> {
       if (!isIsoDate(date)) throw new UsageError("--date must be a date written YYYY-MM-DD");
       return withDatabase(async (handle) => {
         await migrateDatabase(handle);
+        const { describeDigestRun, runDigest } = await import("./modules/newsletter/digest.ts");
+        const { newsletterSettingsFromConfig } = await import("./modules/newsletter/newsletter.settings.ts");
         const settings = newsletterSettingsFromConfig(config);
         const report = await runDigest({ db: handle.db, date, settings, secret: config.secret });
         process.stdout.write(`${JSON.stringify(report)}\n`);
@@ -174,6 +179,7 @@ async function run(argv: string[]): Promise<void> {
       }
       return withDatabase(async (handle) => {
         await migrateDatabase(handle);
+        const { runWordpressImport } = await import("./cli-wordpress.ts");
         await runWordpressImport(handle.db, config, {
           file,
           uploadsDir: values.uploads,
@@ -193,8 +199,8 @@ async function run(argv: string[]): Promise<void> {
 run(process.argv.slice(2)).catch((error: unknown) => {
   if (
     error instanceof UsageError ||
+    error instanceof RefusedError ||
     error instanceof ConfigError ||
-    error instanceof DatabaseNotEmptyError ||
     error instanceof DataDirectoryInUseError ||
     error instanceof WxrError
   ) {

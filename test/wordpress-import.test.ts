@@ -629,6 +629,52 @@ describe("versions and interruptions", () => {
   });
 });
 
+/** An export of `posts` posts with `replies` comments each, threaded two deep, under `site`. */
+function bulkExport(site: string, posts: number, replies: number) {
+  const items = Array.from({ length: posts }, (_, p) => {
+    const comments = Array.from({ length: replies }, (_, c) => {
+      const id = p * 1000 + c + 1;
+      const parent = c === 0 ? 0 : id - 1;
+      return `<wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_author><![CDATA[Lectrice ${c}]]></wp:comment_author><wp:comment_author_email>l${c}@example.org</wp:comment_author_email><wp:comment_author_IP>192.0.2.${c}</wp:comment_author_IP><wp:comment_date_gmt>2011-01-0${1 + (c % 9)} 08:00:00</wp:comment_date_gmt><wp:comment_content><![CDATA[Réponse ${c}, bien reçue.]]></wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_type>comment</wp:comment_type><wp:comment_parent>${parent}</wp:comment_parent></wp:comment>`;
+    }).join("");
+    return `<item><title>Billet ${p} de ${site}</title><link>https://${site}/billet-${p}/</link><dc:creator><![CDATA[${site}-auteur]]></dc:creator><guid isPermaLink="false">https://${site}/?p=${p + 1}</guid><content:encoded><![CDATA[<p>Un texte, <strong>numéro ${p}</strong>.</p><blockquote class="wp-block-quote"><p>Une phrase citée.</p><cite>Léa Martin, chercheuse</cite></blockquote>]]></content:encoded><excerpt:encoded><![CDATA[Chapô ${p}]]></excerpt:encoded><wp:post_id>${p + 1}</wp:post_id><wp:post_date_gmt>2011-01-01 08:00:00</wp:post_date_gmt><wp:comment_status>open</wp:comment_status><wp:post_name>${site.split(".")[0]}-billet-${p}</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type><category domain="post_tag" nicename="${site.split(".")[0]}-sujet"><![CDATA[Sujet]]></category>${comments}</item>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>${site}</title><link>https://${site}</link><wp:wxr_version>1.2</wp:wxr_version><wp:base_blog_url>https://${site}</wp:base_blog_url>
+<wp:author><wp:author_id>1</wp:author_id><wp:author_login><![CDATA[${site}-auteur]]></wp:author_login><wp:author_display_name><![CDATA[Auteur de ${site}]]></wp:author_display_name></wp:author>
+${items.join("\n")}
+</channel></rss>`;
+}
+
+describe("statements", () => {
+  it("a batch costs the same statements whatever its number of posts and comments", async () => {
+    const counts: number[] = [];
+    for (const [site, posts, replies] of [
+      ["petit.example.org", 2, 2],
+      ["grand.example.org", 12, 15],
+    ] as const) {
+      const file = writeWork(`${site}.xml`, bulkExport(site, posts, replies));
+      const { result, statements } = await t.countStatements(() =>
+        runImport({ file, uploadsDir: undefined, batchSize: 50 }),
+      );
+      expect(result.kinds.articles.imported).toBe(posts);
+      expect(result.kinds.comments.imported).toBe(posts * replies);
+      counts.push(statements.length);
+      // Comments and their mapping rows: one insert each for the whole batch.
+      expect(statements.filter((text) => /^insert into "comments"/i.test(text))).toHaveLength(1);
+    }
+    expect(counts[1]).toBe(counts[0]);
+    // The threads came whole: the deepest reply hangs under all the others of its post.
+    const [deepest] = await t.db
+      .select({ depth: sql<number>`max(cardinality(${comments.ancestorIds}))` })
+      .from(comments)
+      .innerJoin(articles, eq(articles.id, comments.articleId))
+      .where(eq(articles.slug, "grand-billet-0"));
+    expect(deepest?.depth).toBe(14);
+  });
+});
+
 describe("--uploads-url", () => {
   let server: Server;
   let base: string;

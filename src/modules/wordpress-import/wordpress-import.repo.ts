@@ -1,8 +1,18 @@
 // Reads and writes of the WordPress import: the mapping of WordPress items to lede rows, bulk
 // inserts in statements of bounded size, and the redirects from the old site's URLs.
-import { and, asc, count, eq, type InferInsertModel, inArray, type SQL, sql } from "drizzle-orm";
-import type { PgTable } from "drizzle-orm/pg-core";
-import type { Executor } from "../../db/client.ts";
+import {
+  and,
+  asc,
+  count,
+  eq,
+  getTableColumns,
+  type InferInsertModel,
+  inArray,
+  type SQL,
+  sql,
+} from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import type { Database, Executor } from "../../db/client.ts";
 import { keysetFilter, keysetOrder } from "../../db/keyset.ts";
 import { articles, images, redirects, wordpressItems } from "../../db/schema.ts";
 import type { PageRequest } from "../../graphql/pagination.ts";
@@ -61,37 +71,41 @@ export async function findMappedImages(
 }
 
 export async function upsertMappings(db: Executor, rows: readonly MappingRow[]): Promise<void> {
-  await insertChunked(db, wordpressItems, rows, (insert) =>
-    insert.onConflictDoUpdate({
-      target: [wordpressItems.site, wordpressItems.kind, wordpressItems.wpId],
-      set: {
-        ledeId: sql`excluded.lede_id`,
-        hash: sql`excluded.hash`,
-        details: sql`excluded.details`,
-        importedAt: sql`excluded.imported_at`,
-      },
-    }),
+  await insertRows(
+    db,
+    wordpressItems,
+    rows,
+    sql`on conflict (site, kind, wp_id) do update set lede_id = excluded.lede_id, hash = excluded.hash,
+      details = excluded.details, imported_at = excluded.imported_at`,
   );
 }
 
-/** PostgreSQL takes at most 65,535 parameters a statement. */
-const MAX_PARAMETERS = 60_000;
-
-/** Inserts `rows` in as few statements as the parameter limit allows. */
-export async function insertChunked<T extends PgTable>(
+/**
+ * Inserts `rows` (all with the keys of the first) in one statement, whatever their number: they
+ * travel as one JSON parameter that json_to_recordset reads back, so a batch costs one statement a
+ * table and no query text grows with it. `onConflict` is the statement's ON CONFLICT clause.
+ */
+export async function insertRows<T extends PgTable>(
   db: Executor,
   table: T,
   rows: readonly InferInsertModel<T>[],
-  // biome-ignore lint/suspicious/noExplicitAny: drizzle's insert builder types differ per driver.
-  finish: (insert: any) => Promise<unknown> = (insert) => insert,
+  onConflict?: SQL,
 ): Promise<void> {
   if (!rows.length) return;
-  const columns = Math.max(1, Object.keys(rows[0] as object).length);
-  const size = Math.max(1, Math.floor(MAX_PARAMETERS / columns));
-  for (let i = 0; i < rows.length; i += size) {
-    // biome-ignore lint/suspicious/noExplicitAny: any table's rows, checked by the signature above.
-    await finish(db.insert(table).values(rows.slice(i, i + size) as any));
-  }
+  const columns = getTableColumns(table) as Record<string, PgColumn>;
+  const keys = Object.keys(rows[0] as object).filter((key) => columns[key]);
+  const targets = keys.map((key) => sql.identifier((columns[key] as PgColumn).name));
+  const fields = keys.map((key) => sql.identifier(key));
+  const definitions = keys.map((key) => {
+    const column = columns[key] as PgColumn & { dimensions?: number };
+    const type = column.getSQLType() + "[]".repeat(column.dimensions ?? 0);
+    return sql`${sql.identifier(key)} ${sql.raw(type)}`;
+  });
+  await (db as Database).execute(
+    sql`insert into ${table} (${sql.join(targets, sql`, `)})
+      select ${sql.join(fields, sql`, `)} from json_to_recordset(${JSON.stringify(rows)}::text::json)
+      as r(${sql.join(definitions, sql`, `)}) ${onConflict ?? sql``}`,
+  );
 }
 
 /** Which of `slugs` articles have already. */
@@ -108,8 +122,11 @@ export async function upsertRedirects(
   db: Executor,
   rows: readonly { fromPath: string; articleId: string }[],
 ): Promise<void> {
-  await insertChunked(db, redirects, rows, (insert) =>
-    insert.onConflictDoUpdate({ target: redirects.fromPath, set: { articleId: sql`excluded.article_id` } }),
+  await insertRows(
+    db,
+    redirects,
+    rows,
+    sql`on conflict (from_path) do update set article_id = excluded.article_id`,
   );
 }
 

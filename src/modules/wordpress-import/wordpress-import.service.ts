@@ -33,7 +33,7 @@ import { addImage, imagesByIds, type MediaServices } from "../media/media.servic
 import {
   findMappedImages,
   findMappings,
-  insertChunked,
+  insertRows,
   type Mapped,
   type MappingRow,
   takenSlugs,
@@ -126,9 +126,9 @@ export interface ImportReport {
 }
 
 export const MAX_WARNINGS = 1000;
-const DEFAULT_BATCH_SIZE = 200;
+const DEFAULT_BATCH_SIZE = 250;
 /** A batch also ends at this many comments, so one with long threads stays small. */
-const MAX_BATCH_COMMENTS = 10_000;
+const MAX_BATCH_COMMENTS = 5_000;
 
 const POST_STATUS: Record<string, ArticleStatus> = {
   publish: "published",
@@ -233,6 +233,9 @@ class ImportRun {
   fallbackAuthorId: string | null = null;
   batch: WxrItem[] = [];
   batchComments = 0;
+  /** The write of the last batch, while it is in flight. */
+  writing: Promise<void> | null = null;
+  writingIds = new Set<string>();
   changed = false;
 
   readonly services: WordpressImportServices;
@@ -291,6 +294,7 @@ export async function importWordpress(
 ): Promise<ImportReport> {
   const run = new ImportRun(services, options);
   await readWxr(options.file, {
+    comments: false,
     item(item) {
       run.totalItems++;
       if (item.postType === "attachment") {
@@ -305,14 +309,21 @@ export async function importWordpress(
   });
 
   const work = async (db: Executor) => {
-    await readWxr(options.file, {
-      header: (header) => importHeader(run, db, header),
-      async item(item) {
-        run.items++;
-        await takeItem(run, db, item);
-      },
-    });
+    try {
+      await readWxr(options.file, {
+        header: (header) => importHeader(run, db, header),
+        async item(item) {
+          run.items++;
+          await takeItem(run, db, item);
+        },
+      });
+    } catch (error) {
+      // The batch in flight was whole: it commits (or fails) before the error is told.
+      await finishWriting(run).catch(() => {});
+      throw error;
+    }
     await flushBatch(run, db);
+    await finishWriting(run);
   };
   try {
     if (options.dryRun) {
@@ -645,11 +656,18 @@ async function readUpload(run: ImportRun, key: string): Promise<Uint8Array> {
   return fetchImage(url, run.services.media.media.maxUploadBytes, run.services.media.media);
 }
 
+/**
+ * Plans the batch read so far (its mappings, its bodies converted) while the batch before it is
+ * still being written, then starts its own write and returns: reading and converting the next
+ * posts overlaps the database's work on these. One write is in flight at a time, in file order.
+ */
 async function flushBatch(run: ImportRun, db: Executor): Promise<void> {
   if (!run.batch.length) return;
   const items = run.batch;
   run.batch = [];
   run.batchComments = 0;
+  // A post the batch in flight also holds (an export that repeats an id) is looked up after it.
+  if (items.some((item) => run.writingIds.has(item.id))) await finishWriting(run);
   const mappings = await findMappings(
     db,
     run.site,
@@ -657,12 +675,29 @@ async function flushBatch(run: ImportRun, db: Executor): Promise<void> {
     items.map((item) => item.id),
   );
   const planned = items.map((item) => planPost(run, item, mappings.get(item.id)));
-  const imageIds = await resolveImages(run, db, planned);
-  await db.transaction((tx) => writeBatch(run, tx, planned, imageIds));
-  run.posts += items.length;
-  run.commentsSeen += items.reduce((sum, item) => sum + item.comments.length, 0);
-  run.progress();
+  await finishWriting(run);
   if (run.options.signal?.aborted) throw new Interrupted();
+  const imageIds = await resolveImages(run, db, planned);
+  const writing = db
+    .transaction((tx) => writeBatch(run, tx, planned, imageIds))
+    .then(() => {
+      run.posts += items.length;
+      run.commentsSeen += items.reduce((sum, item) => sum + item.comments.length, 0);
+      run.progress();
+    });
+  // Awaited by the next flush or at the end; marked handled now so that a failure waits for them.
+  writing.catch(() => {});
+  run.writing = writing;
+  run.writingIds = new Set(items.map((item) => item.id));
+  // A dry run is one transaction: its batches are written one after the other.
+  if (run.options.dryRun) await finishWriting(run);
+}
+
+/** Waits for the batch in flight, if any; its failure is the import's. */
+async function finishWriting(run: ImportRun): Promise<void> {
+  const writing = run.writing;
+  run.writing = null;
+  await writing;
 }
 
 async function writeBatch(
@@ -836,7 +871,7 @@ async function writeBatch(
     mappings.push(mapping(run, "post", item.id, articleId, hash, details));
   }
 
-  await insertChunked(tx, articles, articleRows);
+  await insertRows(tx, articles, articleRows);
   for (const update of updates) {
     await tx
       .update(articles)
@@ -849,11 +884,11 @@ async function writeBatch(
       await tx.delete(table).where(inArray(table.articleId, replaced));
     }
   }
-  await insertChunked(tx, articleAuthors, bylineRows);
-  await insertChunked(tx, articleTags, tagRows);
-  await insertChunked(tx, quotes, quoteRows);
-  await insertChunked(tx, sources, sourceRows);
-  await insertChunked(tx, articleImages, imageRows);
+  await insertRows(tx, articleAuthors, bylineRows);
+  await insertRows(tx, articleTags, tagRows);
+  await insertRows(tx, quotes, quoteRows);
+  await insertRows(tx, sources, sourceRows);
+  await insertRows(tx, articleImages, imageRows);
   await upsertRedirects(tx, redirectRows);
   run.report.redirects += redirectRows.length;
   await upsertMappings(tx, mappings);
@@ -1001,7 +1036,7 @@ async function writeComments(
   }
   // Parents before replies: the foreign key wants the parent first.
   inserts.sort((a, b) => a.depth - b.depth);
-  await insertChunked(
+  await insertRows(
     tx,
     comments,
     inserts.map(({ depth: _depth, ...row }) => row),
