@@ -4,28 +4,17 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { count, eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaults } from "../src/config.ts";
-import {
-  articles,
-  authors,
-  comments,
-  images,
-  quotes,
-  sources,
-  tags,
-  wordpressItems,
-} from "../src/db/schema.ts";
-import { RenditionCache } from "../src/modules/media/media.service.ts";
-import { mediaSettingsFromConfig } from "../src/modules/media/media.setup.ts";
-import { FileMediaStore } from "../src/modules/media/media.store.ts";
+import { articles, comments, wordpressItems } from "../src/db/schema.ts";
+import { noInvalidation } from "../src/infra/cache-invalidation.ts";
 import {
   type ImportReport,
   importWordpress,
 } from "../src/modules/wordpress-import/wordpress-import.service.ts";
 import { graphql } from "./generated/gql.ts";
 import { createTestApp, type TestApp } from "./setup/app.ts";
+import { importedRowCounts, wordpressImportServices } from "./setup/wordpress.ts";
 
 const FIXTURE = "test/fixtures/wordpress/real-wp-6.1.xml";
 const UPLOADS = "test/fixtures/wordpress/real-uploads";
@@ -68,35 +57,11 @@ const ArticleForReaders = graphql(`
 let t: TestApp;
 let mediaDir: string;
 
-const services = () => ({
-  db: t.db,
-  now: () => new Date("2026-12-01T08:00:00Z"),
-  secret: SECRET,
-  media: {
-    db: t.db,
-    store: new FileMediaStore(mediaDir),
-    now: () => new Date("2026-12-01T08:00:00Z"),
-    media: { ...mediaSettingsFromConfig(defaults), allowPrivateAddresses: true },
-    renditions: new RenditionCache(),
-  },
-  cache: {
-    articleListsChanged: async () => {},
-    authorListsChanged: async () => {},
-    tagsChanged: async () => {},
-  },
-});
+const services = () => wordpressImportServices({ db: t.db, mediaDir, secret: SECRET, cache: noInvalidation });
 
 const runImport = () => importWordpress(services(), { file: FIXTURE, uploadsDir: UPLOADS });
 
-async function rowCounts() {
-  const tables = { articles, authors, tags, comments, quotes, sources, images, wordpressItems };
-  const counts: Record<string, number> = {};
-  for (const [name, table] of Object.entries(tables)) {
-    const [row] = await t.db.select({ n: count() }).from(table);
-    counts[name] = row?.n ?? 0;
-  }
-  return counts;
-}
+const rowCounts = () => importedRowCounts(t.db);
 
 const read = async (slug: string) => {
   const { data, errors } = await t.execute(ArticleForReaders, { slug });

@@ -14,7 +14,6 @@ import {
   articles,
   authors,
   comments,
-  images,
   quotes,
   redirects,
   sources,
@@ -24,9 +23,7 @@ import {
   wordpressItems,
 } from "../src/db/schema.ts";
 import { hashIp } from "../src/infra/client-info.ts";
-import { RenditionCache } from "../src/modules/media/media.service.ts";
 import { mediaSettingsFromConfig } from "../src/modules/media/media.setup.ts";
-import { FileMediaStore } from "../src/modules/media/media.store.ts";
 import { publishedArticlesBetween } from "../src/modules/newsletter/newsletter.repo.ts";
 import { writeRedirectsFile } from "../src/modules/wordpress-import/wordpress-import.redirects.ts";
 import {
@@ -39,6 +36,7 @@ import { graphql } from "./generated/gql.ts";
 import { createTestApp, driver, type TestApp } from "./setup/app.ts";
 import { runCli } from "./setup/cli.ts";
 import { staffToken } from "./setup/factories.ts";
+import { importedRowCounts, wordpressImportServices } from "./setup/wordpress.ts";
 
 const FIXTURE = "test/fixtures/wordpress/blog-fr-1.2.xml";
 const UPLOADS = "test/fixtures/wordpress/uploads";
@@ -79,48 +77,22 @@ let mediaDir: string;
 let work: string;
 const cacheCalls: string[] = [];
 
-const services = () => ({
-  db: t.db,
-  now: () => new Date("2026-12-01T08:00:00Z"),
-  secret: SECRET,
-  media: {
+const services = () =>
+  wordpressImportServices({
     db: t.db,
-    store: new FileMediaStore(mediaDir),
-    now: () => new Date("2026-12-01T08:00:00Z"),
-    media: { ...mediaSettingsFromConfig(defaults), allowPrivateAddresses: true },
-    renditions: new RenditionCache(),
-  },
-  cache: {
-    articleListsChanged: async () => void cacheCalls.push("articles"),
-    authorListsChanged: async () => void cacheCalls.push("authors"),
-    tagsChanged: async () => void cacheCalls.push("tags"),
-  },
-});
+    mediaDir,
+    secret: SECRET,
+    cache: {
+      articleListsChanged: async () => void cacheCalls.push("articles"),
+      authorListsChanged: async () => void cacheCalls.push("authors"),
+      tagsChanged: async () => void cacheCalls.push("tags"),
+    },
+  });
 
 const runImport = (options: Partial<WordpressImportOptions> = {}) =>
   importWordpress(services(), { file: FIXTURE, uploadsDir: UPLOADS, ...options });
 
-/** Row counts of everything an import writes. */
-async function rowCounts() {
-  const tables = {
-    articles,
-    authors,
-    tags,
-    comments,
-    quotes,
-    sources,
-    images,
-    redirects,
-    wordpressItems,
-    articleImages,
-  };
-  const counts: Record<string, number> = {};
-  for (const [name, table] of Object.entries(tables)) {
-    const [row] = await t.db.select({ n: count() }).from(table);
-    counts[name] = row?.n ?? 0;
-  }
-  return counts;
-}
+const rowCounts = () => importedRowCounts(t.db);
 
 const totals = (report: ImportReport, kind: keyof ImportReport["kinds"]) => report.kinds[kind];
 const articleBySlug = async (slug: string) => {
