@@ -232,12 +232,11 @@ describe("subscribeToNewsletter", () => {
     ]);
   });
 
-  it("writes a new address in one statement, without a transaction, after the topics' check", async () => {
+  it("writes a new address in one statement, without a transaction, the topics' check included", async () => {
     const withTopics = await t.countStatements(() => subscribe(newEmail()));
-    expect(withTopics.statements).toHaveLength(2);
-    expect(withTopics.statements[0]).toMatch(/from "tags"/);
-    expect(withTopics.statements[1]).toMatch(
-      /^with "subscriber" as \(insert into "newsletter_subscribers".*insert into newsletter_tokens.*insert into outbox/s,
+    expect(withTopics.statements).toHaveLength(1);
+    expect(withTopics.statements[0]).toMatch(
+      /^with "known_topics" as \(select count\(\*\).* from tags .*"subscriber" as \(\s*insert into newsletter_subscribers.*insert into newsletter_tokens.*insert into outbox/s,
     );
     const withoutTopics = await t.countStatements(() => subscribe(newEmail(), { topics: [] }));
     expect(withoutTopics.statements).toHaveLength(1);
@@ -282,6 +281,26 @@ describe("subscribeToNewsletter", () => {
     clock = at(60);
     try {
       await subscribe(email, { topics: ["energy"], language: "EN" });
+    } finally {
+      clock = START;
+    }
+    expect(await subscriberOf(email)).toEqual(before);
+    expect(await emailsTo(before?.id as string)).toHaveLength(1);
+  });
+
+  it("refuses an unknown topic for a known address as for a new one, and changes nothing", async () => {
+    const email = newEmail();
+    await subscribe(email, { topics: ["ai"] });
+    const before = await subscriberOf(email);
+    clock = at(60);
+    try {
+      const known = await subscribe(email, { topics: ["energy", "knitting"], language: "EN" });
+      const fresh = await subscribe(newEmail(), { topics: ["energy", "knitting"], language: "EN" });
+      expect(known).toEqual(fresh);
+      expect(known).toMatchObject({
+        __typename: "ValidationError",
+        issues: [{ field: "input.topics", message: expect.stringContaining('"knitting"') }],
+      });
     } finally {
       clock = START;
     }

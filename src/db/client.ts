@@ -214,7 +214,8 @@ async function openRestored(
  * each time, and postgres.js, to learn its parameters' types, sends Parse and Describe, waits for
  * the answer, then Bind and Execute: two round trips per statement. Plain reads, which pages
  * repeat, go as prepared statements instead: parsed once per connection, then one round trip.
- * (Writes stay unnamed: each is run rarely, and a transaction's statements are not seen here.)
+ * (Writes stay unnamed: most are run rarely, and a transaction's statements are not seen here.
+ * The hot ones, posting a comment and subscribing, ask for it themselves with drizzle's `prepare`.)
  * A read without parameters (a front page, its page sizes written as literals) is prepared too:
  * postgres.js would send it as a simple query, parsed and planned on every request.
  */

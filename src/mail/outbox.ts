@@ -49,18 +49,34 @@ export async function enqueueEmails(
 }
 
 /**
- * The statement that queues `email` once for each row of `source` (a CTE's name, say, so that the
+ * The statement that queues one email for each row of `source` (a CTE's name, say, so that the
  * email goes only if that CTE wrote something), under the same idempotency key as `enqueueEmails`.
+ * Its values are placeholders, filled by `emailForValues`: a statement built once and prepared
+ * serves every email.
  */
-export const enqueueEmailFor = (email: OutgoingEmail, now: Date, source: SQL): SQL =>
+export const enqueueEmailFor = (source: SQL): SQL => {
+  const p = (name: keyof ReturnType<typeof emailForValues>) => sql.placeholder(name);
   // JSON goes in as text: postgres.js would encode a parameter it sees typed jsonb a second time.
-  sql`insert into outbox (idempotency_key, kind, recipient, subject, text_body, html_body, headers,
+  return sql`insert into outbox (idempotency_key, kind, recipient, subject, text_body, html_body, headers,
       next_attempt_at, created_at)
-    select ${email.idempotencyKey}, ${email.kind}, ${email.recipient}, ${email.subject}, ${email.text},
-      ${email.html ?? null}, ${JSON.stringify(email.headers ?? {})}::text::jsonb,
-      ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
+    select ${p("emailKey")}::text, ${p("emailKind")}::text, ${p("emailRecipient")}::text,
+      ${p("emailSubject")}::text, ${p("emailText")}::text, ${p("emailHtml")}::text,
+      ${p("emailHeaders")}::text::jsonb, ${p("emailAt")}::timestamptz, ${p("emailAt")}::timestamptz
     from ${source}
     on conflict (idempotency_key) do nothing`;
+};
+
+/** The placeholders' values of `enqueueEmailFor` for `email`, queued at `now`. */
+export const emailForValues = (email: OutgoingEmail, now: Date) => ({
+  emailKey: email.idempotencyKey,
+  emailKind: email.kind,
+  emailRecipient: email.recipient,
+  emailSubject: email.subject,
+  emailText: email.text,
+  emailHtml: email.html ?? null,
+  emailHeaders: JSON.stringify(email.headers ?? {}),
+  emailAt: now.toISOString(),
+});
 
 /** Withdraws the messages not sent yet whose key starts with `prefix`; returns how many. */
 export async function cancelPendingEmails(db: Executor, prefix: string): Promise<number> {

@@ -2,14 +2,15 @@
 // request's unique string, at example.org) with consent, in French or English, with no topic or a
 // few tag slugs. lede answers the same for every address, new or known.
 //
-// lede: rate limits (per IP, per address), validation (topics are checked against the tags), then
-// one transaction: the subscriber, its manage token, a confirmation token and the confirmation
-// email in the outbox (the dispatcher is off in the bench: nothing is sent). PostGraphile's
-// generated `createNewsletterSubscriber` inserts the subscriber row only: no token, no outbox, no
-// validation of topics, and it fails on an address already taken. The raw ceiling writes what
-// lede writes for a new address in one statement (a CTE: the subscriber with ON CONFLICT on
-// lower(email), the two tokens and the outbox row with lede's own rendered email); a known
-// address inserts nothing (lede would refresh a pending subscriber's consent and maybe resend).
+// lede: rate limits (per IP, per address), validation, then one prepared statement: the topics'
+// check against the tags, the subscriber, its manage token, a confirmation token and the
+// confirmation email in the outbox (the dispatcher is off in the bench: nothing is sent).
+// PostGraphile's generated `createNewsletterSubscriber` inserts the subscriber row only: no
+// token, no outbox, no validation of topics, and it fails on an address already taken. The raw
+// ceiling writes what lede writes for a new address in one statement (a CTE: the subscriber with
+// ON CONFLICT on lower(email), the two tokens and the outbox row with lede's own rendered email;
+// no topics' check); a known address inserts nothing (lede would refresh a pending subscriber's
+// consent and maybe resend).
 import { createHash, createHmac, randomBytes, randomUUID } from "node:crypto";
 import { confirmationEmail } from "../../../src/mail/templates.ts";
 import { dataOf, defineScenario } from "./types.ts";

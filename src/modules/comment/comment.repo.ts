@@ -245,12 +245,17 @@ export async function insertComment(
   values: typeof comments.$inferInsert & { id: string },
   also: WithSubquery[] = [],
 ): Promise<StoredComment> {
+  // Prepared: posting is a hot path, and a prepared statement is one round trip (an unnamed one
+  // with parameters is two: postgres.js asks for their types first). Its text varies only with
+  // which optional columns are set, so each connection keeps a few such statements at most.
   const [row] = await db
     .with(...also)
     .insert(comments)
     .values(values)
     .onConflictDoNothing({ target: comments.id })
-    .returning();
+    .returning()
+    .prepare("insert_comment")
+    .execute();
   const stored = row ?? (await findStoredComment(db, values.id));
   if (!stored) throw new Error("insert returned no comment");
   return stored;

@@ -16,7 +16,7 @@ import {
   wordpressItems,
 } from "../../db/schema.ts";
 import { articleReadColumns, isPublicArticle } from "../../db/visibility.ts";
-import { enqueueEmailFor, type OutgoingEmail } from "../../mail/outbox.ts";
+import { emailForValues, enqueueEmailFor, type OutgoingEmail } from "../../mail/outbox.ts";
 import { deriveManageToken, hashNewsletterToken, type TokenPurpose } from "./newsletter.tokens.ts";
 
 export type Subscriber = typeof newsletterSubscribers.$inferSelect;
@@ -25,48 +25,107 @@ export type NewsletterToken = typeof newsletterTokens.$inferSelect;
 
 /** A new subscriber's first writes: its row, its two tokens (hashed) and its confirmation email. */
 export interface NewPendingSubscriber {
-  subscriber: NewSubscriber & { id: string };
+  subscriber: Pick<
+    NewSubscriber,
+    "email" | "topics" | "language" | "consentTextVersion" | "consentIpHash" | "consentSource"
+  > & { id: string; topics: string[] };
   manageTokenId: string;
   manageTokenHash: string;
   confirmTokenId: string;
   confirmTokenHash: string;
   confirmExpiresAt: Date;
   confirmation: OutgoingEmail;
+  /** The consent's time, the confirmation's and the row's. */
   now: Date;
 }
 
+/** What `insertPendingSubscriber` did: wrote the subscriber, or nothing and why. */
+export type PendingSubscriberOutcome = "created" | "address taken" | "unknown topics";
+
 /**
  * Writes a new subscriber, its manage and confirmation tokens and its confirmation email in one
- * statement (atomic without a transaction); returns false, having written nothing, when the
- * address is taken in any letter case. Everything is keyed by ids chosen before the call, so a
- * run again after a lost connection finds the address taken and writes nothing twice.
+ * statement (atomic without a transaction), when every topic names a tag. Writes nothing when a
+ * topic is unknown, or when the address is taken in any letter case. Everything is keyed by ids
+ * chosen before the call, so a run again after a lost connection finds the address taken and
+ * writes nothing twice.
  */
-export async function insertPendingSubscriber(db: Executor, input: NewPendingSubscriber): Promise<boolean> {
-  const qb = new QueryBuilder();
+export async function insertPendingSubscriber(
+  db: Executor,
+  input: NewPendingSubscriber,
+): Promise<PendingSubscriberOutcome> {
+  const s = input.subscriber;
   const at = input.now.toISOString();
-  const created = qb
-    .$with("subscriber", { id: sql<string>`id`.as("id") })
+  const [row] = await insertPendingStatement(db).execute({
+    id: s.id,
+    email: s.email,
+    topics: s.topics,
+    language: s.language,
+    consentTextVersion: s.consentTextVersion,
+    consentIpHash: s.consentIpHash ?? null,
+    consentSource: s.consentSource ?? null,
+    at,
+    manageTokenId: input.manageTokenId,
+    manageTokenHash: input.manageTokenHash,
+    confirmTokenId: input.confirmTokenId,
+    confirmTokenHash: input.confirmTokenHash,
+    confirmExpiresAt: input.confirmExpiresAt.toISOString(),
+    ...emailForValues(input.confirmation, input.now),
+  });
+  if (!row?.topicsKnown) return "unknown topics";
+  return row.id ? "created" : "address taken";
+}
+
+/**
+ * `insertPendingSubscriber`'s statement, built once per database with placeholders and prepared:
+ * subscribing is a hot path. Built, it costs no query building per request; prepared, it is one
+ * round trip (an unnamed statement with parameters is two: postgres.js asks for their types
+ * first) and PostgreSQL parses it once per connection.
+ */
+const insertPendingStatements = new WeakMap<Executor, ReturnType<typeof buildInsertPending>>();
+const insertPendingStatement = (db: Executor) => {
+  let statement = insertPendingStatements.get(db);
+  if (!statement) {
+    statement = buildInsertPending(db);
+    insertPendingStatements.set(db, statement);
+  }
+  return statement;
+};
+
+function buildInsertPending(db: Executor) {
+  const qb = new QueryBuilder();
+  const p = sql.placeholder;
+  const topics = sql.param(p("topics"), newsletterSubscribers.topics);
+  const at = sql`${p("at")}::timestamptz`;
+  // Topics are distinct (validateSubscribe) and slugs unique: all are tags when all match.
+  const known = qb
+    .$with("known_topics", { ok: sql<boolean>`ok`.as("ok") })
     .as(
-      db
-        .insert(newsletterSubscribers)
-        .values(input.subscriber)
-        .onConflictDoNothing()
-        .returning({ id: newsletterSubscribers.id })
-        .getSQL(),
+      sql`select count(*) = cardinality(${topics}::text[]) as ok from tags where slug = any(${topics}::text[])`,
     );
+  const created = qb.$with("subscriber", { id: sql<string>`id`.as("id") }).as(sql`
+    insert into newsletter_subscribers (id, email, status, topics, language, consent_at,
+      consent_text_version, consent_ip_hash, consent_source, confirmation_sent_at, created_at, updated_at)
+    select ${p("id")}::uuid, ${p("email")}::text, 'pending', ${topics}::text[], ${p("language")}::language,
+      ${at}, ${p("consentTextVersion")}::text, ${p("consentIpHash")}::text, ${p("consentSource")}::text,
+      ${at}, ${at}, ${at}
+    from known_topics where ok
+    on conflict do nothing
+    returning id`);
   const tokens = qb.$with("subscriber_tokens", {}).as(sql`
     insert into newsletter_tokens (id, subscriber_id, purpose, token_hash, expires_at, created_at)
-    select ${input.manageTokenId}::uuid, id, 'manage', ${input.manageTokenHash}, null, ${at}::timestamptz
+    select ${p("manageTokenId")}::uuid, id, 'manage', ${p("manageTokenHash")}::text, null, ${at}
       from subscriber
     union all
-    select ${input.confirmTokenId}::uuid, id, 'confirm', ${input.confirmTokenHash},
-      ${input.confirmExpiresAt.toISOString()}::timestamptz, ${at}::timestamptz
+    select ${p("confirmTokenId")}::uuid, id, 'confirm', ${p("confirmTokenHash")}::text,
+      ${p("confirmExpiresAt")}::timestamptz, ${at}
       from subscriber`);
-  const email = qb
-    .$with("confirmation_email", {})
-    .as(enqueueEmailFor(input.confirmation, input.now, sql`subscriber`));
-  const rows = await db.with(created, tokens, email).select({ id: created.id }).from(created);
-  return rows.length > 0;
+  const email = qb.$with("confirmation_email", {}).as(enqueueEmailFor(sql`subscriber`));
+  return db
+    .with(known, created, tokens, email)
+    .select({ topicsKnown: known.ok, id: created.id })
+    .from(known)
+    .leftJoin(created, sql`true`)
+    .prepare("insert_pending_subscriber");
 }
 
 /**

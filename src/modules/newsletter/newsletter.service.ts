@@ -101,36 +101,40 @@ export async function subscribe(
     now,
   );
 
+  // A new address, the common case, is one statement: the topics' check, the subscriber, its
+  // tokens and the email. Its ids are chosen before the first attempt: run again after a lost
+  // connection (the first run may have committed), it finds the address taken and goes on as
+  // for a known address.
+  const subscriberId = randomUUID();
+  const confirmation = newConfirmation(services, { id: subscriberId, ...clean }, now);
+  const outcome = await withRetry(() =>
+    insertPendingSubscriber(services.db, {
+      subscriber: {
+        id: subscriberId,
+        email: clean.email,
+        topics: clean.topics,
+        language: clean.language,
+        consentTextVersion: CONSENT_VERSION,
+        consentIpHash: client.ipHash,
+        consentSource: clean.source,
+      },
+      ...confirmation,
+      now,
+    }),
+  );
+  if (outcome === "unknown topics") {
+    // Read again to name them (a refusal, the rare case); a tag made meanwhile is not worth a retry.
+    await validateTopics(services.db, clean.topics);
+    throw new ValidationError([{ field: "input.topics", message: "Unknown topics (topics are tag slugs)" }]);
+  }
+  if (outcome === "created") return subscribeAnswers[clean.language];
+
   const consent = {
     consentAt: now,
     consentTextVersion: CONSENT_VERSION,
     consentIpHash: client.ipHash,
     consentSource: clean.source,
   };
-  // A new address, the common case, is one statement: the subscriber, its tokens and the email.
-  // Its ids are chosen before the first attempt: run again after a lost connection (the first
-  // run may have committed), it finds the address taken and goes on as for a known address.
-  const subscriberId = randomUUID();
-  const confirmation = newConfirmation(services, { id: subscriberId, ...clean }, now);
-  const created = await withRetry(() =>
-    insertPendingSubscriber(services.db, {
-      subscriber: {
-        id: subscriberId,
-        email: clean.email,
-        status: "pending",
-        topics: clean.topics,
-        language: clean.language,
-        ...consent,
-        confirmationSentAt: now,
-        createdAt: now,
-        updatedAt: now,
-      },
-      ...confirmation,
-      now,
-    }),
-  );
-  if (created) return subscribeAnswers[clean.language];
-
   // A known address: keyed by the address and the outbox's idempotency keys, so a run again
   // after a lost connection finds its own changes and queues no second email.
   await withRetry(() =>
@@ -346,6 +350,10 @@ async function checkRateLimit(
 const emailKey = (secret: string, email: string) =>
   createHmac("sha256", secret).update(`newsletter-email:${email.toLowerCase()}`).digest("hex").slice(0, 32);
 
+/**
+ * The input's own checks. Whether the topics name tags is checked by the subscribe statement
+ * itself, or here when another field is wrong already, so that every problem is told at once.
+ */
 async function validateSubscribe(
   db: Executor,
   input: SubscribeInput,
@@ -360,7 +368,8 @@ async function validateSubscribe(
     issues.push({ field: "input.source", message: "The source must be at most 64 characters" });
   let topics: string[] = [];
   try {
-    topics = await validateTopics(db, input.topics ?? []);
+    topics = distinctTopics(input.topics ?? []);
+    if (issues.length || !email) await checkTopicsKnown(db, topics);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     issues.push(...error.issues);
@@ -371,10 +380,21 @@ async function validateSubscribe(
 
 /** Topics are tag slugs: at most 20, each naming a tag; duplicates are dropped. */
 export async function validateTopics(db: Executor, topics: readonly string[]): Promise<string[]> {
+  const unique = distinctTopics(topics);
+  await checkTopicsKnown(db, unique);
+  return unique;
+}
+
+/** The topics without duplicates, at most 20 of them; whether they name tags is not checked here. */
+function distinctTopics(topics: readonly string[]): string[] {
   const unique = [...new Set(topics.map((topic) => topic.trim()))];
   if (unique.length > MAX_TOPICS) {
     throw new ValidationError([{ field: "input.topics", message: `Choose at most ${MAX_TOPICS} topics` }]);
   }
+  return unique;
+}
+
+async function checkTopicsKnown(db: Executor, unique: readonly string[]): Promise<void> {
   const candidates = unique.filter((topic) => topic.length <= 100);
   const known = new Set(
     candidates.length ? (await findTagsBySlugs(db, candidates)).map((tag) => tag.slug) : [],
@@ -388,5 +408,4 @@ export async function validateTopics(db: Executor, topics: readonly string[]): P
       },
     ]);
   }
-  return unique;
 }
