@@ -75,7 +75,13 @@ export interface Results {
   };
   machine: { cpuModel: string; cores: number; memoryGB: number; node: string; postgres: string };
   /** The lede measured: git HEAD, uncommitted files in src/ and drizzle/, hash of the snapshot run. */
-  lede: { snapshot: string; gitHead: string; uncommittedFiles: number };
+  lede: {
+    snapshot: string;
+    gitHead: string;
+    uncommittedFiles: number;
+    /** The Node flags of lede's `npm start`, which the bench starts it with (absent in older results). */
+    startFlags?: string[];
+  };
   load: LoadReport | null;
   loadReused: boolean;
   /** Each peer's indexes (bench/src/data/extension.ts) applied or not; the foreign-key indexes added. */
@@ -280,7 +286,8 @@ export function markdown(
   out.push(
     "",
     `lede at ${results.lede.gitHead}${results.lede.uncommittedFiles ? ` with ${results.lede.uncommittedFiles} uncommitted file(s) in src/ and drizzle/` : ""} (snapshot ${results.lede.snapshot}), ` +
-      "run with `NODE_ENV=production`, its response cache off (`RESPONSE_CACHE=false`) unless listed as lede-cached.",
+      `run as \`npm start\` runs it (\`node ${[...(results.lede.startFlags ?? []), "src/server.ts"].join(" ")}\`) with \`NODE_ENV=production\`, ` +
+      "its response cache off (`RESPONSE_CACHE=false`) unless listed as lede-cached.",
   );
   if (results.load) {
     const l = results.load;
