@@ -3,7 +3,6 @@
 // behind a firewall (yoga's own page loads GraphiQL from a CDN). It opens with one tab per
 // everyday operation, aimed at the demo content.
 
-import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { GraphiQLOptions } from "graphql-yoga";
 import { stableUuid } from "../db/seed.ts";
@@ -123,10 +122,15 @@ let rendered: { options: string; html: string } | undefined;
 
 /**
  * The self-contained page (about 9 MB: GraphiQL, Monaco and its workers). Rendering it copies all
- * of that into one string, so it is rendered once per set of options, not once per visit.
+ * of that into one string, so it is rendered once per set of options, not once per visit. The
+ * module is imported on the first visit: loaded, its source and its bundle take about 35 MB of
+ * heap, which a process that never shows the playground (production's default) should not hold.
  */
-export function renderPlayground(options: GraphiQLOptions): string {
+export async function renderPlayground(options: GraphiQLOptions): Promise<string> {
   const key = JSON.stringify(options);
-  if (rendered?.options !== key) rendered = { options: key, html: renderGraphiQL(options) };
+  if (rendered?.options !== key) {
+    const { renderGraphiQL } = await import("@graphql-yoga/render-graphiql");
+    rendered = { options: key, html: renderGraphiQL(options) };
+  }
   return rendered.html;
 }

@@ -13,7 +13,7 @@ import { log } from "../progress.ts";
 import type { Results } from "../report.ts";
 import { scenarios as allScenarios } from "../scenarios/index.ts";
 import { isFileScenario } from "../scenarios/types.ts";
-import { ledeRoot, snapshotLede } from "../servers/servers.ts";
+import { ledeRoot, ledeStartFlags, snapshotLede } from "../servers/servers.ts";
 import { adminUrl, args, dbName, fairIndexes, loadMode, quick, scenarios, size, url } from "./options.ts";
 import { progress } from "./state.ts";
 
@@ -28,11 +28,12 @@ export function freezeLede(): Results["lede"] {
   };
   const ledeVersion = {
     snapshot: snapshotLede(),
+    startFlags: ledeStartFlags(),
     gitHead: git("rev-parse", "--short", "HEAD"),
     uncommittedFiles: git("status", "--porcelain", "--", "src", "drizzle").split("\n").filter(Boolean).length,
   };
   log(
-    `lede ${ledeVersion.gitHead}${ledeVersion.uncommittedFiles ? ` + ${ledeVersion.uncommittedFiles} uncommitted file(s)` : ""}, snapshot ${ledeVersion.snapshot}`,
+    `lede ${ledeVersion.gitHead}${ledeVersion.uncommittedFiles ? ` + ${ledeVersion.uncommittedFiles} uncommitted file(s)` : ""}, snapshot ${ledeVersion.snapshot}, started as \`node ${[...ledeVersion.startFlags, "src/server.ts"].join(" ")}\` (npm start)`,
   );
   return ledeVersion;
 }

@@ -74,6 +74,26 @@ export function snapshotLede(): string {
   return hash.digest("hex").slice(0, 12);
 }
 
+/**
+ * The Node flags of lede's `npm start` (its production start, package.json), read from the
+ * snapshot: the bench runs lede as its users run it, with no flag of its own.
+ */
+export function ledeStartFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(`${ledeSnapshot}package.json`, "utf8")) as {
+    scripts?: { start?: string };
+  };
+  const words = (manifest.scripts?.start ?? "").trim().split(/\s+/);
+  if (
+    words[0] !== "node" ||
+    words.at(-1) !== "src/server.ts" ||
+    words.slice(1, -1).some((w) => !w.startsWith("--"))
+  )
+    throw new Error(
+      `lede's start script is not \`node [--flags] src/server.ts\`: ${manifest.scripts?.start}`,
+    );
+  return words.slice(1, -1);
+}
+
 export interface StartOptions {
   databaseUrl: string;
   poolSize: number;
@@ -158,6 +178,7 @@ function launchOf(name: ServerName, port: number, options: StartOptions): Launch
     case "lede-cached":
       return {
         args: [
+          ...ledeStartFlags(),
           ...(options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : []),
           "src/server.ts",
         ],
