@@ -2,8 +2,7 @@
 // downloads). Gradients with a few discs, small enough to make in a few milliseconds each; their
 // renditions are made on first request like any image's.
 import { createHash } from "node:crypto";
-import sharp from "sharp";
-import { cleanUpload, mimeTypes } from "./media.images.ts";
+import { cleanUpload, loadSharp, mimeTypes } from "./media.images.ts";
 import { originalKey } from "./media.service.ts";
 import type { MediaStore } from "./media.store.ts";
 
@@ -93,6 +92,7 @@ async function draw(index: number): Promise<Buffer> {
       }
     }
   }
+  const sharp = await loadSharp();
   return sharp(pixels, { raw: { width: WIDTH, height: HEIGHT, channels: 3 } })
     .jpeg({ quality: 85 })
     .toBuffer();

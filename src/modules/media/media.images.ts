@@ -1,8 +1,14 @@
 // What lede does to image bytes, with sharp: recognise the format from the content, clean an upload
 // (orientation applied, EXIF and other metadata dropped, colour profile kept), make renditions, and
 // a thumbhash placeholder. No database and no store here.
-import sharp, { type Metadata, type Sharp } from "sharp";
+import type { Metadata, Sharp } from "sharp";
 import { rgbaToThumbHash } from "thumbhash";
+
+// sharp loads libvips (a large native library) when imported: only once an image is processed,
+// not at every start (src/server-main.ts).
+type SharpFactory = typeof import("sharp").default;
+let loadingSharp: Promise<SharpFactory> | undefined;
+export const loadSharp = () => (loadingSharp ??= import("sharp").then((module) => module.default));
 
 export const IMAGE_FORMATS = ["jpeg", "png", "webp", "avif", "gif"] as const;
 export type ImageFormat = (typeof IMAGE_FORMATS)[number];
@@ -61,7 +67,7 @@ export interface CleanImage {
   placeholder: string;
 }
 
-const decoder = (bytes: Uint8Array, format: ImageFormat, maxPixels: number): Sharp =>
+const decoder = (sharp: SharpFactory, bytes: Uint8Array, format: ImageFormat, maxPixels: number): Sharp =>
   // failOn "warning": a truncated file is refused, not served half grey.
   sharp(bytes, { limitInputPixels: maxPixels, failOn: "warning", animated: format === "gif" });
 
@@ -75,6 +81,7 @@ export async function cleanUpload(
   format: ImageFormat,
   maxPixels: number,
 ): Promise<CleanImage> {
+  const sharp = await loadSharp();
   let metadata: Metadata;
   try {
     metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
@@ -90,7 +97,11 @@ export async function cleanUpload(
     );
   }
   try {
-    const pipeline = encode(decoder(bytes, format, maxPixels).rotate().keepIccProfile(), format, "original");
+    const pipeline = encode(
+      decoder(sharp, bytes, format, maxPixels).rotate().keepIccProfile(),
+      format,
+      "original",
+    );
     const { data, info } = await pipeline.toBuffer({ resolveWithObject: true });
     const height = info.pageHeight ?? info.height;
     return { bytes: data, format, width: info.width, height, placeholder: await placeholderOf(data) };
@@ -118,6 +129,7 @@ function encode(image: Sharp, format: ImageFormat, use: "original" | "rendition"
 
 /** A thumbhash of the image (at most 100 × 100, as thumbhash wants), base64. */
 async function placeholderOf(bytes: Buffer): Promise<string> {
+  const sharp = await loadSharp();
   const { data, info } = await sharp(bytes)
     .resize(100, 100, { fit: "inside" })
     .ensureAlpha()
@@ -146,12 +158,13 @@ export const servedFormats = (own: ImageFormat): ImageFormat[] => [
 ];
 
 /** `original` made `width` pixels wide (never wider than it is) in `format`. */
-export function renderRendition(
+export async function renderRendition(
   original: Uint8Array,
   ownFormat: ImageFormat,
   width: number,
   format: ImageFormat,
 ): Promise<Buffer> {
+  const sharp = await loadSharp();
   const image = sharp(original, { animated: ownFormat === "gif" && format !== "avif" })
     .resize({ width, withoutEnlargement: true })
     .keepIccProfile();
