@@ -6,6 +6,8 @@
 //                                                  (node_modules/.cache/lede is deleted first)
 //   npm run first-answer -- --data-dir .data2      that directory: new on the first call, later starts after
 //   npm run first-answer -- -- node src/server.ts  another start command (default `npm start`)
+//   ... -- node --import ./scripts/cpu-at-first-answer.mjs src/server.ts
+//                                                  also the server's CPU to its first answer
 //
 // It polls `{ __typename }` every 10 ms on a free port, prints the milliseconds, then stops the
 // server with SIGTERM and waits for it to exit (the directory is then ready for the next start).

@@ -2,13 +2,9 @@
 // drizzle database of the common `Database` type, so no other module knows which one it has.
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
+import type { PGlite } from "@electric-sql/pglite";
 import type { PgAsyncDatabase, PgAsyncTransaction, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import postgres, { type ParameterOrJSON, type Sql, type UnsafeQueryOptions } from "postgres";
+import type { ParameterOrJSON, Sql, UnsafeQueryOptions } from "postgres";
 import { boundQueueWait, type PoolStats, poolStatsOf } from "./bounded-pool.ts";
 import { lockDataDirectory } from "./data-dir-lock.ts";
 import { discardRestored, discardTemplate, type PgliteTemplate, restoreTemplate } from "./pglite-template.ts";
@@ -86,6 +82,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const statementTimeoutMs = options.statementTimeoutMs ?? 10_000;
 
   if (options.url) {
+    // Each driver is imported only when used: a process loads PGlite (and its WebAssembly) or
+    // postgres.js, never both.
+    const [{ default: postgres }, { drizzle: drizzlePostgres }] = await Promise.all([
+      import("postgres"),
+      import("drizzle-orm/postgres-js"),
+    ]);
     const connect = (url: string, role: StatementSource) => {
       const client = postgres(url, {
         max: options.poolSize ?? 10,
@@ -145,6 +147,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     };
   }
 
+  const [{ PGlite }, { pg_trgm }, { unaccent }, { drizzle: drizzlePglite }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("@electric-sql/pglite/contrib/pg_trgm"),
+    import("@electric-sql/pglite/contrib/unaccent"),
+    import("drizzle-orm/pglite"),
+  ]);
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   // Before PGlite reads a page: a second process would lose its writes (src/db/data-dir-lock.ts).
   const lock = options.dataDir

@@ -4,10 +4,6 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
-import postgres from "postgres";
 import type { DatabaseHandle } from "./client.ts";
 
 export const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
@@ -18,10 +14,18 @@ const MIGRATION_LOCK = 7_316_254_001;
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   if (handle.driver === "pglite") {
     if (!(await isUpToDate(handle))) {
+      // The migrators (and the other driver) are imported only when used: most starts need none.
+      const { migrate: migratePglite } = await import("drizzle-orm/pglite/migrator");
       await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder });
     }
     return;
   }
+  const [{ default: postgres }, { drizzle: drizzlePostgres }, { migrate: migratePostgres }] =
+    await Promise.all([
+      import("postgres"),
+      import("drizzle-orm/postgres-js"),
+      import("drizzle-orm/postgres-js/migrator"),
+    ]);
   // One dedicated connection, so that the advisory lock and the migration share a session.
   const client = postgres(handle.url as string, { max: 1, onnotice: () => {} });
   try {

@@ -17,9 +17,9 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
-import { cp } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import { LOCK_FILE } from "./data-dir-lock.ts";
 
 export interface PgliteTemplate {
@@ -94,16 +94,32 @@ export async function restoreTemplate(template: PgliteTemplate, dataDir: string)
   let entries: string[] = [];
   try {
     entries = readdirSync(source).filter((name) => name !== MANIFEST && isTemplateEntry(name));
-    // Copied off the main thread, which loads the server's modules meanwhile.
-    await Promise.all(
-      entries.map((name) => cp(join(source, name), join(dataDir, name), { recursive: true })),
-    );
+    await copyInWorker(source, dataDir, entries);
   } catch {
     // The template went away meanwhile (another process replaced it), or could not be read whole.
     discardRestored(dataDir, entries);
     return null;
   }
   return entries;
+}
+
+// Node's synchronous recursive copy (native) takes about half the CPU of fs.promises.cp for the
+// template's thousand-odd files; run in a worker thread, it leaves the main thread free to load the
+// server's modules meanwhile.
+const COPY_WORKER = `
+const { cpSync } = require("node:fs");
+const { join } = require("node:path");
+const { workerData } = require("node:worker_threads");
+for (const name of workerData.entries)
+  cpSync(join(workerData.source, name), join(workerData.target, name), { recursive: true });
+`;
+
+function copyInWorker(source: string, target: string, entries: readonly string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(COPY_WORKER, { eval: true, workerData: { source, target, entries } });
+    worker.once("error", reject);
+    worker.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`copy exited ${code}`))));
+  });
 }
 
 /** Undoes `restoreTemplate`: the directory is again one without a database. */

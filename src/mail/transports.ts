@@ -25,11 +25,16 @@ export interface TransportOptions {
   messageIdDomain: string;
 }
 
-/** nodemailer's transporter, imported when a transport is made (after the server answers). */
-function transporter(
-  options: Parameters<typeof import("nodemailer").createTransport>[0],
-): Promise<Transporter> {
-  return import("nodemailer").then(({ createTransport }) => createTransport(options));
+/** nodemailer's transporter, imported and made for the first message (not while the server starts). */
+function transporter(options: Parameters<typeof import("nodemailer").createTransport>[0]): {
+  made: () => Promise<Transporter>;
+  close: () => void;
+} {
+  let making: Promise<Transporter> | undefined;
+  return {
+    made: () => (making ??= import("nodemailer").then(({ createTransport }) => createTransport(options))),
+    close: () => void making?.then((made) => made.close()),
+  };
 }
 
 function mailOptions(message: OutboxMessage, options: TransportOptions): SendMailOptions {
@@ -58,9 +63,9 @@ export function smtpTransport(url: string, options: TransportOptions): MailTrans
   return {
     name: "smtp",
     async send(message) {
-      await (await smtp).sendMail(mailOptions(message, options));
+      await (await smtp.made()).sendMail(mailOptions(message, options));
     },
-    close: () => void smtp.then((made) => made.close()),
+    close: smtp.close,
   };
 }
 
@@ -73,7 +78,7 @@ export function fileTransport(dir: string, options: TransportOptions): MailTrans
   return {
     name: "files",
     async send(message) {
-      const info = await (await composer).sendMail(mailOptions(message, options));
+      const info = await (await composer.made()).sendMail(mailOptions(message, options));
       await mkdir(dir, { recursive: true });
       // Written aside, then renamed: a reader never sees half a file, and sending a message
       // again replaces its file instead of adding one.
@@ -82,7 +87,7 @@ export function fileTransport(dir: string, options: TransportOptions): MailTrans
       await writeFile(partial, info.message as Buffer);
       await rename(partial, file);
     },
-    close: () => void composer.then((made) => made.close()),
+    close: composer.close,
   };
 }
 
