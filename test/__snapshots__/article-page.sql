@@ -33,4 +33,4 @@ where (("comments"."article_id" = "articles"."id") and ("comments"."status" = 'a
 order by "comments"."created_at" asc nulls last, "comments"."id" asc nulls last
 limit 21)) c0))
 from "articles"
-where (("articles"."slug" in ($n)) and (("articles"."deleted_at" is null)));
+where (("articles"."slug" = any($n::text[])) and (("articles"."deleted_at" is null)));

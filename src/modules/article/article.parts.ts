@@ -16,6 +16,7 @@ import type { Context } from "../../graphql/context.ts";
 import { pageRequestKey } from "../../graphql/pagination.ts";
 import { commentTreeColumn, primeCommentTree } from "../comment/comment.loaders.ts";
 import type { CommentLevel, CommentPageJson } from "../comment/comment.repo.ts";
+import type { ExtraColumns } from "./article.repo.ts";
 
 export type AuthorRow = typeof authorsTable.$inferSelect;
 export type TagRow = typeof tagsTable.$inferSelect;
@@ -146,10 +147,13 @@ const partSql: Record<ArticlePartName, SQL> = {
 const builtPartColumns = new Map<string, Record<string, SQL>>();
 const MAX_BUILT_PART_COLUMNS = 500;
 
-/** The extra columns of an articles statement that carry `wanted`. */
-export function partColumns(wanted: WantedParts): Record<string, SQL> {
+/**
+ * The extra columns of an articles statement that carry `wanted`, keyed by their shape (the key
+ * is null for a comment page past a cursor: its SQL carries the cursor's values).
+ */
+export function partColumns(wanted: WantedParts): ExtraColumns {
   const pastCursor = wanted.comments.some((level) => level.page.after || level.page.before);
-  if (pastCursor) return buildPartColumns(wanted);
+  if (pastCursor) return { columns: buildPartColumns(wanted), key: null };
   const key = wantedPartsKey(wanted);
   let columns = builtPartColumns.get(key);
   if (!columns) {
@@ -157,7 +161,7 @@ export function partColumns(wanted: WantedParts): Record<string, SQL> {
     columns = buildPartColumns(wanted);
     builtPartColumns.set(key, columns);
   }
-  return columns;
+  return { columns, key };
 }
 
 function buildPartColumns(wanted: WantedParts): Record<string, SQL> {
