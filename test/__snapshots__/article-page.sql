@@ -11,7 +11,7 @@ order by s.position), '[]'::json)
 from sources s
 where s.article_id = "articles"."id"), "articles"."visible_comment_count", json_build_object('total', (select count(*)::int
 from "comments"
-where (("comments"."article_id" = "articles"."id") and ("comments"."status" = 'approved') and (("comments"."parent_id" is null)))), 'rows', (select coalesce(json_agg(json_build_object('id', c0.id, 'articleId', c0.article_id, 'parentId', c0.parent_id, 'authorName', c0.author_name, 'authorUrl', c0.author_url, 'body', c0.body, 'status', c0.status, 'createdAt', (extract(epoch from c0.created_at) * 1000)::int8, 'replyCount', c0.reply_count, 'replies', json_build_object('total', null, 'rows', (select coalesce(json_agg(json_build_object('id', c1.id, 'articleId', c1.article_id, 'parentId', c1.parent_id, 'authorName', c1.author_name, 'authorUrl', c1.author_url, 'body', c1.body, 'status', c1.status, 'createdAt', (extract(epoch from c1.created_at) * 1000)::int8, 'replies', json_build_object('total', null, 'rows', (select coalesce(json_agg(json_build_object('id', c2.id, 'articleId', c2.article_id, 'parentId', c2.parent_id, 'authorName', c2.author_name, 'authorUrl', c2.author_url, 'body', c2.body, 'status', c2.status, 'createdAt', (extract(epoch from c2.created_at) * 1000)::int8)
+where (("comments"."article_id" = "articles"."id") and ("comments"."status" = 'approved') and (("comments"."parent_id" is null)))), 'rows', (select coalesce(json_agg(json_build_object('id', c0.id, 'authorName', c0.author_name, 'body', c0.body, 'createdAt', (extract(epoch from c0.created_at) * 1000)::int8, 'replyCount', c0.reply_count, 'replies', json_build_object('total', null, 'rows', (select coalesce(json_agg(json_build_object('id', c1.id, 'authorName', c1.author_name, 'body', c1.body, 'createdAt', (extract(epoch from c1.created_at) * 1000)::int8, 'replies', json_build_object('total', null, 'rows', (select coalesce(json_agg(json_build_object('id', c2.id, 'authorName', c2.author_name, 'body', c2.body, 'createdAt', (extract(epoch from c2.created_at) * 1000)::int8)
 order by c2.created_at asc nulls last, c2.id asc nulls last), '[]'::json)
 from ((select "id", "article_id", "parent_id", "author_name", "author_url", "body", "status", "created_at"
 from "comments"
@@ -33,4 +33,4 @@ where (("comments"."article_id" = "articles"."id") and ("comments"."status" = 'a
 order by "comments"."created_at" asc nulls last, "comments"."id" asc nulls last
 limit 21)) c0))
 from "articles"
-where (("articles"."slug" = any($n::text[])) and (("articles"."deleted_at" is null)));
+where (("articles"."slug" in ($n)) and (("articles"."deleted_at" is null)));

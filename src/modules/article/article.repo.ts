@@ -12,7 +12,7 @@ import {
   pageLimit,
   pageShape,
 } from "../../db/keyset.ts";
-import { statementByShape } from "../../db/prepared.ts";
+import { listValues, placeholderList, statementByShape } from "../../db/prepared.ts";
 import {
   type ArticleStatus,
   articleAuthors,
@@ -71,12 +71,13 @@ export async function findArticlesByIds(db: Executor, ids: readonly string[]): P
 
 const articlesBySlugs = statementByShape(
   "articles_by_slugs",
-  (extra: ExtraColumns) => extra.key,
-  (db, extra) =>
+  ({ extra, count }: { extra: ExtraColumns; count: number }) =>
+    extra.key === null ? null : `${count}:${extra.key}`,
+  (db, { extra, count }) =>
     db
       .select({ ...articleReadColumns, ...extra.columns })
       .from(articles)
-      .where(and(sql`${articles.slug} = any(${sql.placeholder("slugs")}::text[])`, notDeleted)),
+      .where(and(sql`${articles.slug} in ${placeholderList("slug", count)}`, notDeleted)),
 );
 
 export async function findArticlesBySlugs(
@@ -84,7 +85,8 @@ export async function findArticlesBySlugs(
   slugs: readonly string[],
   extra: ExtraColumns = noExtra,
 ): Promise<(Article & Record<string, unknown>)[]> {
-  return articlesBySlugs(db, extra, { slugs: [...slugs] });
+  if (slugs.length === 0) return [];
+  return articlesBySlugs(db, { extra, count: slugs.length }, listValues("slug", slugs));
 }
 
 /**
@@ -226,13 +228,14 @@ export type GroupedArticle = ListedArticle & { groupId: string; totalCount: numb
 interface GroupListShape extends ListedShape {
   by: "author" | "tag";
   statuses: readonly ArticleStatus[];
+  groups: number;
 }
 
 const groupListStatement = statementByShape(
   "articles_per_group",
-  ({ by, statuses, page, extra, withBody }: GroupListShape) =>
-    extra.key === null ? null : JSON.stringify([by, statuses, pageShape(page), withBody, extra.key]),
-  (db, { by, statuses, page, extra, withBody }) => {
+  ({ by, statuses, page, extra, withBody, groups }: GroupListShape) =>
+    extra.key === null ? null : JSON.stringify([by, statuses, groups, pageShape(page), withBody, extra.key]),
+  (db, { by, statuses, page, extra, withBody, groups }) => {
     const link = by === "author" ? articleAuthors : articleTags;
     const group = by === "author" ? articleAuthors.authorId : articleTags.tagId;
     const filter: ArticleListFilter = { statuses };
@@ -244,9 +247,7 @@ const groupListStatement = statementByShape(
       })
       .from(articles)
       .innerJoin(link, eq(link.articleId, articles.id))
-      .where(
-        and(...filterConditions(filter, true), sql`${group} = any(${sql.placeholder("groupIds")}::uuid[])`),
-      )
+      .where(and(...filterConditions(filter, true), sql`${group} in ${placeholderList("group", groups)}`))
       .as("ranked");
     return db.select().from(ranked).where(inGroupPage(ranked, page)).orderBy(ranked.groupId, ranked.rank);
   },
@@ -265,8 +266,10 @@ export async function listArticlesPerGroup(
   extra: ExtraColumns = noExtra,
   withBody = true,
 ): Promise<GroupedArticle[]> {
-  const values = { groupIds: [...groupIds], ...cursorValues(listCursorCasts, page) };
-  const rows = await groupListStatement(db, { by, statuses, page, extra, withBody }, values);
+  if (groupIds.length === 0) return [];
+  const values = { ...listValues("group", groupIds), ...cursorValues(listCursorCasts, page) };
+  const shape = { by, statuses, page, extra, withBody, groups: groupIds.length };
+  const rows = await groupListStatement(db, shape, values);
   return rows as unknown as GroupedArticle[];
 }
 

@@ -222,10 +222,33 @@ export async function listApprovedCommentPages(
   return rows as ListedComment[];
 }
 
-/** One level of a comment tree: the page each group shows, and its counts. */
+/** One level of a comment tree: the page each group shows, its counts, and how whole its comments are. */
 export interface CommentLevel extends CommentPageExtras {
   page: PageRequest;
+  /** All public columns, or only what a page of comments most often shows (`commentGistColumns`). */
+  whole: boolean;
 }
+
+/**
+ * What a page of comments most often shows (who wrote what, when) and what its cursors and
+ * replies need. A comment tree carries only these unless its query selects more of a comment.
+ */
+const commentGistColumns = {
+  id: comments.id,
+  authorName: comments.authorName,
+  body: comments.body,
+  createdAt: comments.createdAt,
+};
+/** The Comment fields that `commentGistColumns` serve (replies and counts come by id). */
+export const COMMENT_GIST_FIELDS: ReadonlySet<string> = new Set([
+  "__typename",
+  "id",
+  "authorName",
+  "body",
+  "createdAt",
+  "replies",
+  "replyCount",
+]);
 
 /** A comment of a page nested as JSON: its replies' page nested the same way when asked for. */
 export type CommentJson = Omit<PublicComment, "createdAt"> & {
@@ -249,7 +272,7 @@ export function approvedCommentTreeSql(articleId: SQL, levels: readonly CommentL
     const shape = levels[depth] as CommentLevel;
     const alias = `c${depth}`;
     const walking = keysetOrder([sql.raw(`${alias}.created_at`), sql.raw(`${alias}.id`)], shape.page, false);
-    const row = jsonRowSql(publicCommentColumns, alias, {
+    const row = jsonRowSql(shape.whole ? publicCommentColumns : commentGistColumns, alias, {
       ...(shape.replyCount && { replyCount: sql.raw(`${alias}.reply_count`) }),
       ...(depth + 1 < levels.length && { replies: level(depth + 1, "parent", sql.raw(`${alias}.id`)) }),
     });
