@@ -6,23 +6,33 @@ import type { CursorKey, PageRequest } from "../graphql/pagination.ts";
 const row = (parts: readonly SQL[]) => sql`(${sql.join([...parts], sql`, `)})`;
 
 /**
+ * How a cursor value reaches SQL: read (checked, converted) from what the cursor carries, then
+ * cast to its column's type. `read` throws on a value of the wrong type.
+ */
+export interface CursorCast {
+  readonly type: string;
+  readonly read: (value: string | number) => string | number;
+}
+
+/**
  * The WHERE part that selects the rows strictly between the page's cursors. `cast` turns each
- * cursor value into the type of its column (cursors carry strings and numbers only).
+ * cursor value into the type of its column (cursors carry strings and numbers only). With
+ * `placeholders`, the values are left as placeholders (`after0`, `after1`, …, `before0`, …) that
+ * `cursorValues` fills: the statement of a page past a cursor is then the same for every cursor.
  */
 export function keysetFilter(
   key: readonly SQL[],
-  cast: readonly ((value: string | number) => SQL)[],
+  cast: readonly CursorCast[],
   page: PageRequest,
   descending: boolean,
+  placeholders = false,
 ): SQL | undefined {
   const values = (cursor: CursorKey, argument: "after" | "before") => {
-    try {
-      return row(cursor.map((value, i) => (cast[i] as (v: string | number) => SQL)(value)));
-    } catch (error) {
-      // A value PostgreSQL could not read as its column's type: not a cursor this list handed out.
-      if (error instanceof InvalidCursorValue) throw new InvalidCursorError(argument);
-      throw error;
+    if (placeholders) {
+      return row(cast.map((c, i) => sql`${sql.placeholder(`${argument}${i}`)}::${sql.raw(c.type)}`));
     }
+    const read = readCursor(cursor, cast, argument);
+    return row(read.map((value, i) => sql`${value}::${sql.raw((cast[i] as CursorCast).type)}`));
   };
   const conditions: SQL[] = [];
   if (page.after) {
@@ -32,6 +42,43 @@ export function keysetFilter(
     conditions.push(sql`${row(key)} ${descending ? sql`>` : sql`<`} ${values(page.before, "before")}`);
   }
   return conditions.length ? sql.join(conditions, sql` and `) : undefined;
+}
+
+function readCursor(cursor: CursorKey, cast: readonly CursorCast[], argument: "after" | "before") {
+  try {
+    return cursor.map((value, i) => (cast[i] as CursorCast).read(value));
+  } catch (error) {
+    // A value PostgreSQL could not read as its column's type: not a cursor this list handed out.
+    if (error instanceof InvalidCursorValue) throw new InvalidCursorError(argument);
+    throw error;
+  }
+}
+
+/**
+ * What a statement of a page depends on, besides its columns and filters: its size and direction,
+ * and which cursors it has (their values are placeholders, `keysetFilter`).
+ */
+export const pageShape = (page: PageRequest) => [
+  page.limit,
+  page.backward,
+  Boolean(page.after),
+  Boolean(page.before),
+];
+
+/** The values of the placeholders of `keysetFilter(…, placeholders = true)` for `page`. */
+export function cursorValues(
+  cast: readonly CursorCast[],
+  page: PageRequest,
+): Record<string, string | number> {
+  const values: Record<string, string | number> = {};
+  for (const argument of ["after", "before"] as const) {
+    const cursor = page[argument];
+    if (!cursor) continue;
+    readCursor(cursor, cast, argument).forEach((value, i) => {
+      values[`${argument}${i}`] = value;
+    });
+  }
+  return values;
 }
 
 /** ORDER BY in walking order: reversed for a backward page, whose rows are reversed again later. */
@@ -72,19 +119,29 @@ const isIsoInstant = (value: unknown): value is string =>
   typeof value === "string" && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value;
 
 // The casts refuse values of the wrong type here, before PostgreSQL would fail the whole statement.
-export const asTimestamp = (value: string | number) => {
-  if (!isIsoInstant(value)) throw new InvalidCursorValue();
-  return sql`${value}::timestamptz`;
+export const asTimestamp: CursorCast = {
+  type: "timestamptz",
+  read: (value) => {
+    if (!isIsoInstant(value)) throw new InvalidCursorValue();
+    return value;
+  },
 };
-export const asUuid = (value: string | number) => {
-  if (!isUuid(value)) throw new InvalidCursorValue();
-  return sql`${value}::uuid`;
+export const asUuid: CursorCast = {
+  type: "uuid",
+  read: (value) => {
+    if (!isUuid(value)) throw new InvalidCursorValue();
+    return value;
+  },
 };
-export const asInt = (value: string | number) => {
-  const number = Number(value);
-  if (!Number.isInteger(number) || Math.abs(number) > 2_147_483_647) throw new InvalidCursorValue();
-  return sql`${number}::int`;
+export const asInt: CursorCast = {
+  type: "int",
+  read: (value) => {
+    const number = Number(value);
+    if (!Number.isInteger(number) || Math.abs(number) > 2_147_483_647) throw new InvalidCursorValue();
+    return number;
+  },
 };
+export const asText: CursorCast = { type: "text", read: String };
 
 /**
  * Window columns that page many groups in one statement, each from the same cursor: the group's
@@ -94,11 +151,13 @@ export const asInt = (value: string | number) => {
 export function groupPageColumns(
   group: SQLWrapper,
   key: readonly SQL[],
-  cast: readonly ((value: string | number) => SQL)[],
+  cast: readonly CursorCast[],
   page: PageRequest,
   descending: boolean,
+  /** Cursor values as placeholders (see `keysetFilter`). */
+  placeholders = false,
 ) {
-  const seek: SQL = keysetFilter(key, cast, page, descending) ?? sql`true`;
+  const seek: SQL = keysetFilter(key, cast, page, descending, placeholders) ?? sql`true`;
   return {
     groupId: sql<string>`${group}`.as("group_id"),
     totalCount: sql<number>`count(*) over (partition by ${group})`.mapWith(Number).as("total_count"),

@@ -77,7 +77,22 @@ export async function withRetry<T>(
 const SELECT = /^\s*select\s/i;
 const NOT_ONLY_A_READ =
   /\bfor\s+(no\s+key\s+)?(update|share)\b|\b(nextval|setval|pg_advisory\w*|set_config|pg_notify)\s*\(/i;
-export const isPlainRead = (text: string): boolean => SELECT.test(text) && !NOT_ONLY_A_READ.test(text);
+const testPlainRead = (text: string): boolean => SELECT.test(text) && !NOT_ONLY_A_READ.test(text);
+
+// Page statements are prepared once per shape (db/prepared.ts) and come back as the very same
+// text request after request: remembered, they are not scanned again (twice per statement).
+const plainReads = new Map<string, boolean>();
+const MAX_REMEMBERED = 512;
+
+export const isPlainRead = (text: string): boolean => {
+  let plain = plainReads.get(text);
+  if (plain === undefined) {
+    plain = testPlainRead(text);
+    if (plainReads.size >= MAX_REMEMBERED) plainReads.clear();
+    plainReads.set(text, plain);
+  }
+  return plain;
+};
 
 interface PendingQuery {
   values(): PendingQuery;

@@ -98,3 +98,22 @@ export function connectionSelection(
   connectionSelections.set(nodes, selection);
   return selection;
 }
+
+/**
+ * Whether `nodes` (one field, perhaps selected several times) select only fields in `served`: a
+ * resolver that can tell whether the columns it was handed serve its selection. Remembered by
+ * nodes, as `connectionSelection` is.
+ */
+export function selectsOnly(
+  served: ReadonlySet<string>,
+): (info: Pick<GraphQLResolveInfo, "fragments">, nodes: readonly FieldNode[]) => boolean {
+  const known = new WeakMap<readonly FieldNode[], boolean>();
+  return (info, nodes) => {
+    let only = known.get(nodes);
+    if (only === undefined) {
+      only = [...childFields(info, nodes).keys()].every((name) => served.has(name));
+      known.set(nodes, only);
+    }
+    return only;
+  };
+}

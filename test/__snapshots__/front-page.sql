@@ -1,12 +1,12 @@
 -- statement 1 of 2
-select "id", "slug", "language", "title", "lede", "status", "published_at", "created_at", "updated_at", "reading_time_minutes", "comments_open", "cover_image_id", "version", "deleted_at", (select coalesce(json_agg(json_build_object('id', a.id, 'slug', a.slug, 'name', a.name, 'bio', a.bio, 'avatarUrl', a.avatar_url, 'jobTitle', a.job_title, 'links', a.links, 'createdAt', (extract(epoch from a.created_at) * 1000)::int8)
+select "id", "slug", "language", "title", "lede", "status", "published_at", "created_at", "updated_at", "reading_time_minutes", "comments_open", "cover_image_id", "version", "deleted_at", (select coalesce(json_agg(json_build_object('id', a.id, 'slug', a.slug, 'name', a.name)
 order by aa.position), '[]'::json)
 from article_authors aa
 join authors a on a.id = aa.author_id
-where aa.article_id = "articles"."id"), (select coalesce(json_agg(json_build_object('id', g.id, 'slug', g.slug, 'name', g.name, 'createdAt', (extract(epoch from g.created_at) * 1000)::int8)), '[]'::json)
+where aa.article_id = "articles"."id"), (select coalesce(json_agg(json_build_object('id', g.id, 'slug', g.slug, 'name', g.name)), '[]'::json)
 from article_tags ag
 join tags g on g.id = ag.tag_id
-where ag.article_id = "articles"."id"), "articles"."visible_comment_count", json_build_object('total', null, 'rows', (select coalesce(json_agg(json_build_object('id', c0.id, 'articleId', c0.article_id, 'parentId', c0.parent_id, 'authorName', c0.author_name, 'authorUrl', c0.author_url, 'body', c0.body, 'status', c0.status, 'createdAt', (extract(epoch from c0.created_at) * 1000)::int8)
+where ag.article_id = "articles"."id"), "articles"."visible_comment_count", json_build_object('total', null, 'rows', (select coalesce(json_agg(json_build_object('id', c0.id, 'authorName', c0.author_name, 'body', c0.body, 'createdAt', (extract(epoch from c0.created_at) * 1000)::int8)
 order by c0.created_at asc nulls last, c0.id asc nulls last), '[]'::json)
 from ((select "id", "article_id", "parent_id", "author_name", "author_url", "body", "status", "created_at"
 from "comments"

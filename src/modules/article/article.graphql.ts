@@ -3,7 +3,7 @@ import type { FieldNode, GraphQLResolveInfo } from "graphql";
 import { builder } from "../../graphql/builder.ts";
 import { type Context, canSeeUnpublished } from "../../graphql/context.ts";
 import { clientError } from "../../graphql/errors.ts";
-import { childFields, connectionSelection } from "../../graphql/lookahead.ts";
+import { childFields, connectionSelection, selectsOnly } from "../../graphql/lookahead.ts";
 import { type ConnectionArgs, pageRequest, toConnection } from "../../graphql/pagination.ts";
 import { doNotCache } from "../../graphql/plugins/response-cache.ts";
 import { AuthorRef } from "../author/author.graphql.ts";
@@ -26,6 +26,7 @@ import {
 } from "./article.loaders.ts";
 import {
   type ArticlePartName,
+  BYLINE_FIELDS,
   loadArticlePart,
   partColumns,
   primeArticleParts,
@@ -86,6 +87,10 @@ async function bodyOf(ctx: Context, article: ListedArticle, column: "body" | "bo
 }
 export const ArticleConnectionRef = builder.connectionObject({ type: ArticleRef, name: "ArticleConnection" });
 
+/** Whether an `author` or `authors` selection shows more of an author than a byline. */
+const selectsBylineOnly = selectsOnly(BYLINE_FIELDS);
+const wantsWholeAuthors = (info: GraphQLResolveInfo) => !selectsBylineOnly(info, info.fieldNodes);
+
 builder.node(ArticleRef, {
   description: "A piece of journalism. The public sees it once it is published.",
   id: { resolve: (article) => article.id },
@@ -118,8 +123,8 @@ builder.node(ArticleRef, {
     author: t.field({
       type: AuthorRef,
       description: "The primary author.",
-      resolve: async (a, _args, ctx) => {
-        const [primary] = await loadArticlePart(ctx, a.id, "authors");
+      resolve: async (a, _args, ctx, info) => {
+        const [primary] = await loadArticlePart(ctx, a.id, "authors", wantsWholeAuthors(info));
         if (!primary) throw new Error(`article ${a.id} has no author`);
         return primary;
       },
@@ -127,7 +132,7 @@ builder.node(ArticleRef, {
     authors: t.field({
       type: [AuthorRef],
       description: "Every author, primary first.",
-      resolve: (a, _args, ctx) => loadArticlePart(ctx, a.id, "authors"),
+      resolve: (a, _args, ctx, info) => loadArticlePart(ctx, a.id, "authors", wantsWholeAuthors(info)),
     }),
     tags: t.field({ type: [TagRef], resolve: (a, _args, ctx) => loadArticlePart(ctx, a.id, "tags") }),
     quotes: t.field({
@@ -210,13 +215,15 @@ builder.queryFields((t) => ({
 /** The parts and comment tree that `fields` (selected on an article) will ask for. */
 function wantedParts(info: GraphQLResolveInfo, fields: ReadonlyMap<string, FieldNode[]>): WantedParts {
   const parts = new Set<ArticlePartName>();
-  if (fields.has("author") || fields.has("authors")) parts.add("authors");
+  const authorNodes = [...(fields.get("author") ?? []), ...(fields.get("authors") ?? [])];
+  if (authorNodes.length > 0) parts.add("authors");
   for (const part of ["tags", "quotes", "sources", "commentCount"] as const) {
     if (fields.has(part)) parts.add(part);
   }
   return {
     body: fields.has("body") || fields.has("bodyHtml"),
     parts,
+    wholeAuthors: authorNodes.length > 0 && !selectsBylineOnly(info, authorNodes),
     comments: commentTreeOf(info, fields.get("comments") ?? []),
   };
 }

@@ -16,9 +16,11 @@ import type { Context } from "../../graphql/context.ts";
 import { pageRequestKey } from "../../graphql/pagination.ts";
 import { commentTreeColumn, primeCommentTree } from "../comment/comment.loaders.ts";
 import type { CommentLevel, CommentPageJson } from "../comment/comment.repo.ts";
+import type { ExtraColumns } from "./article.repo.ts";
 
 export type AuthorRow = typeof authorsTable.$inferSelect;
-export type TagRow = typeof tagsTable.$inferSelect;
+/** A tag as an article's parts carry it: what the Tag type shows (no creation time). */
+export type TagRow = Omit<typeof tagsTable.$inferSelect, "createdAt">;
 export type QuoteRow = typeof quotesTable.$inferSelect;
 export type SourceRow = typeof sourcesTable.$inferSelect;
 
@@ -71,6 +73,8 @@ interface RawPartsRow {
 interface PartKey {
   articleId: string;
   part: ArticlePartName;
+  /** Whole author rows, not just bylines (see `bylineColumns`). */
+  whole?: boolean;
 }
 
 /** One loader for every part: a tick's keys become one statement that fetches just those parts. */
@@ -82,17 +86,22 @@ export const articlePartsLoader = (ctx: Context) =>
       const parts = await findArticleParts(ctx.db, ids, wanted);
       return keys.map((key) => parts.get(key.articleId)?.[key.part] ?? emptyPart(key.part));
     },
-    { cacheKeyFn: (key) => `${key.articleId}:${key.part}` },
+    { cacheKeyFn: (key) => `${key.articleId}:${key.part}${key.whole ? ":whole" : ""}` },
   );
 
 const emptyPart = (part: ArticlePartName) => (part === "commentCount" ? 0 : []);
 
+/**
+ * A part of an article. `whole`: the authors' whole rows, for a selection that shows more of an
+ * author than a byline; what a page statement primed may be bylines only.
+ */
 export function loadArticlePart<P extends ArticlePartName>(
   ctx: Context,
   articleId: string,
   part: P,
+  whole = false,
 ): Promise<ArticleParts[P]> {
-  return ctx.loader(articlePartsLoader).load({ articleId, part }) as Promise<ArticleParts[P]>;
+  return ctx.loader(articlePartsLoader).load({ articleId, part, whole }) as Promise<ArticleParts[P]>;
 }
 
 /**
@@ -105,6 +114,8 @@ export interface WantedParts {
   /** Whether the body (Markdown and HTML) is shown: lists leave it out otherwise. */
   body: boolean;
   parts: ReadonlySet<ArticlePartName>;
+  /** Whether authors come whole, or as bylines only (`bylineColumns`). */
+  wholeAuthors: boolean;
   /** The comment tree's levels, top-level comments first; empty for none. */
   comments: readonly CommentLevel[];
 }
@@ -113,7 +124,8 @@ export interface WantedParts {
 export const wantedPartsKey = (wanted: WantedParts) =>
   JSON.stringify([
     [...wanted.parts].sort(),
-    wanted.comments.map((level) => [pageRequestKey(level.page), level.total, level.replyCount]),
+    wanted.wholeAuthors,
+    wanted.comments.map((level) => [pageRequestKey(level.page), level.total, level.replyCount, level.whole]),
   ]);
 
 // Spelled out: in a one-table select drizzle leaves columns unqualified, and inside these
@@ -121,13 +133,25 @@ export const wantedPartsKey = (wanted: WantedParts) =>
 const articleId = sql.raw(`"articles"."id"`);
 
 const authorColumns = getTableColumns(authorsTable);
-const tagColumns = getTableColumns(tagsTable);
+/**
+ * What a byline shows of an author (a front page's "by …"): a page statement carries only these
+ * unless its query selects more of an author. JSON for whole authors (bio, links, avatar) was most
+ * of a front page's bytes, parsed in PostgreSQL and Node on every request.
+ */
+const bylineColumns = { id: authorsTable.id, slug: authorsTable.slug, name: authorsTable.name };
+/** The Author fields that `bylineColumns` serve (`articles` needs only the id). */
+export const BYLINE_FIELDS: ReadonlySet<string> = new Set(["__typename", "id", "slug", "name", "articles"]);
+const { createdAt: _tagCreatedAt, ...tagColumns } = getTableColumns(tagsTable);
 const quoteColumns = getTableColumns(quotesTable);
 const sourceColumns = getTableColumns(sourcesTable);
 
+const authorsSql = (columns: typeof bylineColumns | typeof authorColumns) =>
+  sql`(select coalesce(json_agg(${jsonRowSql(columns, "a")} order by aa.position), '[]'::json)
+    from article_authors aa join authors a on a.id = aa.author_id where aa.article_id = ${articleId})`;
+const wholeAuthorsSql = authorsSql(authorColumns);
+
 const partSql: Record<ArticlePartName, SQL> = {
-  authors: sql`(select coalesce(json_agg(${jsonRowSql(authorColumns, "a")} order by aa.position), '[]'::json)
-    from article_authors aa join authors a on a.id = aa.author_id where aa.article_id = ${articleId})`,
+  authors: authorsSql(bylineColumns),
   tags: sql`(select coalesce(json_agg(${jsonRowSql(tagColumns, "g")}), '[]'::json)
     from article_tags ag join tags g on g.id = ag.tag_id where ag.article_id = ${articleId})`,
   quotes: sql`(select coalesce(json_agg(${jsonRowSql(quoteColumns, "q")} order by q.position), '[]'::json)
@@ -146,10 +170,13 @@ const partSql: Record<ArticlePartName, SQL> = {
 const builtPartColumns = new Map<string, Record<string, SQL>>();
 const MAX_BUILT_PART_COLUMNS = 500;
 
-/** The extra columns of an articles statement that carry `wanted`. */
-export function partColumns(wanted: WantedParts): Record<string, SQL> {
+/**
+ * The extra columns of an articles statement that carry `wanted`, keyed by their shape (the key
+ * is null for a comment page past a cursor: its SQL carries the cursor's values).
+ */
+export function partColumns(wanted: WantedParts): ExtraColumns {
   const pastCursor = wanted.comments.some((level) => level.page.after || level.page.before);
-  if (pastCursor) return buildPartColumns(wanted);
+  if (pastCursor) return { columns: buildPartColumns(wanted), key: null };
   const key = wantedPartsKey(wanted);
   let columns = builtPartColumns.get(key);
   if (!columns) {
@@ -157,16 +184,19 @@ export function partColumns(wanted: WantedParts): Record<string, SQL> {
     columns = buildPartColumns(wanted);
     builtPartColumns.set(key, columns);
   }
-  return columns;
+  return { columns, key };
 }
 
 function buildPartColumns(wanted: WantedParts): Record<string, SQL> {
   const columns: Record<string, SQL> = {};
-  for (const part of wanted.parts) columns[`part_${part}`] = partSql[part];
+  for (const part of wanted.parts) {
+    columns[`part_${part}`] = part === "authors" && wanted.wholeAuthors ? wholeAuthorsSql : partSql[part];
+  }
   if (wanted.comments.length > 0) columns.part_comments = commentTreeColumn(articleId, wanted.comments);
   return columns;
 }
 
+// Bylines read as whole rows: a resolver that needs more than a byline asks for `whole` rows.
 const readAuthor = jsonRowReader<AuthorRow>(authorColumns);
 const readTag = jsonRowReader<TagRow>(tagColumns);
 const readQuote = jsonRowReader<QuoteRow>(quoteColumns);
@@ -192,7 +222,10 @@ export function primeArticleParts(
   const loader = ctx.loader(articlePartsLoader);
   for (const row of rows) {
     for (const part of wanted.parts) {
-      loader.prime({ articleId: row.id, part }, readPart[part](row[`part_${part}`]));
+      const value = readPart[part](row[`part_${part}`]);
+      loader.prime({ articleId: row.id, part }, value);
+      if (part === "authors" && wanted.wholeAuthors)
+        loader.prime({ articleId: row.id, part, whole: true }, value);
     }
     if (wanted.comments.length > 0) {
       primeCommentTree(ctx, row.id, fromJson<CommentPageJson>(row.part_comments), wanted.comments);

@@ -4,12 +4,15 @@ import type { Executor } from "../../db/client.ts";
 import {
   asTimestamp,
   asUuid,
+  cursorValues,
   groupPageColumns,
   inGroupPage,
   keysetFilter,
   keysetOrder,
   pageLimit,
+  pageShape,
 } from "../../db/keyset.ts";
+import { listValues, placeholderList, statementByShape } from "../../db/prepared.ts";
 import {
   type ArticleStatus,
   articleAuthors,
@@ -31,6 +34,17 @@ export type Article = Omit<typeof articles.$inferSelect, "searchVector" | "visib
 export type ListedArticle = Omit<Article, "body" | "bodyHtml"> & Partial<Pick<Article, "body" | "bodyHtml">>;
 const { body: _body, bodyHtml: _bodyHtml, ...columnsWithoutBody } = articleReadColumns;
 const listColumns = (withBody: boolean) => (withBody ? articleReadColumns : columnsWithoutBody);
+
+/**
+ * Extra columns computed per row, such as the parts a page shows (article.parts.ts), with a key
+ * that is the same for the same SQL: null when the SQL carries values (a comment page past a
+ * cursor), and the statement is then built for this request alone.
+ */
+export interface ExtraColumns {
+  columns: Record<string, SQL>;
+  key: string | null;
+}
+const noExtra: ExtraColumns = { columns: {}, key: "" };
 
 /** Soft-deleted articles are gone for every read until restored. */
 const notDeleted = isNull(articles.deletedAt);
@@ -55,38 +69,75 @@ export async function findArticlesByIds(db: Executor, ids: readonly string[]): P
     .where(and(inArray(articles.id, [...ids]), notDeleted));
 }
 
+const articlesBySlugs = statementByShape(
+  "articles_by_slugs",
+  ({ extra, count }: { extra: ExtraColumns; count: number }) =>
+    extra.key === null ? null : `${count}:${extra.key}`,
+  (db, { extra, count }) =>
+    db
+      .select({ ...articleReadColumns, ...extra.columns })
+      .from(articles)
+      .where(and(sql`${articles.slug} in ${placeholderList("slug", count)}`, notDeleted)),
+);
+
 export async function findArticlesBySlugs(
   db: Executor,
   slugs: readonly string[],
-  /** Extra columns computed per row, such as the parts a page shows (article.parts.ts). */
-  extra: Record<string, SQL> = {},
+  extra: ExtraColumns = noExtra,
 ): Promise<(Article & Record<string, unknown>)[]> {
-  return db
-    .select({ ...articleReadColumns, ...extra })
-    .from(articles)
-    .where(and(inArray(articles.slug, [...slugs]), notDeleted));
+  if (slugs.length === 0) return [];
+  return articlesBySlugs(db, { extra, count: slugs.length }, listValues("slug", slugs));
 }
 
-function filterConditions(filter: ArticleListFilter): SQL[] {
+/**
+ * The WHERE conditions of `filter`. With `placeholders`, its values are placeholders that
+ * `filterValues` fills, for a statement prepared once per shape (`filterShape`).
+ */
+function filterConditions(filter: ArticleListFilter, placeholders = false): SQL[] {
+  const value = <T>(name: keyof ArticleListFilter, actual: T) =>
+    placeholders ? sql.placeholder(name) : actual;
   const conditions: SQL[] = [notDeleted];
   conditions.push(statusIn(filter.statuses));
-  if (filter.language) conditions.push(eq(articles.language, filter.language));
-  if (filter.publishedFrom) conditions.push(gte(articles.publishedAt, filter.publishedFrom));
-  if (filter.publishedBefore) conditions.push(lt(articles.publishedAt, filter.publishedBefore));
+  if (filter.language) conditions.push(eq(articles.language, value("language", filter.language)));
+  if (filter.publishedFrom) {
+    conditions.push(gte(articles.publishedAt, value("publishedFrom", filter.publishedFrom)));
+  }
+  if (filter.publishedBefore) {
+    conditions.push(lt(articles.publishedAt, value("publishedBefore", filter.publishedBefore)));
+  }
   if (filter.authorSlug) {
     conditions.push(
       sql`exists (select 1 from ${articleAuthors} join ${authors} on ${authors.id} = ${articleAuthors.authorId}
-            where ${articleAuthors.articleId} = ${articles.id} and ${authors.slug} = ${filter.authorSlug})`,
+            where ${articleAuthors.articleId} = ${articles.id} and ${authors.slug} = ${value("authorSlug", filter.authorSlug)})`,
     );
   }
   if (filter.tagSlug) {
     conditions.push(
       sql`exists (select 1 from ${articleTags} join ${tags} on ${tags.id} = ${articleTags.tagId}
-            where ${articleTags.articleId} = ${articles.id} and ${tags.slug} = ${filter.tagSlug})`,
+            where ${articleTags.articleId} = ${articles.id} and ${tags.slug} = ${value("tagSlug", filter.tagSlug)})`,
     );
   }
   return conditions;
 }
+
+/** What a statement of `filterConditions(filter, true)` depends on: which filters are set, and how. */
+const filterShape = (filter: ArticleListFilter) => [
+  filter.statuses,
+  Boolean(filter.language),
+  Boolean(filter.publishedFrom),
+  Boolean(filter.publishedBefore),
+  Boolean(filter.authorSlug),
+  Boolean(filter.tagSlug),
+];
+
+/** The placeholders' values of `filterConditions(filter, true)`, as the driver takes them. */
+const filterValues = (filter: ArticleListFilter): Record<string, unknown> => ({
+  language: filter.language,
+  publishedFrom: filter.publishedFrom?.toISOString(),
+  publishedBefore: filter.publishedBefore?.toISOString(),
+  authorSlug: filter.authorSlug,
+  tagSlug: filter.tagSlug,
+});
 
 /**
  * The sort key of a list. Published articles always have a date, which the partial index
@@ -104,24 +155,49 @@ export function articleCursor(article: ListedArticle): [string, string] {
   return [(article.publishedAt ?? article.createdAt).toISOString(), article.id];
 }
 
+/** What a statement that lists articles is built for: the page, and the columns it carries. */
+interface ListedShape {
+  page: PageRequest;
+  extra: ExtraColumns;
+  withBody: boolean;
+}
+
+interface ListShape extends ListedShape {
+  filter: ArticleListFilter;
+  newestFirst: boolean;
+}
+
+const listStatement = statementByShape(
+  "articles_list",
+  ({ filter, page, newestFirst, extra, withBody }: ListShape) =>
+    extra.key === null
+      ? null
+      : JSON.stringify([filterShape(filter), pageShape(page), newestFirst, withBody, extra.key]),
+  (db, { filter, page, newestFirst, extra, withBody }) => {
+    const key = sortKey(filter);
+    const seek = keysetFilter(key, listCursorCasts, page, newestFirst, true);
+    return db
+      .select({ ...listColumns(withBody), ...extra.columns })
+      .from(articles)
+      .where(and(...filterConditions(filter, true), seek))
+      .orderBy(keysetOrder(key, page, newestFirst))
+      .limit(pageLimit(page));
+  },
+);
+
+const listCursorCasts = [asTimestamp, asUuid];
+
 /** One page of articles in walking order, with one extra row that tells whether there is more. */
 export async function listArticles(
   db: Executor,
   filter: ArticleListFilter,
   page: PageRequest,
   newestFirst: boolean,
-  /** Extra columns computed per row, such as the parts a page shows (article.parts.ts). */
-  extra: Record<string, SQL> = {},
+  extra: ExtraColumns = noExtra,
   withBody = true,
 ): Promise<(ListedArticle & Record<string, unknown>)[]> {
-  const key = sortKey(filter);
-  const seek = keysetFilter(key, [asTimestamp, asUuid], page, newestFirst);
-  return db
-    .select({ ...listColumns(withBody), ...extra })
-    .from(articles)
-    .where(and(...filterConditions(filter), seek))
-    .orderBy(keysetOrder(key, page, newestFirst))
-    .limit(pageLimit(page));
+  const values = { ...filterValues(filter), ...cursorValues(listCursorCasts, page) };
+  return listStatement(db, { filter, page, newestFirst, extra, withBody }, values);
 }
 
 export async function countArticles(db: Executor, filter: ArticleListFilter): Promise<number> {
@@ -149,6 +225,34 @@ export type GroupedArticle = ListedArticle & { groupId: string; totalCount: numb
     unknown
   >;
 
+interface GroupListShape extends ListedShape {
+  by: "author" | "tag";
+  statuses: readonly ArticleStatus[];
+  groups: number;
+}
+
+const groupListStatement = statementByShape(
+  "articles_per_group",
+  ({ by, statuses, page, extra, withBody, groups }: GroupListShape) =>
+    extra.key === null ? null : JSON.stringify([by, statuses, groups, pageShape(page), withBody, extra.key]),
+  (db, { by, statuses, page, extra, withBody, groups }) => {
+    const link = by === "author" ? articleAuthors : articleTags;
+    const group = by === "author" ? articleAuthors.authorId : articleTags.tagId;
+    const filter: ArticleListFilter = { statuses };
+    const ranked = db
+      .select({
+        ...listColumns(withBody),
+        ...Object.fromEntries(Object.entries(extra.columns).map(([name, column]) => [name, column.as(name)])),
+        ...groupPageColumns(group, sortKey(filter), listCursorCasts, page, true, true),
+      })
+      .from(articles)
+      .innerJoin(link, eq(link.articleId, articles.id))
+      .where(and(...filterConditions(filter, true), sql`${group} in ${placeholderList("group", groups)}`))
+      .as("ranked");
+    return db.select().from(ranked).where(inGroupPage(ranked, page)).orderBy(ranked.groupId, ranked.rank);
+  },
+);
+
 /**
  * One page of articles for each of many authors or tags in one statement (their `articles`
  * lists under a list of authors or tags), each row carrying its group and the group's total.
@@ -159,27 +263,13 @@ export async function listArticlesPerGroup(
   groupIds: readonly string[],
   statuses: readonly ArticleStatus[],
   page: PageRequest,
-  extra: Record<string, SQL> = {},
+  extra: ExtraColumns = noExtra,
   withBody = true,
 ): Promise<GroupedArticle[]> {
-  const link = by === "author" ? articleAuthors : articleTags;
-  const group = by === "author" ? articleAuthors.authorId : articleTags.tagId;
-  const filter: ArticleListFilter = { statuses };
-  const ranked = db
-    .select({
-      ...listColumns(withBody),
-      ...Object.fromEntries(Object.entries(extra).map(([name, column]) => [name, column.as(name)])),
-      ...groupPageColumns(group, sortKey(filter), [asTimestamp, asUuid], page, true),
-    })
-    .from(articles)
-    .innerJoin(link, eq(link.articleId, articles.id))
-    .where(and(...filterConditions(filter), inArray(group, [...groupIds])))
-    .as("ranked");
-  const rows = await db
-    .select()
-    .from(ranked)
-    .where(inGroupPage(ranked, page))
-    .orderBy(ranked.groupId, ranked.rank);
+  if (groupIds.length === 0) return [];
+  const values = { ...listValues("group", groupIds), ...cursorValues(listCursorCasts, page) };
+  const shape = { by, statuses, page, extra, withBody, groups: groupIds.length };
+  const rows = await groupListStatement(db, shape, values);
   return rows as unknown as GroupedArticle[];
 }
 

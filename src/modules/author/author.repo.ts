@@ -1,7 +1,7 @@
 // Reads and writes of authors (public bylines).
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
-import { asUuid, isUuid, keysetFilter, keysetOrder, pageLimit } from "../../db/keyset.ts";
+import { asText, asUuid, isUuid, keysetFilter, keysetOrder, pageLimit } from "../../db/keyset.ts";
 import { authors } from "../../db/schema.ts";
 import type { PageRequest } from "../../graphql/pagination.ts";
 
@@ -20,7 +20,6 @@ export const findAuthorsBySlugs = (db: Executor, slugs: readonly string[]) =>
     .where(inArray(authors.slug, [...slugs]));
 
 const byName = [sql`${authors.name}`, sql`${authors.id}`];
-const asText = (value: string | number) => sql`${String(value)}`;
 
 export const authorCursor = (author: Author): [string, string] => [author.name, author.id];
 

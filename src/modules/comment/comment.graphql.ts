@@ -2,12 +2,18 @@
 import type { FieldNode, GraphQLObjectType, GraphQLResolveInfo } from "graphql";
 import { builder } from "../../graphql/builder.ts";
 import type { Context } from "../../graphql/context.ts";
-import { connectionSelection, sameArguments } from "../../graphql/lookahead.ts";
+import { type ConnectionSelection, connectionSelection, sameArguments } from "../../graphql/lookahead.ts";
 import { type ConnectionArgs, type PageRequest, pageRequest } from "../../graphql/pagination.ts";
 import { ArticleRef } from "../article/article.graphql.ts";
 import { loadVisibleArticle } from "../article/article.loaders.ts";
 import { type CommentPageShape, commentById, commentPages } from "./comment.loaders.ts";
-import type { CommentGroup, CommentLevel, ListedComment, PublicComment } from "./comment.repo.ts";
+import {
+  COMMENT_GIST_FIELDS,
+  type CommentGroup,
+  type CommentLevel,
+  type ListedComment,
+  type PublicComment,
+} from "./comment.repo.ts";
 
 export const CommentRef = builder.objectRef<PublicComment>("Comment");
 export const CommentConnectionRef = builder.connectionObject({ type: CommentRef, name: "CommentConnection" });
@@ -20,7 +26,22 @@ function pageShape(by: CommentGroup, args: ConnectionArgs, info: GraphQLResolveI
     page: pageRequest(args, 2),
     total: selected.fields.has("totalCount"),
     replyCount: selected.items.has("replyCount"),
+    whole: wantsWholeComments(selected),
   };
+}
+
+/**
+ * Whether a page's items show more of a comment than its gist (`COMMENT_GIST_FIELDS`). Remembered
+ * by selection: every comment of a page asks it of the same `replies` selection.
+ */
+const wholeBySelection = new WeakMap<ConnectionSelection, boolean>();
+function wantsWholeComments(selected: ConnectionSelection): boolean {
+  let whole = wholeBySelection.get(selected);
+  if (whole === undefined) {
+    whole = [...selected.items.keys()].some((name) => !COMMENT_GIST_FIELDS.has(name));
+    wholeBySelection.set(selected, whole);
+  }
+  return whole;
 }
 
 /** Levels of replies a statement that reads articles may carry below their comments. */
@@ -49,6 +70,7 @@ export function commentTreeOf(info: GraphQLResolveInfo, nodes: readonly FieldNod
       page,
       total: selected.fields.has("totalCount"),
       replyCount: selected.items.has("replyCount"),
+      whole: wantsWholeComments(selected),
     });
     current = selected.items.get("replies") ?? [];
     field = (info.schema.getType("Comment") as GraphQLObjectType).getFields().replies;
@@ -124,6 +146,7 @@ builder.node(CommentRef, {
           page: pageRequest({ first: 0 }, 2),
           total: true,
           replyCount: false,
+          whole: false,
         } as const;
         const replies = await ctx.loader(commentPages)(noReplies).load(comment.id);
         return typeof replies.totalCount === "function" ? replies.totalCount() : replies.totalCount;

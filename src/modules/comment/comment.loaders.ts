@@ -25,14 +25,16 @@ import {
 
 export const commentById = (ctx: Context) => rowByIdLoader((ids) => findCommentsByIds(ctx.db, ids));
 
-/** A page of comments as a query asks for it: whose, which page, and which counts. */
+/** A page of comments as a query asks for it: whose, which page, which counts, which columns. */
 export interface CommentPageShape extends CommentPageExtras {
   by: CommentGroup;
   page: PageRequest;
+  /** Whether the comments must be whole (the statement of a page always reads them whole). */
+  whole: boolean;
 }
 
 const shapeKey = (shape: CommentPageShape) =>
-  `${shape.by}:${pageRequestKey(shape.page)}:${shape.total}:${shape.replyCount}`;
+  `${shape.by}:${pageRequestKey(shape.page)}:${shape.total}:${shape.replyCount}:${shape.whole}`;
 
 /** The connection of one group from its page of rows (in walking order, plus one). */
 function commentConnection(
@@ -66,6 +68,8 @@ export const commentPages = (ctx: Context) =>
 export const commentTreeColumn = (articleId: SQL, levels: readonly CommentLevel[]) =>
   approvedCommentTreeSql(articleId, levels);
 
+// Reads the gist of a comment as well (`commentGistColumns`): its resolvers ask for whole comments
+// when their selection needs more (`CommentPageShape.whole`).
 const readComment = jsonRowReader<ListedComment>(publicCommentColumns);
 
 /** Hands an article's comment tree (from `commentTreeColumn`) to this request's page loaders. */
@@ -85,6 +89,11 @@ export function primeCommentTree(
     });
     const connection = commentConnection(ctx, shape, groupId, rows, json.total ?? undefined);
     ctx.loader(commentPages)(shape).prime(groupId, connection);
+    // Whole comments serve a selection of the gist as well.
+    if (shape.whole)
+      ctx
+        .loader(commentPages)({ ...shape, whole: false })
+        .prime(groupId, connection);
   };
   prime(0, "article", articleId, tree);
 }

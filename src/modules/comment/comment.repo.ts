@@ -3,7 +3,16 @@ import { and, eq, inArray, isNull, type SQL, type SQLWrapper, sql, type WithSubq
 import { QueryBuilder } from "drizzle-orm/pg-core";
 import type { Executor } from "../../db/client.ts";
 import { jsonRowSql } from "../../db/json-rows.ts";
-import { asTimestamp, asUuid, keysetFilter, keysetOrder, pageLimit } from "../../db/keyset.ts";
+import {
+  asTimestamp,
+  asUuid,
+  cursorValues,
+  keysetFilter,
+  keysetOrder,
+  pageLimit,
+  pageShape,
+} from "../../db/keyset.ts";
+import { statementByShape } from "../../db/prepared.ts";
 import { articles, comments } from "../../db/schema.ts";
 import { isPublicArticle } from "../../db/visibility.ts";
 import type { PageRequest } from "../../graphql/pagination.ts";
@@ -131,24 +140,69 @@ const approvedReplyCount = (id: SQL) =>
 // count's subquery a bare "id" would be the subquery's own.
 const pageCommentId = sql.raw(`"comments"."id"`);
 
+const commentCursorCasts = [asTimestamp, asUuid];
+
 /**
  * One group's page of approved comments (plus one row, which only tells there are more), in
- * walking order: an index seek per group, whatever the size of the group.
+ * walking order: an index seek per group, whatever the size of the group. With `placeholders`,
+ * the cursor's values are placeholders (`cursorValues`).
  */
-const approvedPage = (by: CommentGroup, groupId: SQLWrapper, page: PageRequest, replyCount: boolean) =>
+const approvedPage = (
+  by: CommentGroup,
+  groupId: SQLWrapper,
+  page: PageRequest,
+  replyCount: boolean,
+  placeholders = false,
+) =>
   new QueryBuilder()
     .select({
       ...publicCommentColumns,
       ...(replyCount && { replyCount: approvedReplyCount(pageCommentId).as("reply_count") }),
     })
     .from(comments)
-    .where(and(approvedInGroup(by, groupId), keysetFilter(oldestFirst, [asTimestamp, asUuid], page, false)))
+    .where(
+      and(
+        approvedInGroup(by, groupId),
+        keysetFilter(oldestFirst, commentCursorCasts, page, false, placeholders),
+      ),
+    )
     .orderBy(keysetOrder(oldestFirst, page, false))
     .limit(pageLimit(page));
 
 /** The count of one group's approved comments (for `totalCount`). */
 const approvedCount = (by: CommentGroup, groupId: SQLWrapper) =>
   sql<number>`(select count(*)::int from ${comments} where ${approvedInGroup(by, groupId)})`;
+
+interface CommentPagesShape extends CommentPageExtras {
+  by: CommentGroup;
+  page: PageRequest;
+}
+
+const commentPagesStatement = statementByShape(
+  "approved_comment_pages",
+  ({ by, page, total, replyCount }: CommentPagesShape) =>
+    JSON.stringify([by, pageShape(page), total, replyCount]),
+  (db, { by, page, total, replyCount }) => {
+    const groupId = sql.raw("g.id");
+    const pageRows = approvedPage(by, groupId, page, replyCount, true).as("p");
+    return db
+      .select({
+        id: pageRows.id,
+        articleId: pageRows.articleId,
+        parentId: pageRows.parentId,
+        authorName: pageRows.authorName,
+        authorUrl: pageRows.authorUrl,
+        body: pageRows.body,
+        status: pageRows.status,
+        createdAt: pageRows.createdAt,
+        groupId: sql<string>`${groupId}`,
+        ...(replyCount && { replyCount: sql<number>`p.reply_count` }),
+        ...(total && { totalCount: approvedCount(by, groupId) }),
+      })
+      .from(sql`unnest(${sql.placeholder("groupIds")}::uuid[]) as g(id)`)
+      .crossJoinLateral(pageRows);
+  },
+);
 
 /**
  * One page of approved comments for each of many groups in one statement: the top-level comments
@@ -163,31 +217,38 @@ export async function listApprovedCommentPages(
   page: PageRequest,
   extras: CommentPageExtras,
 ): Promise<ListedComment[]> {
-  const groupId = sql.raw("g.id");
-  const pageRows = approvedPage(by, groupId, page, extras.replyCount).as("p");
-  const rows = await db
-    .select({
-      id: pageRows.id,
-      articleId: pageRows.articleId,
-      parentId: pageRows.parentId,
-      authorName: pageRows.authorName,
-      authorUrl: pageRows.authorUrl,
-      body: pageRows.body,
-      status: pageRows.status,
-      createdAt: pageRows.createdAt,
-      groupId: sql<string>`${groupId}`,
-      ...(extras.replyCount && { replyCount: sql<number>`p.reply_count` }),
-      ...(extras.total && { totalCount: approvedCount(by, groupId) }),
-    })
-    .from(sql`unnest(${sql.param([...groupIds])}::uuid[]) as g(id)`)
-    .crossJoinLateral(pageRows);
-  return rows;
+  const values = { groupIds: [...groupIds], ...cursorValues(commentCursorCasts, page) };
+  const rows = await commentPagesStatement(db, { by, page, ...extras }, values);
+  return rows as ListedComment[];
 }
 
-/** One level of a comment tree: the page each group shows, and its counts. */
+/** One level of a comment tree: the page each group shows, its counts, and how whole its comments are. */
 export interface CommentLevel extends CommentPageExtras {
   page: PageRequest;
+  /** All public columns, or only what a page of comments most often shows (`commentGistColumns`). */
+  whole: boolean;
 }
+
+/**
+ * What a page of comments most often shows (who wrote what, when) and what its cursors and
+ * replies need. A comment tree carries only these unless its query selects more of a comment.
+ */
+const commentGistColumns = {
+  id: comments.id,
+  authorName: comments.authorName,
+  body: comments.body,
+  createdAt: comments.createdAt,
+};
+/** The Comment fields that `commentGistColumns` serve (replies and counts come by id). */
+export const COMMENT_GIST_FIELDS: ReadonlySet<string> = new Set([
+  "__typename",
+  "id",
+  "authorName",
+  "body",
+  "createdAt",
+  "replies",
+  "replyCount",
+]);
 
 /** A comment of a page nested as JSON: its replies' page nested the same way when asked for. */
 export type CommentJson = Omit<PublicComment, "createdAt"> & {
@@ -211,7 +272,7 @@ export function approvedCommentTreeSql(articleId: SQL, levels: readonly CommentL
     const shape = levels[depth] as CommentLevel;
     const alias = `c${depth}`;
     const walking = keysetOrder([sql.raw(`${alias}.created_at`), sql.raw(`${alias}.id`)], shape.page, false);
-    const row = jsonRowSql(publicCommentColumns, alias, {
+    const row = jsonRowSql(shape.whole ? publicCommentColumns : commentGistColumns, alias, {
       ...(shape.replyCount && { replyCount: sql.raw(`${alias}.reply_count`) }),
       ...(depth + 1 < levels.length && { replies: level(depth + 1, "parent", sql.raw(`${alias}.id`)) }),
     });

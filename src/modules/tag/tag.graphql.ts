@@ -4,7 +4,8 @@ import { ArticleConnectionRef, ArticleRef, loadGroupArticles } from "../article/
 import { tagById, tagBySlug } from "./tag.loaders.ts";
 import { listAllTags, type Tag } from "./tag.repo.ts";
 
-export const TagRef = builder.objectRef<Tag>("Tag");
+/** What the Tag type reads of a tag (an article's tags come without their creation time). */
+export const TagRef = builder.objectRef<Omit<Tag, "createdAt">>("Tag");
 
 builder.node(TagRef, {
   description: "A subject. Newsletter topics are tags.",

@@ -13,7 +13,7 @@ import {
 } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database, Executor } from "../../db/client.ts";
-import { keysetFilter, keysetOrder } from "../../db/keyset.ts";
+import { asText, keysetFilter, keysetOrder } from "../../db/keyset.ts";
 import { articles, images, redirects, wordpressItems } from "../../db/schema.ts";
 import type { PageRequest } from "../../graphql/pagination.ts";
 
@@ -146,7 +146,7 @@ export async function listRedirects(db: Executor, page: PageRequest): Promise<Re
     .select({ fromPath: redirects.fromPath, articleId: redirects.articleId, slug: articles.slug })
     .from(redirects)
     .innerJoin(articles, eq(articles.id, redirects.articleId))
-    .where(keysetFilter(redirectKey(), [(value) => sql`${String(value)}::text`], page, false))
+    .where(keysetFilter(redirectKey(), [asText], page, false))
     .orderBy(keysetOrder(redirectKey(), page, false))
     .limit(page.limit + 1);
 }
