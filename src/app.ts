@@ -13,6 +13,7 @@ import { type AppServices, type Context, createContext } from "./graphql/context
 import { clientError } from "./graphql/errors.ts";
 import { LiveFeeds } from "./graphql/live-feeds.ts";
 import { playgroundOptions, renderPlayground } from "./graphql/playground.ts";
+import { compiledExecutionPlugin } from "./graphql/plugins/compiled-execution.ts";
 import { corsPolicy } from "./graphql/plugins/cors.ts";
 import { cursorErrorsPlugin } from "./graphql/plugins/cursor-errors.ts";
 import { limitPlugins } from "./graphql/plugins/limits.ts";
@@ -173,6 +174,8 @@ export function createApp(options: AppOptions): App {
         () => req?.socket.destroy(),
       ),
     plugins: [
+      // First, so that the plugins after it (timeout, cache, introspection-off) wrap compiled runs.
+      compiledExecutionPlugin(),
       ...observability,
       ...cors.plugins,
       csrfPreventionPlugin(),

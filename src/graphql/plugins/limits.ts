@@ -290,33 +290,35 @@ const noNulCharacterRule: ValidationRule = (context) => ({
 });
 
 /**
- * Every query gets at most `timeoutMs`; graphql-js stops resolving when the signal fires. A mutation
- * is not cut short: the answer would be TIMEOUT while its resolver went on to commit (and a client
- * that retries would write twice). It runs to its end, bounded by the database (pool wait,
- * statement timeout), and answers what it wrote.
+ * Every query gets at most `timeoutMs`: when it passes, the answer is TIMEOUT, and yoga's executor
+ * (subscriptions' first step, documents not compiled) stops resolving on the signal. A compiled
+ * operation cannot be stopped half way; what it still has in flight finishes in the background,
+ * bounded by the statement timeout, and its result is dropped. A mutation is not cut short: the
+ * answer would be TIMEOUT while its resolver went on to commit (and a client that retries would
+ * write twice). It runs to its end, bounded by the database (pool wait, statement timeout), and
+ * answers what it wrote.
  */
 function operationTimeoutPlugin(timeoutMs: number): AnyPlugin {
   return {
     onExecute({ args, setExecuteFn, executeFn }) {
       if (getOperationAST(args.document, args.operationName)?.operation === OperationTypeNode.MUTATION)
         return;
-      // yoga executes with @graphql-tools/executor, which stops resolving once `signal` aborts.
       type WithSignal = typeof args & { signal?: AbortSignal };
-      // A timer cleared when the operation ends: AbortSignal.timeout would fire for every
-      // operation, long after it answered, and build an exception each time.
-      const timeout = new AbortController();
       const given = (args as WithSignal).signal;
-      const signal = given ? AbortSignal.any([given, timeout.signal]) : timeout.signal;
       setExecuteFn((executionArgs) => {
-        const timer = setTimeout(() => timeout.abort(), timeoutMs);
-        return Promise.resolve(executeFn({ ...executionArgs, signal } as WithSignal))
-          .catch((error: unknown) => {
-            if (timeout.signal.aborted) {
-              throw clientError("TIMEOUT", `The operation took longer than ${timeoutMs} ms`);
-            }
-            throw error;
-          })
-          .finally(() => clearTimeout(timer));
+        // A timer cleared when the operation ends: AbortSignal.timeout would fire for every
+        // operation, long after it answered, and build an exception each time.
+        const timeout = new AbortController();
+        const signal = given ? AbortSignal.any([given, timeout.signal]) : timeout.signal;
+        let timer: NodeJS.Timeout | undefined;
+        const expired = new Promise<never>((_resolve, reject) => {
+          timer = setTimeout(() => {
+            timeout.abort();
+            reject(clientError("TIMEOUT", `The operation took longer than ${timeoutMs} ms`));
+          }, timeoutMs);
+        });
+        const running = Promise.resolve(executeFn({ ...executionArgs, signal } as WithSignal));
+        return Promise.race([running, expired]).finally(() => clearTimeout(timer));
       });
     },
   };
