@@ -175,7 +175,7 @@ export function createApp(options: AppOptions): App {
       ),
     plugins: [
       // First, so that the plugins after it (timeout, cache, introspection-off) wrap compiled runs.
-      compiledExecutionPlugin(),
+      compiledExecutionPlugin((message) => logger.warn(message)),
       ...observability,
       ...cors.plugins,
       csrfPreventionPlugin(),

@@ -5,6 +5,7 @@ import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaults } from "../src/config.ts";
+import { graphqlJitAdapted } from "../src/graphql/plugins/compiled-execution.ts";
 import { createTestApp, type TestApp } from "./setup/app.ts";
 import { ArticlePage, busyArticleSlug, FrontPage } from "./setup/pages.ts";
 
@@ -18,6 +19,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe("a document run again", () => {
+  it("runs on a graphql-jit that npm install adapted to graphql 17 (else nothing is compiled)", () => {
+    expect(graphqlJitAdapted()).toBe(true);
+  });
+
   it("answers the front page and the article page as it did the first time, in as many statements", async () => {
     for (const [document, variables] of [
       [FrontPage, { first: 20 }],

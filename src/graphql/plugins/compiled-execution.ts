@@ -2,6 +2,8 @@
 // exactly the resolvers its selection needs, instead of graphql-js walking the document for every
 // object of every request (about a quarter of the front page's Node CPU). Subscriptions keep
 // yoga's executor. graphql-jit is adapted to graphql 17 by scripts/patch-graphql-jit.mjs.
+
+import { readFileSync } from "node:fs";
 import {
   type DocumentNode,
   type ExecutionArgs,
@@ -11,6 +13,20 @@ import {
 } from "graphql";
 import { type CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
 import type { Plugin } from "graphql-yoga";
+
+/**
+ * Whether `npm install` ran scripts/patch-graphql-jit.mjs (not with --ignore-scripts): unpatched,
+ * every compiled operation with arguments would fail in graphql 17's getArgumentValues, so lede
+ * then runs everything with yoga's executor instead. The marker is the script's.
+ */
+export function graphqlJitAdapted(): boolean {
+  try {
+    const execution = new URL("./execution.js", import.meta.resolve("graphql-jit"));
+    return readFileSync(execution, "utf8").includes("/* lede: graphql 17 variable values */");
+  } catch {
+    return false;
+  }
+}
 
 const isPromise = (value: unknown): value is Promise<unknown> =>
   value !== null && typeof value === "object" && "then" in value;
@@ -29,7 +45,13 @@ type Entry = { runs: number; query?: undefined } | { query: CompiledQuery | null
  * ever run, not compiled. yoga's parse cache hands the same document object for the same query
  * text, so a WeakMap keeps one entry per cached document.
  */
-export function compiledExecutionPlugin(compileAfter = 1): Plugin {
+export function compiledExecutionPlugin(warn: (message: string) => void, compileAfter = 1): Plugin {
+  if (!graphqlJitAdapted()) {
+    warn(
+      "graphql-jit is not adapted to graphql 17 (run npm install with its scripts): operations are not compiled",
+    );
+    return {};
+  }
   const entries = new WeakMap<DocumentNode, Map<string, Entry>>();
   const entryOf = (document: DocumentNode, name: string) => {
     let byName = entries.get(document);
