@@ -10,10 +10,10 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts `src/server.ts` with only PATH, HOME and `env` in its environment. */
-export function startServerProcess(env: Record<string, string>): ServerProcess {
+/** Starts `entry` (`npm start`'s) with only PATH, HOME and `env` in its environment. */
+export function startServerProcess(env: Record<string, string>, entry = "src/server.ts"): ServerProcess {
   // process.execPath is the Node running vitest: the project's Node 24.
-  const child = spawn(process.execPath, ["src/server.ts"], {
+  const child = spawn(process.execPath, [entry], {
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
