@@ -3,7 +3,7 @@
 // pool of the same size and production settings, each with a clean environment so nothing from
 // the developer's shell (REDIS_URL, LOG_LEVEL, ...) changes what is measured; and nginx
 // (Debian's package) with a configuration of our own, serving files from a directory.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { once } from "node:events";
 import {
@@ -56,6 +56,17 @@ export function snapshotLede(): string {
     cpSync(`${ledeRoot}${part}`, `${ledeSnapshot}${part}`, { recursive: true });
   }
   symlinkSync(`${ledeRoot}node_modules`, `${ledeSnapshot}node_modules`, "dir");
+  // `npm start` runs the server bundle made at install (src/server-bundle.ts): make the snapshot's,
+  // so lede is measured as users run it (a snapshot with no bundle would run from its sources).
+  mkdirSync(`${ledeSnapshot}scripts`);
+  cpSync(`${ledeRoot}scripts/bundle-server.ts`, `${ledeSnapshot}scripts/bundle-server.ts`);
+  const bundled = execFileSync(process.execPath, ["scripts/bundle-server.ts"], {
+    cwd: ledeSnapshot,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  if (!bundled.includes("server bundled"))
+    throw new Error("the lede snapshot's server bundle was not made (node scripts/bundle-server.ts)");
   const hash = createHash("sha256");
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
