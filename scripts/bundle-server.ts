@@ -59,7 +59,8 @@ export async function bundleServer(cacheDir = defaultBundleCacheDir): Promise<st
       splitting: true,
       format: "esm",
       platform: "node",
-      target: "node22",
+      // The Node the project pins (its `node` devDependency): no syntax is rewritten for an older one.
+      target: "node24",
       external,
       plugins: [ownFileUrls],
       // Bundled CommonJS packages call require() for Node's own modules and the external packages.
