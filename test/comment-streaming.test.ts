@@ -12,7 +12,7 @@ import { graphql } from "./generated/gql.ts";
 import { createTestApp, type TestApp } from "./setup/app.ts";
 import { staffToken } from "./setup/factories.ts";
 import { articleGlobalId, knownCommenterEmail, openArticle } from "./setup/seed-facts.ts";
-import { openSse, settle } from "./setup/sse.ts";
+import { openSse, settle, settleLive } from "./setup/sse.ts";
 
 const PostForStream = graphql(`
   mutation PostForStream($input: PostCommentInput!) {
@@ -165,6 +165,7 @@ describe("commentAdded over graphql-ws on the same port", () => {
   it("streams an approved comment to a WebSocket subscriber", async () => {
     const client = createClient({ url, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 });
     const received: string[] = [];
+    const liveBefore = t.app.live.active;
     const done = new Promise<void>((resolve, reject) => {
       client.subscribe<{ commentAdded: { body: string } }>(
         { query: subscription, variables: { articleId } },
@@ -178,7 +179,7 @@ describe("commentAdded over graphql-ws on the same port", () => {
         },
       );
     });
-    await settle();
+    await settleLive(t.app, liveBefore);
     await postComment(t.app, "Over the socket");
     await Promise.race([
       done,

@@ -54,3 +54,17 @@ export async function openSse<T>(
 
 /** Time for a fresh subscription to reach the event source (and Redis) before events are sent. */
 export const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+
+/**
+ * Waits until `app` holds more live subscriptions than `before` (a subscription over graphql-ws
+ * registers only after its article was read, which a loaded machine can make slower than any
+ * fixed wait), then `settle`s for Redis's own subscribe.
+ */
+export async function settleLive(app: App, before: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (app.live.active <= before) {
+    if (Date.now() > deadline) throw new Error(`no live subscription after 10 s (${app.live.active} open)`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  await settle();
+}
