@@ -403,31 +403,34 @@ describe("search of a query with more matches than it ranks", () => {
     expect(ranking[0]).toContain(PLANNED_PER_RUN);
   });
 
-  it.skipIf(driver !== "postgres")("sends the search unnamed to PostgreSQL, and other reads prepared", async () => {
-    const handle = await openDatabase({ url: t.handle.url, poolSize: 1 });
-    try {
-      const app = createApp({ db: handle.db, graphql: { responseCache: { enabled: false, ttlMs: 0 } } });
-      for (let i = 0; i < 3; i++) {
-        const response = await app.fetch("http://lede.test/graphql", {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({
-            query: '{ search(query: "vortelline") { totalCount nodes { slug author { name } } } }',
-          }),
-        });
-        expect(((await response.json()) as { data: { search: { totalCount: number } } }).data.search.totalCount).toBe(
-          4,
+  it.skipIf(driver !== "postgres")(
+    "sends the search unnamed to PostgreSQL, and other reads prepared",
+    async () => {
+      const handle = await openDatabase({ url: t.handle.url, poolSize: 1 });
+      try {
+        const app = createApp({ db: handle.db, graphql: { responseCache: { enabled: false, ttlMs: 0 } } });
+        for (let i = 0; i < 3; i++) {
+          const response = await app.fetch("http://lede.test/graphql", {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({
+              query: '{ search(query: "vortelline") { totalCount nodes { slug author { name } } } }',
+            }),
+          });
+          expect(
+            ((await response.json()) as { data: { search: { totalCount: number } } }).data.search.totalCount,
+          ).toBe(4);
+        }
+        const rows = await handle.db.execute<{ statement: string }>(
+          sql`select statement from pg_prepared_statements where not from_sql`,
         );
+        const prepared = [...rows].map((row) => row.statement);
+        // The article parts (byline) were prepared; the search was not.
+        expect(prepared.some((text) => /"authors"/.test(text))).toBe(true);
+        expect(prepared.filter((text) => text.includes("ts_rank_cd"))).toEqual([]);
+      } finally {
+        await handle.close();
       }
-      const rows = await handle.db.execute<{ statement: string }>(
-        sql`select statement from pg_prepared_statements where not from_sql`,
-      );
-      const prepared = [...rows].map((row) => row.statement);
-      // The article parts (byline) were prepared; the search was not.
-      expect(prepared.some((text) => /"authors"/.test(text))).toBe(true);
-      expect(prepared.filter((text) => text.includes("ts_rank_cd"))).toEqual([]);
-    } finally {
-      await handle.close();
-    }
-  });
+    },
+  );
 });

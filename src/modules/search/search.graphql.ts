@@ -220,8 +220,10 @@ function connectionOf(
     snippet: highlight(node.rawSnippet),
     highlightedTitle: highlight(node.rawTitle),
   }));
-  const totalCount = typeof count === "function" ? async () => Math.min(await count(), bound) : Math.min(count, bound);
-  const allMatchesRanked = typeof count === "function" ? async () => (await count()) <= bound : count <= bound;
+  const totalCount =
+    typeof count === "function" ? async () => Math.min(await count(), bound) : Math.min(count, bound);
+  const allMatchesRanked =
+    typeof count === "function" ? async () => (await count()) <= bound : count <= bound;
   return {
     edges,
     matchKind,
