@@ -10,6 +10,7 @@ import { renderBody } from "../src/modules/article/article.content.ts";
 import { highlight } from "../src/modules/search/search.graphql.ts";
 import {
   countSearchMatches,
+  hasPhrase,
   RANKED_MATCHES_BOUND,
   searchSettings,
   spellingCorrections,
@@ -361,6 +362,19 @@ describe("search of a query with more matches than it ranks", () => {
     // The oldest match would rank first, but it is not among the newest three.
     expect(slugsOf(result).sort()).toEqual([...newer].sort());
     expect(result.data?.search.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it("ranks the newest matches of a phrase too (whose matches are read apart, then sorted)", async () => {
+    expect(hasPhrase('"vortelline appears"')).toBe(true);
+    expect(hasPhrase("sodium-ion")).toBe(true);
+    expect(hasPhrase('vortelline -appears "one"')).toBe(false);
+    // The three newer articles hold the phrase; the oldest does not.
+    const all = await withBound(3, () => search('"vortelline appears"'));
+    expect(all.data?.search).toMatchObject({ totalCount: 3, allMatchesRanked: true });
+    const newest = await withBound(2, () => search('"vortelline appears"'));
+    expect(newest.data?.search).toMatchObject({ totalCount: 2, allMatchesRanked: false });
+    expect(slugsOf(newest).sort()).toEqual(newer.slice(1).sort());
+    expect(await countSearchMatches(t.db, '"vortelline appears"', null, 1)).toBe(2);
   });
 
   it("pages over the ranked matches only, forward, backward and past their end", async () => {
