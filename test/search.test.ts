@@ -1,19 +1,29 @@
 import { sql, TransactionRollbackError } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../src/app.ts";
+import { openDatabase } from "../src/db/client.ts";
+import { PLANNED_PER_RUN } from "../src/db/prepared.ts";
 import { articleAuthors, articles, searchWords } from "../src/db/schema.ts";
 import { stableUuid } from "../src/db/seed.ts";
 import { seedArticles, seedAuthors } from "../src/db/seed-content.ts";
 import { renderBody } from "../src/modules/article/article.content.ts";
 import { highlight } from "../src/modules/search/search.graphql.ts";
-import { spellingCorrections } from "../src/modules/search/search.repo.ts";
+import {
+  countSearchMatches,
+  hasPhrase,
+  RANKED_MATCHES_BOUND,
+  searchSettings,
+  spellingCorrections,
+} from "../src/modules/search/search.repo.ts";
 import { graphql } from "./generated/gql.ts";
-import { createTestApp, type TestApp } from "./setup/app.ts";
+import { createTestApp, driver, type TestApp } from "./setup/app.ts";
 import { explain } from "./setup/plans.ts";
 
 const Search = graphql(`
   query Search($query: String!, $language: Language, $first: Int, $after: String, $last: Int, $before: String) {
     search(query: $query, language: $language, first: $first, after: $after, last: $last, before: $before) {
       totalCount
+      allMatchesRanked
       matchKind
       correctedQuery
       pageInfo { hasNextPage hasPreviousPage endCursor startCursor }
@@ -303,4 +313,138 @@ describe("search", () => {
     // the ranked page (with snippets and the total), the parts of its articles (author, tags)
     expect(counts).toEqual([2, 2]);
   });
+});
+
+/** Runs `work` with searches ranking at most `bound` matches. */
+async function withBound<T>(bound: number, work: () => Promise<T>): Promise<T> {
+  searchSettings.rankedMatchesBound = bound;
+  try {
+    return await work();
+  } finally {
+    searchSettings.rankedMatchesBound = RANKED_MATCHES_BOUND;
+  }
+}
+
+describe("search of a query with more matches than it ranks", () => {
+  // Four matches, oldest first: the oldest has the word in its title (the best rank of the four),
+  // the three newer ones in their bodies.
+  let oldest: string;
+  let newer: string[];
+  beforeAll(async () => {
+    oldest = await addArticle({ title: "Vortelline reaches the shops", body: "Finally, vortelline." });
+    newer = [];
+    for (const title of ["Spring briefing", "Summer briefing", "Autumn briefing"])
+      newer.push(await addArticle({ title, body: `Among other things, vortelline appears in ${title}.` }));
+  });
+
+  it("ranks at most 1,000 matches by default", () => {
+    expect(RANKED_MATCHES_BOUND).toBe(1000);
+    expect(searchSettings.rankedMatchesBound).toBe(RANKED_MATCHES_BOUND);
+  });
+
+  it("ranks every match, and counts them exactly, when there are no more than the bound", async () => {
+    for (const bound of [4, 10]) {
+      const result = await withBound(bound, () => search("vortelline"));
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.search).toMatchObject({ totalCount: 4, allMatchesRanked: true });
+      // The oldest match ranks first: it was ranked with the others.
+      expect(slugsOf(result)[0]).toBe(oldest);
+      expect(slugsOf(result).sort()).toEqual([oldest, ...newer].sort());
+    }
+    const defaults = await search("vortelline");
+    expect(defaults.data?.search).toMatchObject({ totalCount: 4, allMatchesRanked: true });
+  });
+
+  it("ranks only the newest matches when there are more, and says so", async () => {
+    const result = await withBound(3, () => search("vortelline"));
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.search).toMatchObject({ totalCount: 3, allMatchesRanked: false });
+    // The oldest match would rank first, but it is not among the newest three.
+    expect(slugsOf(result).sort()).toEqual([...newer].sort());
+    expect(result.data?.search.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it("ranks the newest matches of a phrase too (whose matches are read apart, then sorted)", async () => {
+    expect(hasPhrase('"vortelline appears"')).toBe(true);
+    expect(hasPhrase("sodium-ion")).toBe(true);
+    expect(hasPhrase('vortelline -appears "one"')).toBe(false);
+    // The three newer articles hold the phrase; the oldest does not.
+    const all = await withBound(3, () => search('"vortelline appears"'));
+    expect(all.data?.search).toMatchObject({ totalCount: 3, allMatchesRanked: true });
+    const newest = await withBound(2, () => search('"vortelline appears"'));
+    expect(newest.data?.search).toMatchObject({ totalCount: 2, allMatchesRanked: false });
+    expect(slugsOf(newest).sort()).toEqual(newer.slice(1).sort());
+    expect(await countSearchMatches(t.db, '"vortelline appears"', null, 1)).toBe(2);
+  });
+
+  it("pages over the ranked matches only, forward, backward and past their end", async () => {
+    await withBound(3, async () => {
+      const all = slugsOf(await search("vortelline"));
+      const first = await search("vortelline", { first: 2 });
+      expect(first.data?.search.pageInfo.hasNextPage).toBe(true);
+      const after = first.data?.search.pageInfo.endCursor;
+      const second = await search("vortelline", { first: 2, after });
+      expect(second.data?.search.pageInfo.hasNextPage).toBe(false);
+      expect([...slugsOf(first), ...slugsOf(second)]).toEqual(all);
+      // The last page ends at the bound, not at the fourth match.
+      const last = await t.execute(Search, { query: "vortelline", last: 2 });
+      expect(last.data?.search.edges.map((e) => e.node.slug)).toEqual(all.slice(1));
+      expect(last.data?.search).toMatchObject({ totalCount: 3, allMatchesRanked: false });
+      // An empty page past the end still counts (a statement of its own), up to the bound.
+      const past = await search("vortelline", { first: 2, after: second.data?.search.pageInfo.endCursor });
+      expect(past.data?.search).toMatchObject({ totalCount: 3, allMatchesRanked: false, edges: [] });
+    });
+    expect(await countSearchMatches(t.db, "vortelline", null, 3)).toBe(4);
+    expect(await countSearchMatches(t.db, "vortelline", null, 10)).toBe(4);
+    expect(await countSearchMatches(t.db, "vortelline", null, 2)).toBe(3);
+  });
+
+  it("still corrects a typo only when nothing matches", async () => {
+    const corrected = await withBound(3, () => search("vortelinne"));
+    expect(corrected.data?.search).toMatchObject({
+      matchKind: "CORRECTED_SPELLING",
+      correctedQuery: "vortelline",
+      totalCount: 3,
+      allMatchesRanked: false,
+    });
+    expect(slugsOf(corrected).sort()).toEqual([...newer].sort());
+  });
+
+  it("is planned on each run: its statement is marked, and never prepared", async () => {
+    const { statements } = await t.countStatements(() => search("vortelline"));
+    const ranking = statements.filter((text) => text.includes("ts_rank_cd"));
+    expect(ranking).toHaveLength(1);
+    expect(ranking[0]).toContain(PLANNED_PER_RUN);
+  });
+
+  it.skipIf(driver !== "postgres")(
+    "sends the search unnamed to PostgreSQL, and other reads prepared",
+    async () => {
+      const handle = await openDatabase({ url: t.handle.url, poolSize: 1 });
+      try {
+        const app = createApp({ db: handle.db, graphql: { responseCache: { enabled: false, ttlMs: 0 } } });
+        for (let i = 0; i < 3; i++) {
+          const response = await app.fetch("http://lede.test/graphql", {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({
+              query: '{ search(query: "vortelline") { totalCount nodes { slug author { name } } } }',
+            }),
+          });
+          expect(
+            ((await response.json()) as { data: { search: { totalCount: number } } }).data.search.totalCount,
+          ).toBe(4);
+        }
+        const rows = await handle.db.execute<{ statement: string }>(
+          sql`select statement from pg_prepared_statements where not from_sql`,
+        );
+        const prepared = [...rows].map((row) => row.statement);
+        // The article parts (byline) were prepared; the search was not.
+        expect(prepared.some((text) => /"authors"/.test(text))).toBe(true);
+        expect(prepared.filter((text) => text.includes("ts_rank_cd"))).toEqual([]);
+      } finally {
+        await handle.close();
+      }
+    },
+  );
 });

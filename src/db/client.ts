@@ -8,6 +8,7 @@ import type { ParameterOrJSON, Sql, UnsafeQueryOptions } from "postgres";
 import { boundQueueWait, type PoolStats, poolStatsOf } from "./bounded-pool.ts";
 import { lockDataDirectory } from "./data-dir-lock.ts";
 import { discardRestored, discardTemplate, type PgliteTemplate, restoreTemplate } from "./pglite-template.ts";
+import { isPlannedPerRun } from "./prepared.ts";
 import { relations } from "./relations.ts";
 import { isPlainRead, retryReads } from "./retry.ts";
 
@@ -232,6 +233,10 @@ async function openRestored(
  * The hot ones, posting a comment and subscribing, ask for it themselves with drizzle's `prepare`.)
  * A read without parameters (a front page, its page sizes written as literals) is prepared too:
  * postgres.js would send it as a simple query, parsed and planned on every request.
+ * A read marked `PLANNED_PER_RUN` (db/prepared.ts) stays unnamed: PostgreSQL plans it with its
+ * values on every run. Search is one: a generic plan cannot know how many rows a query word
+ * matches, and the one PostgreSQL cached read all 42,000 matches of a common word.
+ * (PGlite needs nothing of the kind: drizzle sends its statements unnamed, planned on each run.)
  */
 function prepareReads(client: Sql): Sql {
   const unsafe = client.unsafe.bind(client);
@@ -240,7 +245,12 @@ function prepareReads(client: Sql): Sql {
     text: string,
     parameters?: ParameterOrJSON<never>[],
     options?: UnsafeQueryOptions,
-  ) => unsafe(text, parameters, isPlainRead(text) ? { ...options, ...prepared } : options)) as Sql["unsafe"];
+  ) =>
+    unsafe(
+      text,
+      parameters,
+      isPlainRead(text) && !isPlannedPerRun(text) ? { ...options, ...prepared } : options,
+    )) as Sql["unsafe"];
   return new Proxy(client, {
     apply: (target, thisArg, args) => Reflect.apply(target, thisArg, args),
     get: (target, key, receiver) => (key === "unsafe" ? preparingUnsafe : Reflect.get(target, key, receiver)),

@@ -68,6 +68,23 @@ export const placeholderList = (name: string, count: number): SQL =>
     sql`, `,
   )})`;
 
+/**
+ * Marks a statement to be planned on each run: src/db/client.ts `prepareReads` does not prepare a
+ * read whose text carries it, so it goes unnamed and PostgreSQL plans it with its values. For
+ * statements whose best plan depends on the values themselves, as search's does: a generic plan
+ * cannot know how many articles a query word matches (a rare word: read its few matches from the
+ * full-text index; a common one: walk the newest articles until enough match), and the generic
+ * plan PostgreSQL settled on for search read every match of a common word. An SQL comment, so it
+ * can go anywhere whitespace can (`plannedPerRun()` in an expression of the statement).
+ */
+export const PLANNED_PER_RUN = "/* planned per run */";
+
+/** `PLANNED_PER_RUN` as a chunk of SQL, to write into a statement (an expression, a condition). */
+export const plannedPerRun = (): SQL => sql.raw(PLANNED_PER_RUN);
+
+/** Whether a statement's text asks to be planned on each run (see `PLANNED_PER_RUN`). */
+export const isPlannedPerRun = (text: string): boolean => text.includes(PLANNED_PER_RUN);
+
 /** The values of `placeholderList(name, values.length)`. */
 export function listValues(name: string, values: readonly unknown[]): Record<string, unknown> {
   const named: Record<string, unknown> = {};

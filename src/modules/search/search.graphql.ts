@@ -1,6 +1,8 @@
 // `search(query, language)`: published articles ranked by relevance, each edge with its rank, a
 // highlighted snippet and the highlighted title. Malformed queries never error; at worst they find
-// nothing. A short query that finds nothing is searched again with its spelling corrected.
+// nothing. A short query that finds nothing is searched again with its spelling corrected. At most
+// the newest RANKED_MATCHES_BOUND matches are ranked and counted (search.repo.ts); the connection's
+// `allMatchesRanked` says whether that was all of them.
 
 import { builder } from "../../graphql/builder.ts";
 import { badUserInput } from "../../graphql/errors.ts";
@@ -14,8 +16,10 @@ import {
   MARK_END,
   MARK_START,
   normaliseQuery,
+  RANKED_MATCHES_BOUND,
   type SearchMatch,
   searchArticles,
+  searchSettings,
 } from "./search.repo.ts";
 
 /** Escaped text, on one line, with the matched words in <mark>: safe to put in a page as HTML. */
@@ -51,7 +55,22 @@ interface SearchEdgeShape {
 interface SearchConnectionShape {
   matchKind: MatchKind;
   correctedQuery: string | null;
+  allMatchesRanked: boolean | (() => Promise<boolean>);
 }
+
+/** A number, or a thunk that asks the database (once, however many fields read it). */
+type MatchCount = number | (() => Promise<number>);
+
+/** The bound as a reader writes it, "1,000", for the schema's descriptions. */
+const boundText = RANKED_MATCHES_BOUND.toLocaleString("en-US");
+
+const once = <T>(work: () => Promise<T>): (() => Promise<T>) => {
+  let result: Promise<T> | undefined;
+  return () => {
+    result ??= work();
+    return result;
+  };
+};
 
 builder.queryField("search", (t) =>
   t.connection(
@@ -65,21 +84,46 @@ builder.queryField("search", (t) =>
       resolve: async (_root, args, ctx) => {
         const query = normaliseQuery(args.query);
         const page = pageRequest(args, 1);
-        const total = () => countSearchMatches(ctx.db, query, args.language);
-        // A page that has rows knows the total (matchCount); an empty one asks.
-        const totalOf = (rows: SearchMatch[], count: () => Promise<number>) => rows[0]?.matchCount ?? count;
-        if (!query) return connectionOf([], 0, page.limit, false, "fullText", 0);
+        // Read once per request: a test may lower it between requests, never within one.
+        const bound = searchSettings.rankedMatchesBound;
+        const matches = (q: string) => once(() => countSearchMatches(ctx.db, q, args.language, bound));
+        const total = matches(query);
+        // A page that has rows knows how many matched (matchCount, up to bound + 1); an empty one asks.
+        const countOf = (rows: SearchMatch[], count: () => Promise<number>): MatchCount =>
+          rows[0]?.matchCount ?? count;
+        const connection = (
+          rows: SearchMatch[],
+          start: number,
+          limit: number,
+          forward: boolean,
+          matchKind: MatchKind,
+          count: MatchCount,
+          correctedQuery: string | null = null,
+        ) => connectionOf(rows, start, limit, forward, matchKind, count, bound, correctedQuery);
+        if (!query) return connection([], 0, page.limit, false, "fullText", 0);
 
         // Offsets: relevance order has no stable key to seek from, and nobody reads page 50.
         let start = page.after ? offsetOf(page.after, "after") + 1 : 0;
         if (page.backward) {
-          const end = page.before ? offsetOf(page.before, "before") : await total();
+          const end = page.before ? offsetOf(page.before, "before") : Math.min(await total(), bound);
           start = Math.max(0, end - page.limit);
           const limit = Math.min(page.limit, end - start);
-          const rows = await searchArticles(ctx.db, { query, language: args.language, offset: start, limit });
-          return connectionOf(rows, start, limit, false, "fullText", totalOf(rows, total));
+          const rows = await searchArticles(ctx.db, {
+            query,
+            language: args.language,
+            offset: start,
+            limit,
+            rankedMatchesBound: bound,
+          });
+          return connection(rows, start, limit, false, "fullText", countOf(rows, total));
         }
-        const request = { query, language: args.language, offset: start, limit: page.limit + 1 };
+        const request = {
+          query,
+          language: args.language,
+          offset: start,
+          limit: page.limit + 1,
+          rankedMatchesBound: bound,
+        };
         const rows = await searchArticles(ctx.db, request);
         // Past the first page, empty may mean the query ran out: only a query that finds nothing
         // at all is corrected (so corrected results page like any others).
@@ -87,19 +131,18 @@ builder.queryField("search", (t) =>
           const corrected = await correctSpelling(ctx.db, query);
           if (corrected) {
             const correctedRows = await searchArticles(ctx.db, { ...request, query: corrected });
-            const correctedTotal = () => countSearchMatches(ctx.db, corrected, args.language);
-            return connectionOf(
+            return connection(
               correctedRows,
               start,
               page.limit,
               true,
               "correctedSpelling",
-              totalOf(correctedRows, correctedTotal),
+              countOf(correctedRows, matches(corrected)),
               corrected,
             );
           }
         }
-        return connectionOf(rows, start, page.limit, true, "fullText", totalOf(rows, total));
+        return connection(rows, start, page.limit, true, "fullText", countOf(rows, total));
       },
     },
     {
@@ -115,6 +158,13 @@ builder.queryField("search", (t) =>
           description:
             'With CORRECTED_SPELLING, the query that was searched instead, folded (lower case, no accents): "smartphone" for "smartfone". Null otherwise.',
           resolve: (connection) => (connection as unknown as SearchConnectionShape).correctedQuery,
+        }),
+        allMatchesRanked: c.boolean({
+          description: `Whether every match was ranked: true when the query matches at most ${boundText} articles. A search ranks at most the newest ${boundText} matches (by publication date). With more, this is false, \`totalCount\` is ${boundText} (show it as "${boundText}+"), and the pages hold those newest matches, best first: an older article that would rank higher is not among them. More words, a "phrase" or a language find fewer.`,
+          resolve: (connection) => {
+            const all = (connection as unknown as SearchConnectionShape).allMatchesRanked;
+            return typeof all === "function" ? all() : all;
+          },
         }),
       }),
     },
@@ -149,13 +199,18 @@ function offsetOf(cursor: CursorKey, argument: string): number {
   return offset;
 }
 
+/**
+ * `count` is how many articles matched, counted up to `bound` + 1: the connection's totalCount is
+ * at most `bound`, and allMatchesRanked says whether there were more.
+ */
 function connectionOf(
   rows: SearchMatch[],
   start: number,
   limit: number,
   forward: boolean,
   matchKind: MatchKind,
-  totalCount: number | (() => Promise<number>),
+  count: MatchCount,
+  bound: number,
   correctedQuery: string | null = null,
 ) {
   const edges: SearchEdgeShape[] = rows.slice(0, limit).map((node, i) => ({
@@ -165,11 +220,16 @@ function connectionOf(
     snippet: highlight(node.rawSnippet),
     highlightedTitle: highlight(node.rawTitle),
   }));
+  const totalCount =
+    typeof count === "function" ? async () => Math.min(await count(), bound) : Math.min(count, bound);
+  const allMatchesRanked =
+    typeof count === "function" ? async () => (await count()) <= bound : count <= bound;
   return {
     edges,
     matchKind,
     correctedQuery,
     totalCount,
+    allMatchesRanked,
     pageInfo: {
       hasNextPage: forward ? rows.length > limit : false,
       hasPreviousPage: start > 0,

@@ -3,20 +3,38 @@
 // title weighted above lede above body. A short query that finds nothing is corrected word by word
 // to the closest words of the public articles (trigram similarity over search_words), which
 // forgives typos, and searched again.
+//
+// Only the newest RANKED_MATCHES_BOUND matches are ranked: a common word matches tens of thousands
+// of articles, and ranking all of them (and counting them) cost about a second of PostgreSQL CPU
+// per search on 100,000 articles. A query with at most that many matches is ranked whole, as
+// before; the GraphQL connection tells which (`allMatchesRanked`).
 import { and, desc, eq, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { literalCount } from "../../db/keyset.ts";
+import { plannedPerRun } from "../../db/prepared.ts";
 import { articles, type Language, searchWords } from "../../db/schema.ts";
 import { articleReadColumns, isPublicArticle } from "../../db/visibility.ts";
 
 /** Longer queries are cut here: search never refuses input, it does its best with it. */
 export const MAX_QUERY_LENGTH = 200;
 
+/**
+ * A search ranks at most this many matches, the newest (by publication); a query that matches more
+ * reports this many (`totalCount`, with `allMatchesRanked` false) and pages over them only.
+ */
+export const RANKED_MATCHES_BOUND = 1000;
+
+/** The bound searches use; tests lower it (`searchSettings.rankedMatchesBound = 3`) and restore it. */
+export const searchSettings = { rankedMatchesBound: RANKED_MATCHES_BOUND };
+
 export type SearchMatch = {
   [K in keyof typeof articleReadColumns]: (typeof articles.$inferSelect)[K];
 } & {
   rank: number;
-  /** How many articles the query matches in all (the same on every row of a page). */
+  /**
+   * How many articles the query matches, counted up to the bound plus one (the same on every row
+   * of a page): more than the bound means only the newest `bound` were ranked.
+   */
   matchCount: number;
   /** The passage that matched, with the matched words between \u0002 and \u0003 (HTML-escaped later). */
   rawSnippet: string;
@@ -32,6 +50,8 @@ export interface SearchRequest {
   language?: Language | null | undefined;
   offset: number;
   limit: number;
+  /** How many of the newest matches are ranked; `searchSettings.rankedMatchesBound` by default. */
+  rankedMatchesBound?: number | undefined;
 }
 
 export function normaliseQuery(query: string): string {
@@ -66,25 +86,90 @@ const titleOptions = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=
 const renderedText = (html: SQLWrapper) =>
   sql`replace(replace(replace(regexp_replace(${html}, '<[^>]*>', ' ', 'g'), '&lt;', '<'), '&gt;', '>'), '&amp;', '&')`;
 
-export async function searchArticles(db: Executor, request: SearchRequest): Promise<SearchMatch[]> {
-  const { where } = fullTextMatch(request.query, request.language);
-  // Parsed once per statement (uncorrelated subqueries are InitPlans), not once per matched row:
-  // a common word matches tens of thousands of articles, and parsing was a third of ranking them.
-  const onceTsquery = sql`(case when ${articles.language} = 'fr' then (select websearch_to_tsquery('lede_fr', ${request.query})) else (select websearch_to_tsquery('lede_en', ${request.query})) end)`;
-  const rank = sql<number>`ts_rank_cd(${articles.searchVector}, ${onceTsquery}, 1)`;
-  // Rank every match on narrow rows (id, rank, and how many matched: the total comes with the page
-  // instead of a second scan), cut, and only then read the page's articles; only they pay for
-  // ts_headline.
-  const ranked = db
-    .select({
-      id: articles.id,
-      rank: rank.as("rank"),
-      matchCount: sql<number>`count(*) over ()`.as("match_count"),
-    })
+/**
+ * Whether the query holds a phrase: words in quotes, or joined by a hyphen, which
+ * websearch_to_tsquery turns into `<->` ("sodium-ion").
+ */
+export const hasPhrase = (query: string): boolean =>
+  /"[^"]*[\p{L}\p{N}][^\p{L}\p{N}"]+[\p{L}\p{N}]/u.test(query) || /[\p{L}\p{N}]-[\p{L}\p{N}]/u.test(query);
+
+/**
+ * The newest `bound` + 1 public articles matching `where`, by publication: only the match
+ * condition and the order are read here, with the columns ranking needs.
+ *
+ * PostgreSQL picks the plan for the query's words (planned per run): for a word it knows to be
+ * common, it walks the newest articles by index and stops at the bound; for a rare one, it reads
+ * its matches from the full-text index and sorts them. A phrase defeats that estimate: PostgreSQL
+ * takes `a <-> b` to match as often as `a & b`, and for two common words that are rarely adjacent
+ * it would walk every article by index (1.2 s on 100,000 articles, against 0.6 s from the
+ * full-text index). So a phrase's matches come from a subquery with no order of its own (`offset
+ * 0` keeps it apart), which only the full-text index (or a scan) can serve, and are sorted after.
+ */
+function newestMatches(db: Executor, where: SQL, bound: number, phrase: boolean) {
+  const columns = {
+    id: articles.id,
+    language: articles.language,
+    searchVector: articles.searchVector,
+    publishedAt: articles.publishedAt,
+  };
+  const limit = literalCount(bound + 1) as unknown as number;
+  if (!phrase)
+    return db
+      .select(columns)
+      .from(articles)
+      .where(and(isPublicArticle, where))
+      .orderBy(desc(articles.publishedAt), desc(articles.id))
+      .limit(limit)
+      .as("bounded");
+  const matches = db
+    .select(columns)
     .from(articles)
     .where(and(isPublicArticle, where))
-    .orderBy(desc(rank), articles.id)
-    // Literals (see `literalCount`): a cached generic plan then knows how many rows it keeps.
+    .offset(literalCount(0) as unknown as number)
+    .as("matches");
+  return db
+    .select({
+      id: matches.id,
+      language: matches.language,
+      searchVector: matches.searchVector,
+      publishedAt: matches.publishedAt,
+    })
+    .from(matches)
+    .orderBy(desc(matches.publishedAt), desc(matches.id))
+    .limit(limit)
+    .as("bounded");
+}
+
+export async function searchArticles(db: Executor, request: SearchRequest): Promise<SearchMatch[]> {
+  const bound = request.rankedMatchesBound ?? searchSettings.rankedMatchesBound;
+  const { where } = fullTextMatch(request.query, request.language);
+  // The newest matches, one more than the bound (that one only tells there are more).
+  const bounded = newestMatches(db, where, bound, hasPhrase(request.query));
+  // Their number (at most bound + 1: the total comes with the page instead of a second scan), and
+  // each one's place by publication, newest first.
+  const counted = db
+    .select({
+      id: bounded.id,
+      language: bounded.language,
+      searchVector: bounded.searchVector,
+      matchCount: sql<number>`count(*) over ()`.as("match_count"),
+      newness: sql<number>`row_number() over (order by ${bounded.publishedAt} desc, ${bounded.id} desc)`.as(
+        "newness",
+      ),
+    })
+    .from(bounded)
+    .as("counted");
+  // Parsed once per statement (uncorrelated subqueries are InitPlans), not once per ranked row.
+  const onceTsquery = sql`(case when ${counted.language} = 'fr' then (select websearch_to_tsquery('lede_fr', ${request.query})) else (select websearch_to_tsquery('lede_en', ${request.query})) end)`;
+  const rank = sql<number>`ts_rank_cd(${counted.searchVector}, ${onceTsquery}, 1)`;
+  // Rank the newest `bound` on narrow rows, cut the page, and only then read the page's articles;
+  // only they pay for ts_headline.
+  const ranked = db
+    .select({ id: counted.id, rank: rank.as("rank"), matchCount: counted.matchCount })
+    .from(counted)
+    .where(sql`${counted.newness} <= ${literalCount(bound)}`)
+    .orderBy(desc(rank), counted.id)
+    // Literals (see `literalCount`), as in every page statement.
     .offset(request.offset > 0 ? (literalCount(request.offset) as unknown as number) : 0)
     .limit(literalCount(request.limit) as unknown as number)
     .as("ranked");
@@ -100,7 +185,9 @@ export async function searchArticles(db: Executor, request: SearchRequest): Prom
   return db
     .select({
       ...pageColumns(page),
-      rank: sql<number>`${page.rank}`.mapWith(Number),
+      // Never prepared (db/prepared.ts `PLANNED_PER_RUN`): how many articles a query's words match
+      // decides the plan, and only a plan made with the query in hand knows it.
+      rank: sql<number>`${page.rank} ${plannedPerRun()}`.mapWith(Number),
       matchCount: sql<number>`${page.matchCount}`.mapWith(Number),
       rawSnippet: headline(
         sql`coalesce(${page.lede} || ' ', '') || ${renderedText(page.bodyHtml)}`,
@@ -120,12 +207,21 @@ function pageColumns<T extends Record<keyof typeof articleReadColumns, unknown>>
   return columns;
 }
 
+/**
+ * How many articles `query` matches, counted up to `bound` + 1, as `SearchMatch.matchCount`: more
+ * than `bound` means "more than can be ranked", and counting further would read every match.
+ */
 export async function countSearchMatches(
   db: Executor,
   query: string,
   language?: Language | null,
+  bound: number = searchSettings.rankedMatchesBound,
 ): Promise<number> {
-  return db.$count(articles, and(isPublicArticle, fullTextMatch(query, language).where));
+  const bounded = newestMatches(db, fullTextMatch(query, language).where, bound, hasPhrase(query));
+  const [row] = await db
+    .select({ count: sql<number>`count(*) ${plannedPerRun()}`.mapWith(Number) })
+    .from(bounded);
+  return row?.count ?? 0;
 }
 
 /** Queries short enough to be a mistyped word or two get a spelling correction. */

@@ -67,6 +67,7 @@ export const SearchPageQuery = graphql(`
   query WebSearchPage($query: String!, $language: Language, $after: String) {
     search(query: $query, language: $language, first: 10, after: $after) {
       totalCount
+      allMatchesRanked
       matchKind
       correctedQuery
       pageInfo { hasNextPage endCursor }

@@ -16,7 +16,9 @@ const fr = {
   author: "Auteur",
   search: "Rechercher",
   searchLabel: "Rechercher dans les articles",
-  searchResults: (n: number, q: string) => `${n} résultat${n === 1 ? "" : "s"} pour « ${q} »`,
+  /** `more`: lede ranked only the newest `n` matches of more (`allMatchesRanked` false): "1 000+". */
+  searchResults: (n: number, q: string, more = false) =>
+    `${formatCount("fr", n)}${more ? "+" : ""} résultat${n === 1 && !more ? "" : "s"} pour « ${q} »`,
   searchCorrected: (q: string) => `Aucun article pour votre saisie ; résultats pour « ${q} » :`,
   searchEmpty: "Aucun article ne correspond. Essayez d'autres mots.",
   searchPrompt: "Tapez un ou plusieurs mots : les accents et les fautes de frappe sont tolérés.",
@@ -97,7 +99,8 @@ const en: Strings = {
   author: "Author",
   search: "Search",
   searchLabel: "Search the articles",
-  searchResults: (n, q) => `${n} result${n === 1 ? "" : "s"} for “${q}”`,
+  searchResults: (n, q, more = false) =>
+    `${formatCount("en", n)}${more ? "+" : ""} result${n === 1 && !more ? "" : "s"} for “${q}”`,
   searchCorrected: (q) => `Nothing matched what you typed; showing results for “${q}”:`,
   searchEmpty: "No article matches. Try other words.",
   searchPrompt: "Type one or more words: accents and typos are forgiven.",
@@ -178,6 +181,11 @@ export function formatDate(lang: Lang, iso: string): string {
     dateStyle: "long",
     timeZone: "Europe/Paris",
   }).format(new Date(iso));
+}
+
+/** A count as the language writes it: 1 000 in French (a narrow no-break space), 1,000 in English. */
+export function formatCount(lang: Lang, n: number): string {
+  return new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB").format(n);
 }
 
 /** The language of a listing page's path: none is French, `en` English, anything else no page. */
