@@ -91,15 +91,7 @@ builder.queryField("search", (t) =>
         // A page that has rows knows how many matched (matchCount, up to bound + 1); an empty one asks.
         const countOf = (rows: SearchMatch[], count: () => Promise<number>): MatchCount =>
           rows[0]?.matchCount ?? count;
-        const connection = (
-          rows: SearchMatch[],
-          start: number,
-          limit: number,
-          forward: boolean,
-          matchKind: MatchKind,
-          count: MatchCount,
-          correctedQuery: string | null = null,
-        ) => connectionOf(rows, start, limit, forward, matchKind, count, bound, correctedQuery);
+        const connection = connectionsUpTo(bound);
         if (!query) return connection([], 0, page.limit, false, "fullText", 0);
 
         // Offsets: relevance order has no stable key to seek from, and nobody reads page 50.
@@ -200,41 +192,42 @@ function offsetOf(cursor: CursorKey, argument: string): number {
 }
 
 /**
- * `count` is how many articles matched, counted up to `bound` + 1: the connection's totalCount is
- * at most `bound`, and allMatchesRanked says whether there were more.
+ * The connections of a search that ranks at most `bound` matches. `count` is how many articles
+ * matched, counted up to `bound` + 1: the connection's totalCount is at most `bound`, and
+ * allMatchesRanked says whether there were more.
  */
-function connectionOf(
-  rows: SearchMatch[],
-  start: number,
-  limit: number,
-  forward: boolean,
-  matchKind: MatchKind,
-  count: MatchCount,
-  bound: number,
-  correctedQuery: string | null = null,
-) {
-  const edges: SearchEdgeShape[] = rows.slice(0, limit).map((node, i) => ({
-    cursor: encodeCursor([start + i]),
-    node,
-    rank: node.rank,
-    snippet: highlight(node.rawSnippet),
-    highlightedTitle: highlight(node.rawTitle),
-  }));
-  const totalCount =
-    typeof count === "function" ? async () => Math.min(await count(), bound) : Math.min(count, bound);
-  const allMatchesRanked =
-    typeof count === "function" ? async () => (await count()) <= bound : count <= bound;
-  return {
-    edges,
-    matchKind,
-    correctedQuery,
-    totalCount,
-    allMatchesRanked,
-    pageInfo: {
-      hasNextPage: forward ? rows.length > limit : false,
-      hasPreviousPage: start > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
+const connectionsUpTo = (bound: number) =>
+  function connectionOf(
+    rows: SearchMatch[],
+    start: number,
+    limit: number,
+    forward: boolean,
+    matchKind: MatchKind,
+    count: MatchCount,
+    correctedQuery: string | null = null,
+  ) {
+    const edges: SearchEdgeShape[] = rows.slice(0, limit).map((node, i) => ({
+      cursor: encodeCursor([start + i]),
+      node,
+      rank: node.rank,
+      snippet: highlight(node.rawSnippet),
+      highlightedTitle: highlight(node.rawTitle),
+    }));
+    const totalCount =
+      typeof count === "function" ? async () => Math.min(await count(), bound) : Math.min(count, bound);
+    const allMatchesRanked =
+      typeof count === "function" ? async () => (await count()) <= bound : count <= bound;
+    return {
+      edges,
+      matchKind,
+      correctedQuery,
+      totalCount,
+      allMatchesRanked,
+      pageInfo: {
+        hasNextPage: forward ? rows.length > limit : false,
+        hasPreviousPage: start > 0,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    };
   };
-}
