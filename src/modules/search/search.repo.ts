@@ -106,34 +106,24 @@ export const hasPhrase = (query: string): boolean =>
  * 0` keeps it apart), which only the full-text index (or a scan) can serve, and are sorted after.
  */
 function newestMatches(db: Executor, where: SQL, bound: number, phrase: boolean) {
-  const columns = {
-    id: articles.id,
-    language: articles.language,
-    searchVector: articles.searchVector,
-    publishedAt: articles.publishedAt,
-  };
+  const matching = () =>
+    db
+      .select({
+        id: articles.id,
+        language: articles.language,
+        searchVector: articles.searchVector,
+        publishedAt: articles.publishedAt,
+      })
+      .from(articles)
+      .where(and(isPublicArticle, where));
   const limit = literalCount(bound + 1) as unknown as number;
   if (!phrase)
-    return db
-      .select(columns)
-      .from(articles)
-      .where(and(isPublicArticle, where))
-      .orderBy(desc(articles.publishedAt), desc(articles.id))
-      .limit(limit)
-      .as("bounded");
-  const matches = db
-    .select(columns)
-    .from(articles)
-    .where(and(isPublicArticle, where))
+    return matching().orderBy(desc(articles.publishedAt), desc(articles.id)).limit(limit).as("bounded");
+  const matches = matching()
     .offset(literalCount(0) as unknown as number)
     .as("matches");
   return db
-    .select({
-      id: matches.id,
-      language: matches.language,
-      searchVector: matches.searchVector,
-      publishedAt: matches.publishedAt,
-    })
+    .select()
     .from(matches)
     .orderBy(desc(matches.publishedAt), desc(matches.id))
     .limit(limit)
