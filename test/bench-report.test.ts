@@ -129,6 +129,49 @@ describe("bench report: issue 10's targets", () => {
     ]);
   });
 
+  it("marks a target unsettled when a round beside the peer's says the opposite of the medians", () => {
+    // Session 6's small run: the raw ceiling lost half its rate in rounds 2 and 3, which carried
+    // the median ratio over 0.7× although lede never came near raw's round-1 rate.
+    const rounds = (rates: number[]): ServerScenarioResult => {
+      const one = measured(rates[0] as number, 1);
+      return {
+        ...one,
+        saturation: rates.map((rps) => ({ ...(one.saturation[0] as (typeof one.saturation)[0]), rps })),
+      };
+    };
+    const shaky = run("small", "2026-12-02", {});
+    shaky.scenarios = [
+      {
+        id: "q1",
+        name: "Q1 front page",
+        fixedRate: 100,
+        byServer: { lede: rounds([552, 623, 540]), raw: rounds([1604, 670, 679]) },
+      },
+      {
+        id: "q2",
+        name: "Q2 article page",
+        fixedRate: 100,
+        byServer: { lede: rounds([880, 1037, 997]), raw: rounds([2422, 2518, 2375]) },
+      },
+    ];
+    const targets = Object.fromEntries(issue10Targets(shaky).map((t) => [t.name, t]));
+    expect(targets["Q1 front page, lede / raw req/s ≥ 0.7×"]).toEqual({
+      name: "Q1 front page, lede / raw req/s ≥ 0.7×",
+      met: true,
+      unsettled: true,
+      measured: "0.81× (552 / 679 req/s; by round 0.34×, 0.93×, 0.80×)",
+    });
+    // Every round on the same side: settled, whichever side.
+    expect(targets["Q2 article page, lede / raw req/s ≥ 0.5×"]).toEqual({
+      name: "Q2 article page, lede / raw req/s ≥ 0.5×",
+      met: false,
+      measured: "0.41× (997 / 2,422 req/s; by round 0.36×, 0.41×, 0.42×)",
+    });
+    expect(markdown(shaky)).toContain(
+      "| Q1 front page, lede / raw req/s ≥ 0.7× | unsettled | 0.81× (552 / 679 req/s; by round 0.34×, 0.93×, 0.80×) |",
+    );
+  });
+
   it("prints them in the Markdown, without the old targets", () => {
     const text = markdown(small);
     expect(text).toContain(
