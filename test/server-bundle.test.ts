@@ -1,10 +1,10 @@
 // The server bundle (src/server-bundle.ts, scripts/bundle-server.ts): made for one exact set of
 // sources, and a server started from it answers as one started from its sources.
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { bundleServer } from "../scripts/bundle-server.ts";
+import { bundleServer, pruneOlderBundles } from "../scripts/bundle-server.ts";
 import { bundleEntryName, bundleSourceKey, currentBundleEntry, projectRoot } from "../src/server-bundle.ts";
 import { driver } from "./setup/app.ts";
 import { freePort } from "./setup/private-postgres.ts";
@@ -91,4 +91,38 @@ describe.skipIf(driver !== "pglite")("a server started from its bundle", () => {
     },
     SLOW,
   );
+});
+
+describe("older bundles", () => {
+  it("keeps this checkout's two newest and every bundle of another checkout that still exists", () => {
+    const cacheDir = temporaryDir("bundle-prune-");
+    const otherCheckout = temporaryDir("bench-snapshot-");
+    const bundle = (name: string, ageSeconds: number, root?: string) => {
+      const dir = join(cacheDir, name);
+      mkdirSync(dir);
+      if (root) writeFileSync(join(dir, "source-root"), root);
+      const at = Date.now() / 1000 - ageSeconds;
+      utimesSync(dir, at, at);
+    };
+    bundle("current", 0, projectRoot);
+    bundle("ours-1", 10, projectRoot);
+    bundle("ours-2", 20, projectRoot);
+    bundle("ours-3", 30, projectRoot);
+    bundle("unnamed", 40);
+    // The bench's snapshots: one still running, newer than all of ours; one already removed.
+    bundle("snapshot-1", 1, otherCheckout);
+    bundle("snapshot-2", 2, otherCheckout);
+    bundle("snapshot-3", 3, otherCheckout);
+    bundle("removed-snapshot", 5, join(otherCheckout, "gone"));
+
+    pruneOlderBundles(cacheDir, "current", projectRoot);
+    expect(readdirSync(cacheDir).sort()).toEqual([
+      "current",
+      "ours-1",
+      "ours-2",
+      "snapshot-1",
+      "snapshot-2",
+      "snapshot-3",
+    ]);
+  });
 });
