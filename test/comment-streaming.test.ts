@@ -11,6 +11,7 @@ import { attachWebSocket } from "../src/websocket.ts";
 import { graphql } from "./generated/gql.ts";
 import { createTestApp, type TestApp } from "./setup/app.ts";
 import { staffToken } from "./setup/factories.ts";
+import { testChannels } from "./setup/names.ts";
 import { articleGlobalId, knownCommenterEmail, openArticle } from "./setup/seed-facts.ts";
 import { openSse, settle, settleLive } from "./setup/sse.ts";
 
@@ -196,8 +197,8 @@ describe.skipIf(!process.env.TEST_REDIS_URL)(
     let first: PubSubHandle;
     let second: PubSubHandle;
     beforeAll(() => {
-      first = createLedePubSub(process.env.TEST_REDIS_URL);
-      second = createLedePubSub(process.env.TEST_REDIS_URL);
+      first = createLedePubSub(process.env.TEST_REDIS_URL, testChannels);
+      second = createLedePubSub(process.env.TEST_REDIS_URL, testChannels);
     });
     afterAll(async () => {
       await first.close();

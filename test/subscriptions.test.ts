@@ -18,6 +18,7 @@ import { createLedePubSub, type PubSubHandle } from "../src/infra/pubsub.ts";
 import { attachWebSocket } from "../src/websocket.ts";
 import { createTestApp, type TestApp } from "./setup/app.ts";
 import { collectLogs } from "./setup/logs.ts";
+import { testChannels } from "./setup/names.ts";
 import { articleGlobalId, draftArticle, openArticle } from "./setup/seed-facts.ts";
 import { openSse, settle } from "./setup/sse.ts";
 
@@ -59,7 +60,7 @@ const announce = (events: PubSubHandle, times = 1) => {
 describe.each(pubsubs)("a subscriber that stops reading (%s)", (_name, redisUrl) => {
   let events: PubSubHandle;
   beforeAll(() => {
-    events = createLedePubSub(redisUrl);
+    events = createLedePubSub(redisUrl, testChannels);
   });
   afterAll(() => events.close());
 
@@ -295,5 +296,30 @@ describe("a live stream that starts with a catch-up", () => {
     expect(ids).toEqual(["a", "b", "c"]);
     await stream.return();
     expect(await stream.next()).toEqual({ value: undefined, done: true });
+  });
+});
+
+describe.skipIf(!process.env.TEST_REDIS_URL)("channel prefixes on one Redis (needs TEST_REDIS_URL)", () => {
+  it("keep apart the events of instances that share the Redis but not their data", async () => {
+    const url = process.env.TEST_REDIS_URL as string;
+    const [ours, sameInstance, other] = [
+      createLedePubSub(url, { channelPrefix: "lede-a:" }),
+      createLedePubSub(url, { channelPrefix: "lede-a:" }),
+      createLedePubSub(url, { channelPrefix: "lede-b:" }),
+    ];
+    try {
+      const heard = { sameInstance: [] as string[], other: [] as string[] };
+      sameInstance.pubsub.listen("commentApproved", articleUuid, ({ commentId }) =>
+        heard.sameInstance.push(commentId),
+      );
+      other.pubsub.listen("commentApproved", articleUuid, ({ commentId }) => heard.other.push(commentId));
+      await settle();
+      ours.pubsub.publish("commentApproved", articleUuid, { commentId: "c1" });
+      await expect.poll(() => heard.sameInstance).toEqual(["c1"]);
+      await settle();
+      expect(heard.other).toEqual([]);
+    } finally {
+      await Promise.all([ours.close(), sameInstance.close(), other.close()]);
+    }
   });
 });

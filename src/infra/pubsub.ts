@@ -44,7 +44,8 @@ export interface PubSubHandle {
 }
 
 /** A channel's name: the topic, and its routing id when it has one (`commentApproved:<article>`). */
-const channelOf = (topic: string, id: string | undefined) => (id === undefined ? topic : `${topic}:${id}`);
+const channelOf = (prefix: string, topic: string, id: string | undefined) =>
+  `${prefix}${id === undefined ? topic : `${topic}:${id}`}`;
 
 /** What both Node's EventTarget and the Redis one offer. */
 interface EventSource {
@@ -53,15 +54,17 @@ interface EventSource {
   removeEventListener(channel: string, callback: (event: CustomEvent) => void): void;
 }
 
-function pubSubOver(target: EventSource): LedePubSub {
+function pubSubOver(target: EventSource, prefix = ""): LedePubSub {
   return {
     publish(topic, ...args) {
       const [id, payload] = args.length === 2 ? args : [undefined, args[0]];
-      target.dispatchEvent(new CustomEvent(channelOf(topic, id as string | undefined), { detail: payload }));
+      target.dispatchEvent(
+        new CustomEvent(channelOf(prefix, topic, id as string | undefined), { detail: payload }),
+      );
     },
     listen(topic, ...args) {
       const listener = args.at(-1) as (payload: never) => void;
-      const channel = channelOf(topic, args.length === 2 ? (args[0] as string) : undefined);
+      const channel = channelOf(prefix, topic, args.length === 2 ? (args[0] as string) : undefined);
       const callback = (event: CustomEvent) => listener(event.detail as never);
       target.addEventListener(channel, callback);
       return () => target.removeEventListener(channel, callback);
@@ -69,14 +72,22 @@ function pubSubOver(target: EventSource): LedePubSub {
   };
 }
 
-export function createLedePubSub(redisUrl?: string): PubSubHandle {
+/**
+ * `channelPrefix` keeps apart the events of lede instances that share one Redis without sharing
+ * their data: Redis's channels are global, whatever its database number. (The test suite runs
+ * its files in parallel on one Redis, each with its own copy of the same demo content.)
+ */
+export function createLedePubSub(redisUrl?: string, { channelPrefix = "" } = {}): PubSubHandle {
   if (!redisUrl) {
     return { pubsub: pubSubOver(new EventTarget() as EventSource), close: async () => {} };
   }
   const publishClient = connectRedis(redisUrl, "publish", { pubsub: true });
   const subscribeClient = connectRedis(redisUrl, "subscribe", { pubsub: true });
   return {
-    pubsub: pubSubOver(createRedisEventTarget<CustomEvent>({ publishClient, subscribeClient })),
+    pubsub: pubSubOver(
+      createRedisEventTarget<CustomEvent>({ publishClient, subscribeClient }),
+      channelPrefix,
+    ),
     close: async () => {
       await Promise.all([quit(publishClient), quit(subscribeClient)]);
     },

@@ -10,3 +10,9 @@ const baseName = (serverUrl: string) => new URL(serverUrl).pathname.slice(1) || 
 export const templateDatabaseName = (serverUrl: string) => `${baseName(serverUrl)}_template`;
 
 export const cloneDatabaseName = (serverUrl: string, id: string) => `${baseName(serverUrl)}_${id}`;
+
+/**
+ * Redis channels of this test process alone: test files run in parallel on one Redis, each on its
+ * own copy of the same demo content, so one file's events would reach another's subscribers.
+ */
+export const testChannels = { channelPrefix: `lede-test-${process.pid}:` };
