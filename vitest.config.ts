@@ -21,7 +21,7 @@ export default defineConfig({
   test: {
     // Vitest's default is one worker fewer than the cores: one on CI's 2. The suite spends much of
     // its time waiting (on PostgreSQL, child servers, timers), so two workers there keep both cores
-    // busy: the whole suite on both drivers went from 10 min 26 s to 7 min 54 s on an idle 2-core machine.
+    // busy: the whole suite on both drivers went from 10 min 26 s to about 8 min on an idle 2-core machine.
     // Files that share Redis keep apart by their own channels (test/setup/names.ts, testChannels).
     maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [

@@ -178,10 +178,10 @@ export function issue10Targets(
 ): TargetResult[] {
   const resultsOf = (run: Results, id: string) => run.scenarios.find((sc) => sc.id === id)?.byServer;
   const sumsOf = (run: Results, id: string): Record<string, Summary> | undefined => {
-    const scenario = run.scenarios.find((sc) => sc.id === id);
-    if (!scenario) return undefined;
+    const byServer = resultsOf(run, id);
+    if (!byServer) return undefined;
     const sums: Record<string, Summary> = {};
-    for (const [server, r] of Object.entries(scenario.byServer)) if (r) sums[server] = summarise(r);
+    for (const [server, r] of Object.entries(byServer)) if (r) sums[server] = summarise(r);
     return sums;
   };
   const nameOf = (id: string) => results.scenarios.find((sc) => sc.id === id)?.name ?? id.toUpperCase();
