@@ -8,7 +8,9 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../src/config.ts";
-import { demoTemplate, openConfiguredDatabase, prepareDatabase } from "../src/db/setup.ts";
+import { openConfiguredDatabase } from "../src/db/client.ts";
+import { demoTemplate } from "../src/db/pglite-template.ts";
+import { prepareDatabase } from "../src/db/setup.ts";
 import { mediaStoreFromConfig } from "../src/modules/media/media.setup.ts";
 
 /** What it did, in words. `cacheDir` replaces the configured template cache (tests). */

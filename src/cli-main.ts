@@ -6,10 +6,10 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "./config.ts";
 import type { DatabaseHandle } from "./db/client.ts";
+import { openConfiguredDatabase } from "./db/client.ts";
 import { DataDirectoryInUseError } from "./db/data-dir-lock.ts";
 import { migrateDatabase } from "./db/migrate.ts";
 import type { StaffRole } from "./db/schema.ts";
-import { openConfiguredDatabase } from "./db/setup.ts";
 import { isIsoDate, localDate } from "./infra/zoned-time.ts";
 import { WxrError } from "./modules/wordpress-import/wxr.reader.ts";
 

@@ -1,45 +1,60 @@
 // The server process proper, which src/server.ts loads: reads the configuration, prepares the
 // database, listens, and shuts down cleanly.
+//
+// Only the configuration and the database's opening are imported up front: embedded PGlite opens
+// in its own thread (src/db/pglite-thread.ts) and takes about as long as loading the rest of the
+// server, so the rest loads once it has started opening, not before.
 import { createServer, type Server } from "node:http";
 import { ConfigError, loadConfig } from "./config.ts";
+import { openConfiguredDatabase } from "./db/client.ts";
 import { DataDirectoryInUseError } from "./db/data-dir-lock.ts";
-import { demoTemplate, openConfiguredDatabase, prepareDatabase } from "./db/setup.ts";
-import { trackRequests } from "./infra/drain.ts";
-import { createLedePubSub } from "./infra/pubsub.ts";
-import { MemoryRateLimiter, RedisRateLimiter } from "./infra/rate-limit.ts";
-import { connectRedis } from "./infra/redis.ts";
-import { feedSettingsFromConfig } from "./modules/feeds/feeds.settings.ts";
-import { mediaSettingsFromConfig, mediaStoreFromConfig } from "./modules/media/media.setup.ts";
-import { newsletterSettingsFromConfig } from "./modules/newsletter/newsletter.settings.ts";
-import { createLogger } from "./observability/logger.ts";
-import { createReadinessCheck } from "./observability/readiness.ts";
-import { startTracing } from "./observability/tracing.ts";
+import { demoTemplate } from "./db/pglite-template.ts";
 
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
-  const logger = createLogger({ level: config.logLevel });
-  const tracing = await startTracing(config.observability.tracing);
   const template = demoTemplate(config);
-  // The database opens while the API's modules load: PGlite reads and compiles its WebAssembly off
-  // the main thread, which the imports keep busy meanwhile (a few hundred ms of every start).
   const opening = openConfiguredDatabase(config, "the lede server", template);
-  const loading = Promise.all([
+  // Whichever fails first is reported; the other must not end the process as unhandled.
+  opening.catch(() => {});
+  const [{ createLogger }, { startTracing }] = await Promise.all([
+    import("./observability/logger.ts"),
+    import("./observability/tracing.ts"),
+  ]);
+  const logger = createLogger({ level: config.logLevel });
+  // Before the modules it instruments load.
+  const tracing = await startTracing(config.observability.tracing);
+  const [
+    { createApp },
+    { attachWebSocket },
+    { startBackgroundWork },
+    { startArticleScheduler },
+    { prepareDatabase },
+    { trackRequests },
+    { createLedePubSub },
+    { MemoryRateLimiter, RedisRateLimiter },
+    { connectRedis },
+    { feedSettingsFromConfig },
+    { mediaSettingsFromConfig, mediaStoreFromConfig },
+    { newsletterSettingsFromConfig },
+    { createReadinessCheck },
+  ] = await Promise.all([
     import("./app.ts"),
     import("./websocket.ts"),
     import("./worker.ts"),
     import("./modules/article/article.scheduler.ts"),
+    import("./db/setup.ts"),
+    import("./infra/drain.ts"),
+    import("./infra/pubsub.ts"),
+    import("./infra/rate-limit.ts"),
+    import("./infra/redis.ts"),
+    import("./modules/feeds/feeds.settings.ts"),
+    import("./modules/media/media.setup.ts"),
+    import("./modules/newsletter/newsletter.settings.ts"),
+    import("./observability/readiness.ts"),
   ]);
-  // Whichever fails first is reported; the other must not end the process as unhandled.
-  loading.catch(() => {});
   const handle = await opening;
-  const [{ createApp }, { attachWebSocket }, { startBackgroundWork }, { startArticleScheduler }] =
-    await loading;
   const mediaStore = await mediaStoreFromConfig(config);
-  const saveTemplate = template && { template, dataDir: config.database.dataDir };
-  for (const note of await prepareDatabase(handle, { seedDemo: config.seedDemo, mediaStore, saveTemplate }))
-    logger.info(note);
-
   const events = createLedePubSub(config.redisUrl);
   const limiterRedis = config.redisUrl ? connectRedis(config.redisUrl, "rate-limit") : null;
   // The response cache (unless RESPONSE_CACHE=false) and the rendered feeds.
@@ -77,6 +92,11 @@ async function main(): Promise<void> {
     // A process that is shutting down is not ready: the load balancer stops sending it requests.
     ready: () => (stopping ? Promise.resolve({ ready: false, reason: "shutting down" }) : readiness()),
   });
+  // The app is made while embedded PGlite may still be opening (its statements wait for it): the
+  // database is migrated and seeded before anything listens.
+  const saveTemplate = template && { template, dataDir: config.database.dataDir };
+  for (const note of await prepareDatabase(handle, { seedDemo: config.seedDemo, mediaStore, saveTemplate }))
+    logger.info(note);
   const server = createServer(app);
   const requests = trackRequests(server);
   // Listening first: a process that cannot serve (a port in use) must not start background work

@@ -6,12 +6,18 @@
 import { spawn } from "node:child_process";
 import { enableCompileCache } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { PgliteThread } from "./db/pglite-thread.ts";
 import { currentBundleEntry } from "./server-bundle.ts";
 
 /** Long enough for this start to be over: the bundler's CPU must not slow it. */
 const BUNDLE_AFTER_MS = 20_000;
 
 enableCompileCache();
+// Embedded PGlite (no DATABASE_URL) starts warming up in its worker thread before the server's
+// modules load: the two take about as long, and now overlap. Only a hint for this head start:
+// src/config.ts, read later, decides which database the server uses, and an unused worker is
+// dropped with the process.
+if (!process.env.DATABASE_URL) PgliteThread.prewarm();
 const bundle = currentBundleEntry();
 if (bundle) {
   await import(pathToFileURL(bundle).href);

@@ -394,7 +394,7 @@ describe("moderation", () => {
 
   it("lets an author moderate comments on their own articles only", async () => {
     const { createStaffWithToken } = await import("../src/modules/staff/staff.repo.ts");
-    const { stableUuid } = await import("../src/db/seed.ts");
+    const { stableUuid } = await import("../src/db/stable-uuid.ts");
     const authorId = stableUuid(`author:${openArticle.authorSlugs[0]}`);
     const { token } = await createStaffWithToken(t.db, { name: "Byline", role: "author", authorId });
     const mine = success(await post({ body: "On the author's own article" }));

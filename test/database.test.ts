@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EMBEDDED_SHARED_BUFFERS, openDatabase } from "../src/db/client.ts";
 import { migrateDatabase } from "../src/db/migrate.ts";
 import { articles } from "../src/db/schema.ts";
-import { stableUuid } from "../src/db/seed.ts";
 import { seedArticles } from "../src/db/seed-content.ts";
+import { stableUuid } from "../src/db/stable-uuid.ts";
 import { createTestApp, driver, type TestApp } from "./setup/app.ts";
 
 let t: TestApp;

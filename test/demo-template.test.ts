@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { prepareDemoTemplate } from "../scripts/prepare-demo-template.ts";
 import { loadConfig } from "../src/config.ts";
-import { demoTemplate } from "../src/db/setup.ts";
+import { demoTemplate } from "../src/db/pglite-template.ts";
 import { driver } from "./setup/app.ts";
 
 // initdb, the migrations and the seed in WebAssembly: seconds, more on a busy machine.

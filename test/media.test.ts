@@ -10,7 +10,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaults } from "../src/config.ts";
 import { images } from "../src/db/schema.ts";
-import { stableUuid } from "../src/db/seed.ts";
+import { stableUuid } from "../src/db/stable-uuid.ts";
 import { parseS3Url, S3MediaStore } from "../src/modules/media/media.s3.ts";
 import type { MediaSettings } from "../src/modules/media/media.service.ts";
 import { mediaSettingsFromConfig } from "../src/modules/media/media.setup.ts";

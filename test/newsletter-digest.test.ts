@@ -16,7 +16,7 @@ import {
   newsletterSubscribers,
   outbox,
 } from "../src/db/schema.ts";
-import { stableUuid } from "../src/db/seed.ts";
+import { stableUuid } from "../src/db/stable-uuid.ts";
 import { zonedInstant } from "../src/infra/zoned-time.ts";
 import { dispatchOnce } from "../src/mail/dispatcher.ts";
 import { fileTransport } from "../src/mail/transports.ts";

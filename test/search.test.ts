@@ -4,8 +4,8 @@ import { createApp } from "../src/app.ts";
 import { openDatabase } from "../src/db/client.ts";
 import { PLANNED_PER_RUN } from "../src/db/prepared.ts";
 import { articleAuthors, articles, searchWords } from "../src/db/schema.ts";
-import { stableUuid } from "../src/db/seed.ts";
 import { seedArticles, seedAuthors } from "../src/db/seed-content.ts";
+import { stableUuid } from "../src/db/stable-uuid.ts";
 import { renderBody } from "../src/modules/article/article.content.ts";
 import { highlight } from "../src/modules/search/search.graphql.ts";
 import {

@@ -12,7 +12,7 @@ import { WebSocket } from "ws";
 import { type AppOptions, createApp } from "../src/app.ts";
 import { defaults } from "../src/config.ts";
 import { comments } from "../src/db/schema.ts";
-import { stableUuid } from "../src/db/seed.ts";
+import { stableUuid } from "../src/db/stable-uuid.ts";
 import { LiveStream } from "../src/graphql/live-feeds.ts";
 import { createLedePubSub, type PubSubHandle } from "../src/infra/pubsub.ts";
 import { attachWebSocket } from "../src/websocket.ts";

@@ -5,11 +5,12 @@ import { join } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type { PgAsyncDatabase, PgAsyncTransaction, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { ParameterOrJSON, Sql, UnsafeQueryOptions } from "postgres";
+import type { Config } from "../config.ts";
 import { boundQueueWait, type PoolStats, poolStatsOf } from "./bounded-pool.ts";
 import { lockDataDirectory } from "./data-dir-lock.ts";
 import { discardRestored, discardTemplate, type PgliteTemplate, restoreTemplate } from "./pglite-template.ts";
-import { isPlannedPerRun } from "./prepared.ts";
-import { relations } from "./relations.ts";
+import { PgliteThread, type ThreadRunner } from "./pglite-thread.ts";
+import type { relations } from "./relations.ts";
 import { isPlainRead, retryReads } from "./retry.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: the two drivers differ only in their raw result type.
@@ -68,6 +69,28 @@ export const EMBEDDED_SHARED_BUFFERS = "16MB";
 /** The connection pool's counters of a PostgreSQL database (none for PGlite), for /metrics. */
 export const databasePoolStats = (db: Database): PoolStats | undefined => poolStatsByDatabase.get(db);
 
+/**
+ * The configured database. `holder` says what this process is, for the embedded database's lock
+ * (src/db/data-dir-lock.ts). With a `template`, a new embedded data directory starts as its copy
+ * (src/db/pglite-template.ts).
+ */
+export function openConfiguredDatabase(
+  config: Config,
+  holder: string,
+  template?: PgliteTemplate,
+): Promise<DatabaseHandle> {
+  return openDatabase({
+    template,
+    holder,
+    url: config.database.url,
+    readUrl: config.database.readUrl,
+    dataDir: config.database.dataDir,
+    poolSize: config.database.poolSize,
+    connectTimeoutMs: config.database.connectTimeoutMs,
+    statementTimeoutMs: config.database.statementTimeoutMs,
+  });
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   const listeners = new Set<StatementListener>();
   const emit = (text: string, source: StatementSource = "primary") => {
@@ -88,10 +111,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   if (options.url) {
     // Each driver is imported only when used: a process loads PGlite (and its WebAssembly) or
     // postgres.js, never both.
-    const [{ default: postgres }, { drizzle: drizzlePostgres }] = await Promise.all([
-      import("postgres"),
-      import("drizzle-orm/postgres-js"),
-    ]);
+    const [{ default: postgres }, { drizzle: drizzlePostgres }, { relations }, { isPlannedPerRun }] =
+      await Promise.all([
+        import("postgres"),
+        import("drizzle-orm/postgres-js"),
+        import("./relations.ts"),
+        import("./prepared.ts"),
+      ]);
     const connect = (url: string, role: StatementSource) => {
       const client = postgres(url, {
         max: options.poolSize ?? 10,
@@ -129,7 +155,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       const bounded = boundQueueWait(client, options.connectTimeoutMs ?? 5000);
       // Plain reads outside transactions survive a restart of the server (a few retries, src/db/retry.ts).
       const db = drizzlePostgres({
-        client: retryReads(prepareReads(bounded)),
+        client: retryReads(prepareReads(bounded, isPlannedPerRun)),
         relations,
       }) as unknown as Database;
       const stats = poolStatsOf(bounded);
@@ -151,46 +177,41 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     };
   }
 
-  const [{ PGlite }, { pg_trgm }, { unaccent }, { drizzle: drizzlePglite }] = await Promise.all([
-    import("@electric-sql/pglite"),
-    import("@electric-sql/pglite/contrib/pg_trgm"),
-    import("@electric-sql/pglite/contrib/unaccent"),
-    import("drizzle-orm/pglite"),
-  ]);
+  // PGlite opens in a worker thread (src/db/pglite-thread.ts) while this thread loads drizzle and
+  // the rest: this module imports nothing heavy, so that a server can start opening it first thing.
+  const drivers = Promise.all([import("drizzle-orm/pglite"), import("./relations.ts")]);
+  drivers.catch(() => {});
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   // Before PGlite reads a page: a second process would lose its writes (src/db/data-dir-lock.ts).
   const lock = options.dataDir
     ? lockDataDirectory(options.dataDir, options.holder ?? "a lede process")
     : null;
-  const create = () =>
-    PGlite.create({
-      // The contrib extensions the migrations create (search: accent folding and trigrams).
-      extensions: { unaccent, pg_trgm },
-      // PostgreSQL's default 128 MB of shared buffers is zeroed on every start (0.35 s of a 0.8 s
-      // open); an embedded database of a newsroom's demo or development content needs far less.
-      startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`],
-      ...(options.dataDir && { dataDir: options.dataDir }),
-      ...(options.pgliteDump && { loadDataDir: options.pgliteDump }),
-    });
+  const dump = options.pgliteDump ? await options.pgliteDump.arrayBuffer() : undefined;
+  const settings = { dataDir: options.dataDir, dump, sharedBuffers: EMBEDDED_SHARED_BUFFERS };
   let origin: DatabaseHandle["origin"] = "existing";
-  let pglite: PGlite;
+  let pglite: PgliteThread;
   try {
     const dataDir = options.dataDir;
     const isNew = dataDir !== undefined && !existsSync(join(dataDir, "PG_VERSION"));
     const template = isNew && !options.pgliteDump ? options.template : undefined;
     const restored = template && dataDir ? await restoreTemplate(template, dataDir) : null;
     const fromTemplate =
-      template && dataDir && restored ? await openRestored(create, template, dataDir, restored) : null;
+      template && dataDir && restored
+        ? await openRestored(() => PgliteThread.open(settings), template, dataDir, restored)
+        : null;
     if (isNew) origin = fromTemplate ? "template" : "initdb";
-    pglite = fromTemplate ?? (await create());
+    // Not awaited: the handle is usable at once (a server builds its app meanwhile), its first
+    // statements wait in the worker for PGlite, and fail with its error if it did not open.
+    pglite = fromTemplate ?? PgliteThread.start(settings);
   } catch (error) {
     lock?.release();
     throw error;
   }
+  const [{ drizzle: drizzlePglite }, { relations }] = await drivers;
   // No statement_timeout here: single-threaded PGlite has no timer to interrupt a running
   // statement, and it accepts the setting without enforcing it.
   countPgliteStatements(pglite, emit);
-  const db = drizzlePglite({ client: pglite, relations }) as unknown as Database;
+  const db = drizzlePglite({ client: pglite as unknown as PGlite, relations }) as unknown as Database;
   const close = async () => {
     try {
       await pglite.close();
@@ -206,12 +227,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
  * deletes the template and the copy and returns null: the caller makes the database from nothing.
  */
 async function openRestored(
-  create: () => Promise<PGlite>,
+  create: () => Promise<PgliteThread>,
   template: PgliteTemplate,
   dataDir: string,
   restored: readonly string[],
-): Promise<PGlite | null> {
-  let pglite: PGlite | undefined;
+): Promise<PgliteThread | null> {
+  let pglite: PgliteThread | undefined;
   try {
     pglite = await create();
     await pglite.query("select count(*) from drizzle.__drizzle_migrations");
@@ -238,7 +259,7 @@ async function openRestored(
  * matches, and the one PostgreSQL cached read all 42,000 matches of a common word.
  * (PGlite needs nothing of the kind: drizzle sends its statements unnamed, planned on each run.)
  */
-function prepareReads(client: Sql): Sql {
+function prepareReads(client: Sql, isPlannedPerRun: (text: string) => boolean): Sql {
   const unsafe = client.unsafe.bind(client);
   const prepared = { prepare: true, simple: false } as UnsafeQueryOptions;
   const preparingUnsafe = ((
@@ -258,8 +279,8 @@ function prepareReads(client: Sql): Sql {
 }
 
 /** PGlite has no debug hook: wrap its entry points, and those of each transaction object it hands out. */
-function countPgliteStatements(pglite: PGlite, emit: (text: string) => void): void {
-  type Runner = { query: PGlite["query"]; exec: PGlite["exec"] };
+function countPgliteStatements(pglite: PgliteThread, emit: (text: string) => void): void {
+  type Runner = ThreadRunner;
   const wrap = <T extends Runner>(target: T): T => {
     const query = target.query.bind(target) as (...args: unknown[]) => unknown;
     const exec = target.exec.bind(target) as (...args: unknown[]) => unknown;
@@ -278,6 +299,6 @@ function countPgliteStatements(pglite: PGlite, emit: (text: string) => void): vo
   pglite.transaction = ((callback: (tx: Runner) => Promise<unknown>) =>
     transaction((tx) => {
       emit("BEGIN");
-      return callback(wrap(tx as unknown as Runner));
-    })) as PGlite["transaction"];
+      return callback(wrap(tx));
+    })) as PgliteThread["transaction"];
 }

@@ -20,6 +20,7 @@ import {
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import type { Config } from "../config.ts";
 import { LOCK_FILE } from "./data-dir-lock.ts";
 
 export interface PgliteTemplate {
@@ -45,6 +46,15 @@ export const templateInputs = {
     join(root, "src", "modules", "article", "article.content.ts"),
   ],
 };
+
+/**
+ * The template a demo server's new embedded database starts from: none on PostgreSQL, nor without
+ * the demo seed (a production database is made by its migrations alone, as before).
+ */
+export function demoTemplate(config: Config): PgliteTemplate | undefined {
+  if (config.database.url || !config.seedDemo) return undefined;
+  return { cacheDir: defaultTemplateCacheDir, key: templateKey(templateInputs) };
+}
 
 /** The key of a demo database made by these migrations and these files (a missing file counts too). */
 export function templateKey(inputs: { migrationsFolder: string; files: readonly string[] }): string {

@@ -1,6 +1,5 @@
 // Demo content for a fresh database: our own writing (seed-content.ts), inserted in one
 // transaction with ids derived from slugs, so every fresh install has the same global ids.
-import { createHash } from "node:crypto";
 import { inArray, sql } from "drizzle-orm";
 import { readingTimeMinutes, renderBody } from "../modules/article/article.content.ts";
 import { demoImageNames, demoImages } from "../modules/media/media.demo.ts";
@@ -17,13 +16,7 @@ import {
   tags,
 } from "./schema.ts";
 import { type SeedComment, seedArticles, seedAuthors, seedTags } from "./seed-content.ts";
-
-/** A UUID that depends only on `name`: the same demo row gets the same id on every install. */
-export function stableUuid(name: string): string {
-  const hex = createHash("sha256").update(`lede:${name}`).digest("hex");
-  const variant = ((Number.parseInt(hex[16] ?? "0", 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
+import { stableUuid } from "./stable-uuid.ts";
 
 export class DatabaseNotEmptyError extends Error {}
 

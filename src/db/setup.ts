@@ -1,48 +1,11 @@
-// Opening the configured database, ready to serve: migrated, and seeded when empty and asked to.
+// The opened database made ready to serve: migrated, and seeded when empty and asked to.
 import { sql } from "drizzle-orm";
-import type { Config } from "../config.ts";
 import { storeDemoImages } from "../modules/media/media.demo.ts";
 import type { MediaStore } from "../modules/media/media.store.ts";
-import { type DatabaseHandle, openDatabase } from "./client.ts";
+import type { DatabaseHandle } from "./client.ts";
 import { migrateDatabase } from "./migrate.ts";
-import {
-  defaultTemplateCacheDir,
-  type PgliteTemplate,
-  saveTemplate,
-  templateInputs,
-  templateKey,
-} from "./pglite-template.ts";
+import { type PgliteTemplate, saveTemplate } from "./pglite-template.ts";
 import { isDatabaseEmpty, seedDemoContentIfEmpty, seededCoverHashes } from "./seed.ts";
-
-/**
- * `holder` says what this process is, for the embedded database's lock (src/db/data-dir-lock.ts).
- * With a `template`, a new embedded data directory starts as its copy (src/db/pglite-template.ts).
- */
-export function openConfiguredDatabase(
-  config: Config,
-  holder: string,
-  template?: PgliteTemplate,
-): Promise<DatabaseHandle> {
-  return openDatabase({
-    template,
-    holder,
-    url: config.database.url,
-    readUrl: config.database.readUrl,
-    dataDir: config.database.dataDir,
-    poolSize: config.database.poolSize,
-    connectTimeoutMs: config.database.connectTimeoutMs,
-    statementTimeoutMs: config.database.statementTimeoutMs,
-  });
-}
-
-/**
- * The template a demo server's new embedded database starts from: none on PostgreSQL, nor without
- * the demo seed (a production database is made by its migrations alone, as before).
- */
-export function demoTemplate(config: Config): PgliteTemplate | undefined {
-  if (config.database.url || !config.seedDemo) return undefined;
-  return { cacheDir: defaultTemplateCacheDir, key: templateKey(templateInputs) };
-}
 
 export async function prepareDatabase(
   handle: DatabaseHandle,

@@ -5,8 +5,8 @@
 
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { GraphiQLOptions } from "graphql-yoga";
-import { stableUuid } from "../db/seed.ts";
 import { seedArticles } from "../db/seed-content.ts";
+import { stableUuid } from "../db/stable-uuid.ts";
 
 /** The demo article the tabs read and comment on: the first published one open to comments. */
 const demoArticle = seedArticles.find((a) => a.status === "published" && a.commentsOpen);

@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { defaults } from "../../src/config.ts";
 import { articles } from "../../src/db/schema.ts";
-import { stableUuid } from "../../src/db/seed.ts";
+import { stableUuid } from "../../src/db/stable-uuid.ts";
 import { createLedePubSub } from "../../src/infra/pubsub.ts";
 import { graphql } from "../generated/gql.ts";
 import { createTestApp, type TestApp } from "./app.ts";

@@ -4,10 +4,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "../../src/db/client.ts";
+import type { PgliteThread } from "../../src/db/pglite-thread.ts";
 import { prepareDatabase } from "../../src/db/setup.ts";
 import { storeDemoImages } from "../../src/modules/media/media.demo.ts";
 import { FileMediaStore } from "../../src/modules/media/media.store.ts";
@@ -47,7 +47,7 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), "lede-test-"));
   const handle = await openDatabase({});
   await prepareDatabase(handle, { seedDemo: true });
-  const dump = await (handle.db as unknown as { $client: PGlite }).$client.dumpDataDir("none");
+  const dump = await (handle.db as unknown as { $client: PgliteThread }).$client.dumpDataDir();
   const file = join(dir, "template.tar");
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   await handle.close();

@@ -1,8 +1,8 @@
 // Facts about the demo content that tests build on, derived from seed-content.ts rather than
 // copied, so the tests follow the content if it changes.
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { stableUuid } from "../../src/db/seed.ts";
 import { type SeedArticle, type SeedComment, seedArticles } from "../../src/db/seed-content.ts";
+import { stableUuid } from "../../src/db/stable-uuid.ts";
 
 export const articleGlobalId = (slug: string) => encodeGlobalID("Article", stableUuid(`article:${slug}`));
 

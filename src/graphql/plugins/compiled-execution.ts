@@ -1,7 +1,9 @@
 // Compiled execution (graphql-jit): each operation is compiled once into a function that calls
 // exactly the resolvers its selection needs, instead of graphql-js walking the document for every
 // object of every request (about a quarter of the front page's Node CPU). Subscriptions keep
-// yoga's executor. graphql-jit is adapted to graphql 17 by scripts/patch-graphql-jit.mjs.
+// yoga's executor. graphql-jit is adapted to graphql 17 by scripts/patch-graphql-jit.mjs. It is
+// imported when the first operation is due to compile, not at start: with fast-json-stringify and
+// ajv, which it loads, it was a tenth of what a server loaded before its first answer.
 
 import { readFileSync } from "node:fs";
 import {
@@ -11,7 +13,7 @@ import {
   getOperationAST,
   OperationTypeNode,
 } from "graphql";
-import { type CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
+import type { CompiledQuery } from "graphql-jit";
 import type { Plugin } from "graphql-yoga";
 
 /**
@@ -66,7 +68,22 @@ export function compiledExecutionPlugin(warn: (message: string) => void, compile
     }
     return { byName, entry };
   };
-  const compile = (args: ExecutionArgs): CompiledQuery | null => {
+  let jit: typeof import("graphql-jit") | undefined;
+  let jitRequested = false;
+  const loadJit = () => {
+    if (jitRequested) return;
+    jitRequested = true;
+    // Loading is synchronous work for this thread: after the answer that asked for it has gone.
+    setTimeout(() => void importJit(), 0);
+  };
+  const importJit = () =>
+    import("graphql-jit").then(
+      (loaded) => {
+        jit = loaded;
+      },
+      (error: unknown) => warn(`graphql-jit did not load (${String(error)}): operations are not compiled`),
+    );
+  const compile = ({ compileQuery, isCompiledQuery }: typeof import("graphql-jit"), args: ExecutionArgs) => {
     const operation = getOperationAST(args.document, args.operationName);
     const compilable =
       operation != null &&
@@ -98,8 +115,11 @@ export function compiledExecutionPlugin(warn: (message: string) => void, compile
         if (query === null) return executeFn(run);
         const counted = (result: unknown) => {
           if (entry.runs !== undefined && cleanRun(result)) {
-            entry.runs += 1;
-            if (entry.runs >= compileAfter) byName.set(name, { query: compile(run) });
+            // Until graphql-jit has loaded (the first time one is due, in the background), a run
+            // that would compile is not counted: the first clean run after it does.
+            if (entry.runs + 1 >= compileAfter && !jit) loadJit();
+            else entry.runs += 1;
+            if (jit && entry.runs >= compileAfter) byName.set(name, { query: compile(jit, run) });
           }
           return result;
         };

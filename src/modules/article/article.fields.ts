@@ -10,7 +10,6 @@ import { imagesByIds } from "../media/media.service.ts";
 import { altOf } from "../media/media.urls.ts";
 import { type Actor, isEditor, signs } from "../staff/staff.roles.ts";
 import { findTagsByIds, findTagsBySlugs } from "../tag/tag.repo.ts";
-import { imageRefsOf, readingTimeMinutes, renderBody } from "./article.content.ts";
 import type { Article } from "./article.repo.ts";
 
 /** In characters after trimming (the body is kept as written). */
@@ -105,6 +104,9 @@ export async function existingAuthorAndTagIds(
  * the images it shows. A reference to an image that does not exist is an issue of `field`.
  */
 export async function renderedBody(tx: Executor, body: string, issues: FieldIssue[], field = "input.body") {
+  // Markdown and HTML sanitising (marked, sanitize-html and PostCSS) load with the first write, not
+  // with every start: a tenth of the modules a server loads before its first answer.
+  const { imageRefsOf, readingTimeMinutes, renderBody } = await import("./article.content.ts");
   const refs = imageRefsOf(body);
   const images = await imagesByIds(
     tx,
@@ -147,6 +149,7 @@ export function checkOwnByline(
  * marked decorative.
  */
 export async function checkImagesDescribed(tx: Executor, article: Article): Promise<void> {
+  const { imageRefsOf } = await import("./article.content.ts");
   const refs = imageRefsOf(article.body);
   const ids = [
     ...(article.coverImageId ? [article.coverImageId] : []),
