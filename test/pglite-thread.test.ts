@@ -100,38 +100,50 @@ describe.skipIf(driver !== "pglite")("embedded PGlite in a worker thread", () =>
     await pglite.query("delete from notes where id = 20");
   });
 
-  it("answers statements sent before the database has opened, and dumps the data directory", async () => {
-    const started = PgliteThread.start(settings);
-    try {
-      const early = started.query<{ answer: number }>("select 42 as answer");
-      expect((await early).rows).toEqual([{ answer: 42 }]);
-      await started.opened;
-      const dump = await started.dumpDataDir();
-      expect(dump.size).toBeGreaterThan(1_000_000);
-    } finally {
-      await started.close();
-    }
-  }, SLOW);
+  it(
+    "answers statements sent before the database has opened, and dumps the data directory",
+    async () => {
+      const started = PgliteThread.start(settings);
+      try {
+        const early = started.query<{ answer: number }>("select 42 as answer");
+        expect((await early).rows).toEqual([{ answer: 42 }]);
+        await started.opened;
+        const dump = await started.dumpDataDir();
+        expect(dump.size).toBeGreaterThan(1_000_000);
+      } finally {
+        await started.close();
+      }
+    },
+    SLOW,
+  );
 
-  it("fails statements sent to a database that did not open with the reason it did not", async () => {
-    const work = mkdtempSync(join(tmpdir(), "lede-thread-"));
-    const notADirectory = join(work, "file");
-    writeFileSync(notADirectory, "not a data directory");
-    try {
-      const started = PgliteThread.start({ ...settings, dataDir: notADirectory });
-      const early = await started.query("select 1").catch((e) => e);
-      expect(early).toBeInstanceOf(Error);
-      await expect(started.opened).rejects.toThrow(early.message);
-      await expect(PgliteThread.open({ ...settings, dataDir: notADirectory })).rejects.toThrow(early.message);
-      await started.close().catch(() => {});
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
-  }, SLOW);
+  it(
+    "fails statements sent to a database that did not open with the reason it did not",
+    async () => {
+      const work = mkdtempSync(join(tmpdir(), "lede-thread-"));
+      const notADirectory = join(work, "file");
+      writeFileSync(notADirectory, "not a data directory");
+      try {
+        const started = PgliteThread.start({ ...settings, dataDir: notADirectory });
+        const early = await started.query("select 1").catch((e) => e);
+        expect(early).toBeInstanceOf(Error);
+        await expect(started.opened).rejects.toThrow(early.message);
+        await expect(PgliteThread.open({ ...settings, dataDir: notADirectory })).rejects.toThrow(
+          early.message,
+        );
+        await started.close().catch(() => {});
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+    },
+    SLOW,
+  );
 
-  it("does not keep a process alive once its statements are answered, and opens the prewarmed worker", () => {
-    const thread = fileURLToPath(new URL("../src/db/pglite-thread.ts", import.meta.url));
-    const script = `
+  it(
+    "does not keep a process alive once its statements are answered, and opens the prewarmed worker",
+    () => {
+      const thread = fileURLToPath(new URL("../src/db/pglite-thread.ts", import.meta.url));
+      const script = `
       import { PgliteThread } from ${JSON.stringify(thread)};
       PgliteThread.prewarm();
       const warm = globalThis[Symbol.for("lede.prewarmedPgliteWorker")];
@@ -140,15 +152,20 @@ describe.skipIf(driver !== "pglite")("embedded PGlite in a worker thread", () =>
       const { rows } = await pglite.query("select 1 as one");
       console.log(JSON.stringify({ taken, rows }));
       // No close: the process must end by itself.`;
-    const work = mkdtempSync(join(tmpdir(), "lede-thread-"));
-    try {
-      writeFileSync(join(work, "script.mjs"), script);
-      const run = spawnSync(process.execPath, [join(work, "script.mjs")], { encoding: "utf8", timeout: 30_000 });
-      expect(run.stderr).toBe("");
-      expect(run.status).toBe(0);
-      expect(JSON.parse(run.stdout)).toEqual({ taken: true, rows: [{ one: 1 }] });
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
-  }, SLOW);
+      const work = mkdtempSync(join(tmpdir(), "lede-thread-"));
+      try {
+        writeFileSync(join(work, "script.mjs"), script);
+        const run = spawnSync(process.execPath, [join(work, "script.mjs")], {
+          encoding: "utf8",
+          timeout: 30_000,
+        });
+        expect(run.stderr).toBe("");
+        expect(run.status).toBe(0);
+        expect(JSON.parse(run.stdout)).toEqual({ taken: true, rows: [{ one: 1 }] });
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+    },
+    SLOW,
+  );
 });

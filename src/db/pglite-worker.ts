@@ -11,6 +11,10 @@ enableCompileCache();
 
 type PGlite = import("@electric-sql/pglite").PGlite;
 type Results = import("@electric-sql/pglite").Results;
+/** WebAssembly's own types come with the DOM library, which lede's configuration does not load. */
+type WasmModule = NonNullable<import("@electric-sql/pglite").PGliteOptions["pgliteWasmModule"]>;
+const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WasmModule> } })
+  .WebAssembly;
 type Transaction = import("@electric-sql/pglite").Transaction;
 
 export interface WorkerSettings {
@@ -78,7 +82,7 @@ async function warmUp() {
   ]);
   const dist = (name: string) => new URL(name, import.meta.resolve("@electric-sql/pglite"));
   const [pgliteWasmModule, fsBundle] = await Promise.all([
-    readFile(dist("pglite.wasm")).then((bytes) => WebAssembly.compile(bytes)),
+    readFile(dist("pglite.wasm")).then((bytes) => wasm.compile(bytes)),
     readFile(dist("pglite.data")).then((bytes) => new Blob([bytes])),
   ]);
   return { PGlite: pgliteModule.PGlite, extensions: { unaccent, pg_trgm }, pgliteWasmModule, fsBundle };

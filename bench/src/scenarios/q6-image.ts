@@ -7,7 +7,7 @@
 // those bytes where nginx serves them. What is measured is serving a file already made: lede's
 // lookup of the image row (cached), its headers and its copy of the bytes, against nginx's
 // sendfile. PostGraphile and the raw server serve no images.
-import { stableUuid } from "../../../src/db/seed.ts";
+import { stableUuid } from "../../../src/db/stable-uuid.ts";
 import { demoImages, storeDemoImages } from "../../../src/modules/media/media.demo.ts";
 import { FileMediaStore } from "../../../src/modules/media/media.store.ts";
 import { renditionPath } from "../../../src/modules/media/media.urls.ts";
