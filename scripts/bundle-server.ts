@@ -87,6 +87,9 @@ export async function bundleServer(cacheDir = defaultBundleCacheDir): Promise<st
       logLevel: "error",
     });
     writeFileSync(join(draft, ROOT_FILE), projectRoot);
+    // The chunks are ES modules. Under node_modules Node finds no package scope that says so, and
+    // would then try each one as CommonJS first (about 25 ms of every start).
+    writeFileSync(join(draft, "package.json"), `${JSON.stringify({ type: "module" })}\n`);
     try {
       renameSync(draft, join(cacheDir, key));
     } catch {

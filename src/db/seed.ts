@@ -1,7 +1,6 @@
 // Demo content for a fresh database: our own writing (seed-content.ts), inserted in one
 // transaction with ids derived from slugs, so every fresh install has the same global ids.
 import { inArray, sql } from "drizzle-orm";
-import { readingTimeMinutes, renderBody } from "../modules/article/article.content.ts";
 import { demoImageNames, demoImages } from "../modules/media/media.demo.ts";
 import type { Database } from "./client.ts";
 import {
@@ -55,8 +54,12 @@ export async function seededCoverHashes(db: Database): Promise<string[]> {
  * wait for its commit, then find content and go on.
  */
 export async function seedDemoContentIfEmpty(db: Database): Promise<SeedCounts | null> {
-  // Made before the transaction: its table lock is held only for the inserts.
-  const covers = await demoImages();
+  // Made before the transaction: its table lock is held only for the inserts. The renderer loads
+  // here, not with the start of every server that checks whether it has content.
+  const [covers, { readingTimeMinutes, renderBody }] = await Promise.all([
+    demoImages(),
+    import("../modules/article/article.content.ts"),
+  ]);
   return db.transaction(async (tx) => {
     await tx.execute(sql`lock table ${articles} in exclusive mode`);
     if (!(await isDatabaseEmpty(tx as unknown as Database))) return null;
