@@ -150,7 +150,8 @@ export class PgliteThread implements ThreadRunner {
     try {
       result = await callback(runner);
     } catch (error) {
-      await this.#send("end", { op: "end", tx, commit: false });
+      // The caller's error is the one to hear, even if rolling back failed too.
+      await this.#send("end", { op: "end", tx, commit: false }).catch(() => {});
       throw error;
     }
     await this.#send("end", { op: "end", tx, commit: true });
