@@ -1,0 +1,16 @@
+import { readFile } from "node:fs/promises";
+const { PGlite } = await import("@electric-sql/pglite");
+const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
+const dist = (n) => new URL(n, import.meta.resolve("@electric-sql/pglite"));
+const t0 = performance.now();
+const bytes = await readFile(dist("pglite.wasm"));
+const mod = await WebAssembly.compile(bytes);
+const fsBundle = new Blob([await readFile(dist("pglite.data"))]);
+const t1 = performance.now();
+const db = await PGlite.create({ dataDir: "/tmp/fa-probe", pgliteWasmModule: mod, fsBundle, extensions: { pg_trgm, unaccent }, startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"] });
+const t2 = performance.now();
+await db.query("select count(*) from articles");
+const t3 = performance.now();
+await db.close();
+console.log(process.execArgv.join(" ").padEnd(26), "compile+read", Math.round(t1 - t0), "create", Math.round(t2 - t1), "first query", Math.round(t3 - t2), "total", Math.round(t3 - t0));
