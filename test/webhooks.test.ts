@@ -511,14 +511,14 @@ describe.skipIf(restartSkip !== null)(`a database restart${restartSkip ? ` (${re
         );
       }
     });
-    const lines: string[] = [];
     const running = startQueues([webhookQueue({ db: handle.db, secret, policy, now: clock })], {
       db: handle.db,
       now: clock,
       intervalMs: 20,
-      log: (line) => lines.push(line),
+      log: () => {},
     });
     await waitUntil(() => received.length >= 30);
+    const receivedBeforeRestart = received.length;
     await pg.restart("fast");
     // Rows claimed when the connection went are leased: let their lease run out.
     skewMs = 2 * 60 * 1000;
@@ -537,8 +537,9 @@ describe.skipIf(restartSkip !== null)(`a database restart${restartSkip ? ` (${re
     expect(
       await handle.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.status, "sent")),
     ).toHaveLength(total);
-    // The restart did interrupt the dispatcher.
-    expect(lines.some((line) => line.includes("webhooks:"))).toBe(true);
+    // The restart came in the middle of the deliveries. (Whether a statement was in flight when the
+    // server went, so that the dispatcher logged a failed round, depends on timing: it is not asserted.)
+    expect(receivedBeforeRestart).toBeLessThan(total);
     await handle.close();
   }, 120_000);
 });
