@@ -66,7 +66,11 @@ export class PgliteThread implements ThreadRunner {
   #nextId = 1;
   #failure: Error | null = null;
 
-  private constructor(worker: Worker) {
+  /** Resolves once PGlite is open; rejects with why it did not open. */
+  readonly opened: Promise<void>;
+
+  /** Takes `worker` and sends it `settings` to open: its first message, so every statement waits for it. */
+  private constructor(worker: Worker, settings: WorkerSettings) {
     this.#worker = worker;
     worker.on("message", (reply: Reply) => {
       const pending = this.#pending.get(reply.id);
@@ -83,6 +87,11 @@ export class PgliteThread implements ThreadRunner {
     };
     worker.on("error", fail);
     worker.on("exit", (code) => fail(new Error(`the embedded database's thread exited (code ${code})`)));
+    this.opened = this.#send("open", { op: "open", settings }, settings.dump ? [settings.dump] : []).then(
+      () => {},
+    );
+    // Whoever sends a statement hears the error; the promise itself may have no listener.
+    this.opened.catch(() => {});
   }
 
   /**
@@ -102,17 +111,8 @@ export class PgliteThread implements ThreadRunner {
     const slot = globalThis as PrewarmSlot;
     const worker = slot[PREWARMED] ?? startWorker();
     delete slot[PREWARMED];
-    const thread = new PgliteThread(worker);
-    thread.opened = thread
-      .#send("open", { op: "open", settings }, settings.dump ? [settings.dump] : [])
-      .then(() => {});
-    // Whoever sends a statement hears the error; the promise itself may have no listener.
-    thread.opened.catch(() => {});
-    return thread;
+    return new PgliteThread(worker, settings);
   }
-
-  /** Resolves once PGlite is open; rejects with why it did not open. */
-  opened: Promise<void> = Promise.resolve();
 
   /** Opens PGlite in a worker thread; rejects with why it did not open (the thread then ends). */
   static async open(settings: WorkerSettings): Promise<PgliteThread> {

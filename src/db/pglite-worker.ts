@@ -11,11 +11,11 @@ enableCompileCache();
 
 type PGlite = import("@electric-sql/pglite").PGlite;
 type Results = import("@electric-sql/pglite").Results;
+type Transaction = import("@electric-sql/pglite").Transaction;
 /** WebAssembly's own types come with the DOM library, which lede's configuration does not load. */
 type WasmModule = NonNullable<import("@electric-sql/pglite").PGliteOptions["pgliteWasmModule"]>;
 const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WasmModule> } })
   .WebAssembly;
-type Transaction = import("@electric-sql/pglite").Transaction;
 
 export interface WorkerSettings {
   dataDir?: string | undefined;
